@@ -1,0 +1,81 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "fanout",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "fanout", targets: ["fanout"]),
+        .library(name: "FanoutAPI", targets: ["FanoutAPI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+    ],
+    targets: [
+        // The contract (openapi.yaml) and the wire types generated from it.
+        .target(
+            name: "FanoutAPI",
+            dependencies: [
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [.copy("openapi.yaml")],
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
+        // The domain: entities, rules, storage protocols. Knows nothing of HTTP or SQL.
+        .target(
+            name: "FanoutCore",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The storage protocols on SQLite (GRDB).
+        .target(
+            name: "FanoutSQLite",
+            dependencies: [
+                "FanoutCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // HTTP: composition root, middleware, handlers, wire mapping, services.
+        .target(
+            name: "FanoutServer",
+            dependencies: [
+                "FanoutAPI", "FanoutCore", "FanoutSQLite",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "fanout",
+            dependencies: [
+                "FanoutServer", "FanoutSQLite", "FanoutCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "FanoutCoreTests", dependencies: ["FanoutCore"]),
+        // One suite of storage contracts, run against every backend.
+        .testTarget(name: "StorageContractTests", dependencies: ["FanoutSQLite", "FanoutCore"]),
+        .testTarget(
+            name: "FanoutServerTests",
+            dependencies: [
+                "FanoutServer", "FanoutSQLite", "FanoutCore", "FanoutAPI",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,27 @@
+/// One row of the chats list: the fan, the chat's state, its newest message.
+public struct ChatSummary: Sendable, Equatable {
+    public var fan: UserProfile
+    public var isSubscribed: Bool
+    public var unreadCount: Int
+    public var hasUnreadTips: Bool
+    public var isMuted: Bool
+    public var lastMessage: ChatMessage?
+    public var lastReadMessageID: Int64?
+    public var hasPurchasedFeed: Bool
+    public var pinnedCount: Int
+
+    public init(
+        fan: UserProfile, isSubscribed: Bool, unreadCount: Int, hasUnreadTips: Bool, isMuted: Bool,
+        lastMessage: ChatMessage?, lastReadMessageID: Int64?, hasPurchasedFeed: Bool, pinnedCount: Int
+    ) {
+        self.fan = fan
+        self.isSubscribed = isSubscribed
+        self.unreadCount = unreadCount
+        self.hasUnreadTips = hasUnreadTips
+        self.isMuted = isMuted
+        self.lastMessage = lastMessage
+        self.lastReadMessageID = lastReadMessageID
+        self.hasPurchasedFeed = hasPurchasedFeed
+        self.pinnedCount = pinnedCount
+    }
+}

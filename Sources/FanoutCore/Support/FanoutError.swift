@@ -1,0 +1,17 @@
+/// Every failure a client can see. The HTTP layer maps each case to OFAuth's
+/// error JSON; nothing else reaches a client.
+public enum FanoutError: Error, Equatable, Sendable {
+    /// Missing or unknown API key (401 UNAUTHORIZED).
+    case unauthorized(String)
+    /// Missing, unknown or foreign connection (401 SESSION_NOT_PROVIDED).
+    /// Deliberately carries no detail: it must read the same in every case.
+    case sessionNotProvided
+    /// The connection lacks a permission (403 FORBIDDEN).
+    case forbidden(Permission)
+    /// Bad input; `field` names the parameter or body field.
+    case badRequest(String, field: String? = nil, allowed: String? = nil)
+    /// A resource that is not this connection's, or does not exist (404).
+    case notFound(String)
+    /// A path no route serves (404 ROUTE_NOT_FOUND).
+    case routeNotFound(String)
+}

@@ -1,0 +1,166 @@
+import GRDB
+
+extension AppDatabase {
+    /// Append-only: a landed migration is never edited, only followed by new ones.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("createTenancy") { db in
+            try db.execute(sql: """
+                CREATE TABLE organization (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT NOT NULL,
+                    createdAt DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP);
+                CREATE TABLE apiKey (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    organizationId INTEGER NOT NULL REFERENCES organization(id) ON DELETE CASCADE,
+                    lookupId TEXT NOT NULL,
+                    secretHash BLOB NOT NULL,
+                    label TEXT NOT NULL,
+                    createdAt DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP);
+                CREATE INDEX apiKey_lookup ON apiKey(lookupId);
+                """)
+        }
+        migrator.registerMigration("createUsersAndSubscriptions") { db in
+            try db.execute(sql: """
+                CREATE TABLE user (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    username TEXT NOT NULL,
+                    avatar TEXT,
+                    isVerified BOOLEAN NOT NULL DEFAULT 0,
+                    isCreator BOOLEAN NOT NULL DEFAULT 0);
+                CREATE TABLE connection (
+                    id TEXT PRIMARY KEY,
+                    organizationId INTEGER NOT NULL REFERENCES organization(id) ON DELETE CASCADE,
+                    creatorId INTEGER NOT NULL REFERENCES user(id),
+                    permissions TEXT NOT NULL,
+                    createdAt DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP);
+                CREATE INDEX connection_organization ON connection(organizationId);
+                CREATE TABLE subscription (
+                    creatorId INTEGER NOT NULL REFERENCES user(id),
+                    fanId INTEGER NOT NULL REFERENCES user(id),
+                    subscribedAt DATETIME NOT NULL,
+                    isActive BOOLEAN NOT NULL,
+                    PRIMARY KEY (creatorId, fanId)) WITHOUT ROWID;
+                """)
+        }
+        migrator.registerMigration("createVault") { db in
+            try db.execute(sql: """
+                CREATE TABLE media (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    creatorId INTEGER NOT NULL REFERENCES user(id),
+                    kind TEXT NOT NULL,
+                    createdAt DATETIME NOT NULL,
+                    isReady BOOLEAN NOT NULL,
+                    hasError BOOLEAN NOT NULL,
+                    convertedToVideo BOOLEAN NOT NULL,
+                    hasCustomPreview BOOLEAN NOT NULL,
+                    duration DOUBLE,
+                    width INTEGER NOT NULL,
+                    height INTEGER NOT NULL,
+                    size INTEGER NOT NULL,
+                    fullUrl TEXT NOT NULL,
+                    thumbUrl TEXT,
+                    previewUrl TEXT,
+                    squarePreviewUrl TEXT,
+                    video240Url TEXT,
+                    video720Url TEXT);
+                CREATE INDEX media_creator ON media(creatorId, id);
+                """)
+        }
+        migrator.registerMigration("createMassMessages") { db in
+            // listType is the `type` partition (sent/unsent/scheduled) kept beside
+            // state, so each filtered page is one index walk.
+            try db.execute(sql: """
+                CREATE TABLE massMessage (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    creatorId INTEGER NOT NULL REFERENCES user(id),
+                    text TEXT NOT NULL,
+                    priceCents INTEGER NOT NULL,
+                    isLockedText BOOLEAN NOT NULL,
+                    state TEXT NOT NULL,
+                    listType TEXT NOT NULL,
+                    createdAt DATETIME NOT NULL,
+                    changedAt DATETIME NOT NULL,
+                    scheduledAt DATETIME,
+                    sentAt DATETIME,
+                    canceledAt DATETIME,
+                    total INTEGER NOT NULL DEFAULT 0,
+                    pending INTEGER NOT NULL DEFAULT 0,
+                    sentCount INTEGER NOT NULL DEFAULT 0,
+                    viewedCount INTEGER NOT NULL DEFAULT 0,
+                    purchasedCount INTEGER NOT NULL DEFAULT 0,
+                    hasError BOOLEAN NOT NULL DEFAULT 0);
+                CREATE INDEX massMessage_creator ON massMessage(creatorId, id);
+                CREATE INDEX massMessage_creator_listType ON massMessage(creatorId, listType, id);
+                CREATE INDEX massMessage_purchased ON massMessage(creatorId, id) WHERE purchasedCount > 0;
+                CREATE TABLE massMessageMedia (
+                    massMessageId INTEGER NOT NULL REFERENCES massMessage(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    mediaId INTEGER NOT NULL REFERENCES media(id),
+                    isPreview BOOLEAN NOT NULL,
+                    PRIMARY KEY (massMessageId, position)) WITHOUT ROWID;
+                """)
+        }
+        migrator.registerMigration("createChatsAndMessages") { db in
+            // A delivery of a mass message stores no text of its own: it reads the
+            // mass message's, so a million deliveries do not copy it a million times.
+            try db.execute(sql: """
+                CREATE TABLE chat (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    creatorId INTEGER NOT NULL REFERENCES user(id),
+                    fanId INTEGER NOT NULL REFERENCES user(id),
+                    lastMessageId INTEGER,
+                    lastReadMessageId INTEGER,
+                    unreadCount INTEGER NOT NULL DEFAULT 0,
+                    hasUnreadTips BOOLEAN NOT NULL DEFAULT 0,
+                    isMuted BOOLEAN NOT NULL DEFAULT 0,
+                    tipsCents INTEGER NOT NULL DEFAULT 0,
+                    spentCents INTEGER NOT NULL DEFAULT 0,
+                    pinnedCount INTEGER NOT NULL DEFAULT 0,
+                    hasPurchasedFeed BOOLEAN NOT NULL DEFAULT 0,
+                    UNIQUE (creatorId, fanId));
+                CREATE INDEX chat_recent ON chat(creatorId, lastMessageId);
+                CREATE TABLE message (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    chatId INTEGER NOT NULL REFERENCES chat(id),
+                    fromUserId INTEGER NOT NULL REFERENCES user(id),
+                    text TEXT,
+                    priceCents INTEGER NOT NULL DEFAULT 0,
+                    isLockedText BOOLEAN NOT NULL DEFAULT 0,
+                    isTip BOOLEAN NOT NULL DEFAULT 0,
+                    massMessageId INTEGER REFERENCES massMessage(id),
+                    createdAt DATETIME NOT NULL,
+                    changedAt DATETIME NOT NULL,
+                    openedAt DATETIME,
+                    purchasedAt DATETIME,
+                    isLiked BOOLEAN NOT NULL DEFAULT 0,
+                    isPinned BOOLEAN NOT NULL DEFAULT 0);
+                CREATE INDEX message_chat ON message(chatId, id);
+                CREATE UNIQUE INDEX message_delivery ON message(massMessageId, chatId) WHERE massMessageId IS NOT NULL;
+                CREATE TABLE messageMedia (
+                    messageId INTEGER NOT NULL REFERENCES message(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    mediaId INTEGER NOT NULL REFERENCES media(id),
+                    isPreview BOOLEAN NOT NULL,
+                    PRIMARY KEY (messageId, position)) WITHOUT ROWID;
+                """)
+        }
+        migrator.registerMigration("createPurchases") { db in
+            // The ledger of what fans bought; message.purchasedAt mirrors it for reads.
+            try db.execute(sql: """
+                CREATE TABLE purchase (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    messageId INTEGER NOT NULL UNIQUE REFERENCES message(id),
+                    massMessageId INTEGER REFERENCES massMessage(id),
+                    creatorId INTEGER NOT NULL REFERENCES user(id),
+                    fanId INTEGER NOT NULL REFERENCES user(id),
+                    amountCents INTEGER NOT NULL,
+                    createdAt DATETIME NOT NULL);
+                CREATE INDEX purchase_massMessage ON purchase(massMessageId) WHERE massMessageId IS NOT NULL;
+                CREATE INDEX purchase_fan ON purchase(creatorId, fanId);
+                """)
+        }
+        return migrator
+    }
+}

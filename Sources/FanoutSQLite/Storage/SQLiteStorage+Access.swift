@@ -1,0 +1,69 @@
+import FanoutCore
+import Foundation
+import GRDB
+
+extension SQLiteStorage: AccessStore {
+    public func apiKeys(lookupID: String) async throws -> [StoredAPIKey] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT organizationId, secretHash FROM apiKey WHERE lookupId = ?", arguments: [lookupID])
+                .map { row in
+                    let hash: Data = row["secretHash"]
+                    return StoredAPIKey(organizationID: row["organizationId"], lookupID: lookupID, secretHash: Array(hash))
+                }
+        }
+    }
+
+    public func connection(id: String, organizationID: Int64) async throws -> Connection? {
+        try await pool.read { db in
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT creatorId, permissions FROM connection WHERE id = ? AND organizationId = ?",
+                arguments: [id, organizationID])
+            else { return nil }
+            let permissions = (try? Permission.parseList(row["permissions"])) ?? []
+            return Connection(id: id, organizationID: organizationID, creatorID: row["creatorId"], permissions: permissions)
+        }
+    }
+
+    public func createOrganization(name: String) async throws -> Organization {
+        try await pool.write { db in
+            try db.execute(sql: "INSERT INTO organization (name) VALUES (?)", arguments: [name])
+            return Organization(id: db.lastInsertedRowID, name: name)
+        }
+    }
+
+    public func addAPIKey(_ key: StoredAPIKey, label: String) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: "INSERT INTO apiKey (organizationId, lookupId, secretHash, label) VALUES (?, ?, ?, ?)",
+                arguments: [key.organizationID, key.lookupID, Data(key.secretHash), label])
+        }
+    }
+
+    public func addConnection(_ connection: Connection) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: "INSERT INTO connection (id, organizationId, creatorId, permissions) VALUES (?, ?, ?, ?)",
+                arguments: [
+                    connection.id, connection.organizationID, connection.creatorID,
+                    connection.permissions.sorted().map(\.rawValue).joined(separator: " "),
+                ])
+        }
+    }
+
+    public func creatorExists(id: Int64) async throws -> Bool {
+        try await pool.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM user WHERE id = ? AND isCreator)", arguments: [id]) ?? false
+        }
+    }
+
+    public func addCreator(_ creator: UserProfile) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO user (id, name, username, avatar, isVerified, isCreator) VALUES (?, ?, ?, ?, ?, 1)
+                    ON CONFLICT (id) DO UPDATE SET isCreator = 1
+                    """,
+                arguments: [creator.id, creator.name, creator.username, creator.avatar, creator.isVerified])
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import FanoutCore
+import GRDB
+
+extension SQLiteStorage: ChatStore {
+    public func chats(creatorID: Int64, query: ChatListQuery) async throws -> Page<ChatSummary> {
+        try await pool.read { db in
+            var sql = """
+                SELECT c.*, u.name, u.username, u.avatar, u.isVerified, COALESCE(s.isActive, 0) AS isSubscribed
+                FROM chat c
+                JOIN user u ON u.id = c.fanId
+                LEFT JOIN subscription s ON s.creatorId = c.creatorId AND s.fanId = c.fanId
+                WHERE c.creatorId = ?
+                """
+            var arguments: StatementArguments = [creatorID]
+            switch query.filter {
+            case .unread: sql += " AND c.unreadCount > 0"
+            case .whoTipped: sql += " AND c.tipsCents > 0"
+            case .priority: sql += " AND c.spentCents > 0"
+            case nil: break
+            }
+            if let search = query.search, !search.isEmpty {
+                sql += " AND (instr(fanout_fold(u.name), ?) > 0 OR instr(fanout_fold(u.username), ?) > 0)"
+                let needle = TextFold.fold(search)
+                arguments += [needle, needle]
+            }
+            let direction = query.order == .recent ? "DESC" : "ASC"
+            sql += " ORDER BY c.lastMessageId \(direction), c.id \(direction) LIMIT ? OFFSET ?"
+            arguments += [query.page.limit + 1, query.page.offset]
+
+            let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+            let lastIDs = rows.compactMap { $0["lastMessageId"] as Int64? }
+            let lastMessages = try MessageRow.fetchAll(
+                db, sql: MessageRow.select + " WHERE m.id IN (\(databaseQuestionMarks(count: lastIDs.count)))",
+                arguments: StatementArguments(lastIDs))
+            let byID = Dictionary(uniqueKeysWithValues: lastMessages.map { ($0.id, $0) })
+            let summaries = rows.map { row in
+                ChatSummary(
+                    fan: UserProfile(id: row["fanId"], name: row["name"], username: row["username"],
+                                     avatar: row["avatar"], isVerified: row["isVerified"]),
+                    isSubscribed: row["isSubscribed"], unreadCount: row["unreadCount"],
+                    hasUnreadTips: row["hasUnreadTips"], isMuted: row["isMuted"],
+                    lastMessage: (row["lastMessageId"] as Int64?).flatMap { byID[$0] },
+                    lastReadMessageID: row["lastReadMessageId"], hasPurchasedFeed: row["hasPurchasedFeed"],
+                    pinnedCount: row["pinnedCount"])
+            }
+            return Page(fetched: summaries, limit: query.page.limit)
+        }
+    }
+
+    public func chatExists(creatorID: Int64, fanID: Int64) async throws -> Bool {
+        try await pool.read { db in try Self.chatID(db, creatorID: creatorID, fanID: fanID) != nil }
+    }
+
+    public func messageExists(id: Int64, creatorID: Int64, fanID: Int64) async throws -> Bool {
+        try await pool.read { db in
+            guard let chatID = try Self.chatID(db, creatorID: creatorID, fanID: fanID) else { return false }
+            return try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM message WHERE id = ? AND chatId = ?)", arguments: [id, chatID]
+            ) ?? false
+        }
+    }
+
+    public func messages(creatorID: Int64, query: ChatMessageQuery) async throws -> Page<ChatMessage> {
+        try await pool.read { db in
+            guard let chatID = try Self.chatID(db, creatorID: creatorID, fanID: query.fanID) else {
+                return Page(items: [], hasMore: false)
+            }
+            // One walk of message_chat (chatId, id) from the cursor, newest first.
+            var sql = MessageRow.select + " WHERE m.chatId = ?"
+            var arguments: StatementArguments = [chatID]
+            if let before = query.before {
+                sql += " AND m.id < ?"
+                arguments += [before]
+            }
+            if let startingAt = query.startingAt {
+                sql += " AND m.id <= ?"
+                arguments += [startingAt]
+            }
+            if let search = query.search, !search.isEmpty {
+                sql += " AND instr(fanout_fold(COALESCE(m.text, mm.text, '')), ?) > 0"
+                arguments += [TextFold.fold(search)]
+            }
+            sql += " ORDER BY m.id DESC LIMIT ? OFFSET ?"
+            arguments += [query.page.limit + 1, query.page.offset]
+            return Page(fetched: try MessageRow.fetchAll(db, sql: sql, arguments: arguments), limit: query.page.limit)
+        }
+    }
+
+    public func users(ids: [Int64]) async throws -> [UserProfile] {
+        try await pool.read { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT * FROM user WHERE id IN (\(databaseQuestionMarks(count: ids.count)))",
+                arguments: StatementArguments(ids))
+            let byID = Dictionary(uniqueKeysWithValues: rows.map { row in
+                (row["id"] as Int64, UserProfile(id: row["id"], name: row["name"], username: row["username"],
+                                                 avatar: row["avatar"], isVerified: row["isVerified"]))
+            })
+            return ids.compactMap { byID[$0] }
+        }
+    }
+
+    static func chatID(_ db: Database, creatorID: Int64, fanID: Int64) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT id FROM chat WHERE creatorId = ? AND fanId = ?", arguments: [creatorID, fanID])
+    }
+}

@@ -1,0 +1,47 @@
+import FanoutAPI
+import FanoutCore
+import HTTPTypes
+import Hummingbird
+
+/// `/v2/access/mass-messages`.
+struct MassMessagesController {
+    let service: MassMessageService
+    let users: ChatService
+    let mapper: WireMapper
+
+    func register(on group: RouterGroup<FanoutRequestContext>, routes: RouteTable) {
+        group.on("mass-messages", method: .get, routes: routes, prefix: "/v2/access", use: list)
+        group.on("mass-messages/:massMessageId", method: .get, routes: routes, prefix: "/v2/access", use: get)
+        group.on("mass-messages/:massMessageId", method: .delete, routes: routes, prefix: "/v2/access", use: delete)
+    }
+
+    @Sendable func list(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+        let connection = try context.connection(requiring: .messagesRead)
+        let parameters = RequestParameters(request, context: context)
+        let page = try parameters.page(maxLimit: 20, defaultLimit: 10)
+        let type = try parameters.choice("type", as: MassMessageListType.self)
+        let result = try await service.list(creatorID: connection.creatorID, type: type, page: page)
+        let creator = try await creator(of: connection)
+        return try JSONResponse.make(Components.Schemas.QueueItemList(
+            list: result.items.map { mapper.queueItem($0, creator: creator) }, hasMore: result.hasMore))
+    }
+
+    @Sendable func get(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+        let connection = try context.connection(requiring: .messagesRead)
+        let id = try RequestParameters(request, context: context).pathID("massMessageId")
+        let message = try await service.get(id: id, creatorID: connection.creatorID)
+        return try JSONResponse.make(mapper.queueItem(message, creator: try await creator(of: connection)))
+    }
+
+    @Sendable func delete(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+        let connection = try context.connection(requiring: .messagesWrite)
+        let id = try RequestParameters(request, context: context).pathID("massMessageId")
+        let message = try await service.withdraw(id: id, creatorID: connection.creatorID)
+        return try JSONResponse.make(Components.Schemas.DeleteMassMessageResponse(
+            success: true, queue: mapper.queueItem(message, creator: try await creator(of: connection))))
+    }
+
+    private func creator(of connection: Connection) async throws -> UserProfile? {
+        try await users.participants(creatorID: connection.creatorID, fanID: connection.creatorID).first
+    }
+}

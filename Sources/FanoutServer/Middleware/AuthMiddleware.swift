@@ -1,0 +1,19 @@
+import FanoutCore
+import HTTPTypes
+import Hummingbird
+
+/// `apiKey` → organization, `x-connection-id` → one of its connections.
+/// Header names are case-insensitive (HTTP fields are).
+struct AuthMiddleware: RouterMiddleware {
+    static let apiKey = HTTPField.Name("apiKey")!
+    static let connectionID = HTTPField.Name("x-connection-id")!
+
+    let access: AccessService
+
+    func handle(_ request: Request, context: FanoutRequestContext, next: (Request, FanoutRequestContext) async throws -> Response) async throws -> Response {
+        let organizationID = try await access.organization(apiKey: request.headers[Self.apiKey])
+        var context = context
+        context.connection = try await access.connection(request.headers[Self.connectionID], organizationID: organizationID)
+        return try await next(request, context)
+    }
+}

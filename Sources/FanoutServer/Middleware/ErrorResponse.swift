@@ -1,0 +1,52 @@
+import FanoutAPI
+import FanoutCore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// The one place that turns a failure into OFAuth's error JSON. The body has
+/// both shapes the SDKs read: `error`/`type`/`requestId` and `message`/`code`/`details`.
+struct ErrorResponse {
+    var status: HTTPResponse.Status
+    var type: String
+    var message: String
+    var details: Components.Schemas.ErrorDetails?
+    var extraHeaders: HTTPFields = [:]
+
+    init(status: HTTPResponse.Status, type: String, message: String, details: Components.Schemas.ErrorDetails? = nil) {
+        self.status = status
+        self.type = type
+        self.message = message
+        self.details = details
+    }
+
+    init(_ error: FanoutError) {
+        switch error {
+        case .unauthorized(let message):
+            self.init(status: .unauthorized, type: "UNAUTHORIZED", message: message)
+        case .sessionNotProvided:
+            self.init(status: .unauthorized, type: "SESSION_NOT_PROVIDED",
+                      message: "No valid connection: send the id of one of your connections in the x-connection-id header")
+        case .forbidden(let permission):
+            self.init(status: .forbidden, type: "FORBIDDEN",
+                      message: "This connection lacks the permission \(permission.rawValue)",
+                      details: .init(field: "permission", allowed: permission.rawValue))
+        case .badRequest(let message, let field, let allowed):
+            self.init(status: .badRequest, type: "BAD_REQUEST", message: message,
+                      details: field.map { .init(field: $0, allowed: allowed) })
+        case .notFound(let message):
+            self.init(status: .notFound, type: "RESOURCE_NOT_FOUND", message: message)
+        case .routeNotFound(let message):
+            self.init(status: .notFound, type: "ROUTE_NOT_FOUND", message: message)
+        }
+    }
+
+    func response(requestID: String) -> Response {
+        let body = Components.Schemas._Error(
+            error: message, message: message, _type: type, code: type, requestId: requestID, details: details)
+        var response = (try? JSONResponse.make(body, status: status))
+            ?? Response(status: status, headers: [.contentType: "application/json"])
+        response.headers.append(contentsOf: extraHeaders)
+        return response
+    }
+}

@@ -1,0 +1,94 @@
+import FanoutCore
+import Hummingbird
+
+/// Reads and validates query and path parameters. Every failure is a 400 that
+/// names the parameter and what it accepts; nothing here can end in a 500.
+struct RequestParameters {
+    private let query: [String: String]
+    private let path: Parameters
+
+    init(_ request: Request, context: FanoutRequestContext) {
+        var query: [String: String] = [:]
+        for (key, value) in request.uri.queryParameters where query[String(key)] == nil {
+            query[String(key)] = String(value)
+        }
+        self.query = query
+        self.path = context.parameters
+    }
+
+    /// An integer in `range`, `defaultValue` when absent (or, with
+    /// `nullable`, empty or "null").
+    func integer(_ name: String, in range: ClosedRange<Int>, default defaultValue: Int, nullable: Bool = false) throws(FanoutError) -> Int {
+        guard let raw = query[name] else { return defaultValue }
+        if nullable, raw.isEmpty || raw == "null" { return defaultValue }
+        let allowed = range.upperBound == Int.max
+            ? "an integer >= \(range.lowerBound)" : "an integer from \(range.lowerBound) to \(range.upperBound)"
+        guard Self.isInteger(raw), let value = Int(raw), range.contains(value) else {
+            throw .badRequest("Invalid \(name) '\(raw.prefix(40))': expected \(allowed)", field: name, allowed: allowed)
+        }
+        return value
+    }
+
+    /// `limit` (1…`maxLimit`, default `defaultLimit`) and `offset` (>= 0).
+    func page(maxLimit: Int, defaultLimit: Int, nullableOffset: Bool = false) throws(FanoutError) -> PageRequest {
+        PageRequest(
+            limit: try integer("limit", in: 1...maxLimit, default: defaultLimit),
+            offset: try integer("offset", in: 0...Int.max, default: 0, nullable: nullableOffset))
+    }
+
+    /// One of an enumeration's raw values, nil when absent.
+    func choice<Value: RawRepresentable & CaseIterable>(_ name: String, as _: Value.Type) throws(FanoutError) -> Value?
+    where Value.RawValue == String {
+        guard let raw = query[name] else { return nil }
+        guard let value = Value(rawValue: raw) else {
+            let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
+            throw .badRequest("Invalid \(name) '\(raw.prefix(40))': expected one of \(allowed)", field: name, allowed: allowed)
+        }
+        return value
+    }
+
+    /// Text of at most `maxLength` characters; nil when absent or empty.
+    func text(_ name: String, maxLength: Int) throws(FanoutError) -> String? {
+        guard let raw = query[name], !raw.isEmpty else { return nil }
+        guard raw.count <= maxLength else {
+            throw .badRequest("Invalid \(name): at most \(maxLength) characters, got \(raw.count)",
+                              field: name, allowed: "at most \(maxLength) characters")
+        }
+        return raw
+    }
+
+    /// true/false (also 1/0); nil when absent.
+    func boolean(_ name: String) throws(FanoutError) -> Bool? {
+        guard let raw = query[name] else { return nil }
+        switch raw.lowercased() {
+        case "true", "1": return true
+        case "false", "0": return false
+        default: throw .badRequest("Invalid \(name) '\(raw.prefix(40))': expected true or false", field: name, allowed: "true, false")
+        }
+    }
+
+    /// A numeric id from the query; nil when absent.
+    func queryID(_ name: String) throws(FanoutError) -> Int64? {
+        guard let raw = query[name] else { return nil }
+        return try Self.id(raw, name: name)
+    }
+
+    /// A numeric id from the path.
+    func pathID(_ name: String) throws(FanoutError) -> Int64 {
+        try Self.id(path.get(name) ?? "", name: name)
+    }
+
+    /// Digits only (`^\d+$`). Ids too large for 64 bits cannot exist: they read
+    /// as Int64.max, which finds nothing.
+    private static func id(_ raw: String, name: String) throws(FanoutError) -> Int64 {
+        guard !raw.isEmpty, raw.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+            throw .badRequest("Invalid \(name) '\(raw.prefix(40))': expected digits only", field: name, allowed: "^\\d+$")
+        }
+        return Int64(raw) ?? .max
+    }
+
+    private static func isInteger(_ raw: String) -> Bool {
+        let digits = raw.hasPrefix("-") ? raw.dropFirst() : Substring(raw)
+        return !digits.isEmpty && digits.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+    }
+}

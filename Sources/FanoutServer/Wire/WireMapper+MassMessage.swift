@@ -1,0 +1,46 @@
+import FanoutAPI
+import FanoutCore
+
+extension WireMapper {
+    /// A mass message with its statistics (list, GET, DELETE). `creator` names `fromUser`.
+    func queueItem(_ message: MassMessage, creator: UserProfile?) -> Components.Schemas.QueueItem {
+        let now = clock.now()
+        let unsendSeconds = policy.unsendSeconds(message, now: now)
+        let attachments = message.attachments
+        let fields = Components.Schemas.MessageFields(
+            id: Int(message.id), text: message.text,
+            fromUser: .init(value1: .init(id: Int(message.creatorID), name: creator?.name ?? "")),
+            media: attachments.map { media($0.media) }, previews: attachments.previewIDs.map { Int($0) },
+            isMediaReady: attachments.allReady, mediaCount: attachments.count, lockedText: message.isLockedText,
+            responseType: "message", giphyId: nil, isFree: message.price.isZero, isTip: false,
+            isReportedByMe: false, isCouplePeopleMedia: false, queueId: Int(message.id), isMarkdownDisabled: false,
+            releaseForms: nullReleaseForms.container, isFromQueue: true, canUnsendQueue: unsendSeconds > 0,
+            unsendSecondsQueue: unsendSeconds, isOpened: message.viewedCount > 0, isNew: false,
+            createdAt: timestamp(message.createdAt), changedAt: timestamp(message.changedAt), cancelSeconds: 0,
+            isLiked: false, canPurchase: false, canPurchaseReason: "own_message", canReport: false,
+            canBePinned: false, isPinned: false)
+        let statistics = Components.Schemas.QueueItem.Value2Payload(
+            date: timestamp(message.date), textCropped: textCropped(message.text), sentCount: message.sentCount,
+            viewedCount: message.viewedCount, canUnsend: unsendSeconds > 0, unsendSeconds: unsendSeconds,
+            isCanceled: message.state == .canceled, mediaTypes: mediaTypes(attachments), hasError: message.hasError,
+            price: message.price.decimalString, purchasedCount: message.purchasedCount,
+            canSendMessageToBuyers: message.purchasedCount > 0)
+        return .init(value1: fields, value2: statistics)
+    }
+
+    /// A mass message in the purchased-analytics list: previews as media objects.
+    func purchasedItem(_ message: MassMessage) -> Components.Schemas.PurchasedItem {
+        let unsendSeconds = policy.unsendSeconds(message, now: clock.now())
+        let attachments = message.attachments
+        return .init(
+            id: Int(message.id), date: timestamp(message.date), text: message.text,
+            media: attachments.map { media($0.media) },
+            previews: attachments.filter(\.isPreview).map { media($0.media) }, releaseForms: [],
+            responseType: "message", rawText: message.text, giphyId: nil, isFree: message.price.isZero,
+            isMediaReady: attachments.allReady, mediaCount: attachments.count, isTip: false, isReportedByMe: false,
+            viewedCount: message.viewedCount, sentCount: message.sentCount, isCanceled: message.state == .canceled,
+            template: nil, canUnsend: unsendSeconds > 0, unsendSeconds: unsendSeconds,
+            price: message.price.decimalString, purchasedCount: message.purchasedCount,
+            canSendMessageToBuyers: message.purchasedCount > 0)
+    }
+}

@@ -1,0 +1,38 @@
+import FanoutAPI
+import FanoutCore
+import Foundation
+
+/// Maps domain values to the generated wire types. The only place that knows
+/// OFAuth's quirks: price a number on messages but a string on statistics,
+/// `fromUser` as {id, _view} in chats and {id, name} on mass messages,
+/// `releaseForms` null on messages.
+struct WireMapper: Sendable {
+    let clock: any FanoutClock
+    let policy: MessagingPolicy
+
+    /// `fromUser._view` / `withUser._view` as OnlyFans sends it for a short user object.
+    static let shortView = "s"
+
+    func timestamp(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false).timeZone(separator: .omitted))
+            .replacingOccurrences(of: "Z", with: "+00:00")
+    }
+
+    func textCropped(_ text: String) -> String {
+        text.count <= 100 ? text : String(text.prefix(99)) + "…"
+    }
+
+    /// `releaseForms` on a message: always JSON null.
+    var nullReleaseForms: OpenAPIValueContainerNull { .null }
+}
+
+/// Why a message cannot be bought, for `canPurchaseReason` ("" when it can).
+extension ChatMessage {
+    var purchaseReason: String {
+        if canPurchase { return "" }
+        if !isFromCreator { return "from_fan" }
+        if isTip { return "tip" }
+        if price.isZero { return "free" }
+        return "purchased"
+    }
+}

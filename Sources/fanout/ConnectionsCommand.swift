@@ -1,0 +1,39 @@
+import ArgumentParser
+import FanoutCore
+import FanoutSQLite
+import Foundation
+
+/// `fanout connections create`: connect a creator account to an organization.
+struct ConnectionsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "connections", subcommands: [Create.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a connection (conn_…) with permissions.")
+
+        @OptionGroup var database: DatabaseOption
+        @Option(help: "Organization id.")
+        var organization: Int64
+        @Option(help: "The creator's user id.")
+        var creator: Int64
+        @Option(help: "Register the creator with this name if it is new.")
+        var creatorName: String?
+        @Option(help: "Comma-separated: \(Permission.allCases.map(\.rawValue).joined(separator: ",")).")
+        var permissions: String
+
+        func run() async throws {
+            let storage = SQLiteStorage(database: try AppDatabase(path: try database.path()))
+            let permissions: Set<Permission>
+            do { permissions = try Permission.parseList(self.permissions) } catch {
+                throw ValidationError("--permissions: \(error)")
+            }
+            if let creatorName {
+                try await storage.addCreator(UserProfile(
+                    id: creator, name: creatorName, username: creatorName.lowercased().filter(\.isLetter),
+                    avatar: nil, isVerified: false))
+            }
+            let connection = try await OperatorService(storage: storage).createConnection(
+                organizationID: organization, creatorID: creator, permissions: permissions)
+            print(#"{"id":"\#(connection.id)","creatorId":\#(creator),"permissions":[\#(permissions.sorted().map { "\"\($0.rawValue)\"" }.joined(separator: ","))]}"#)
+        }
+    }
+}

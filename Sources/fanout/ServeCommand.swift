@@ -1,0 +1,58 @@
+import ArgumentParser
+import FanoutCore
+import FanoutServer
+import Foundation
+import Hummingbird
+import Logging
+
+/// `fanout serve`: the HTTP server.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Serve the API.")
+
+    @OptionGroup var database: DatabaseOption
+    @Option(help: "Address to listen on (env FANOUT_HOST).")
+    var host: String?
+    @Option(help: "Port to listen on (env FANOUT_PORT).")
+    var port: Int?
+    @Flag(help: "Create a demo database first if there is none (default file fanout-demo.sqlite), print its keys, serve it.")
+    var demo = false
+    @Option(help: "Seconds after sending during which a mass message can be unsent (env FANOUT_UNSEND_WINDOW).")
+    var unsendWindow: Double?
+    @Option(help: "trace, debug, info, notice, warning, error or critical (env FANOUT_LOG_LEVEL).")
+    var logLevel: String?
+
+    func run() async throws {
+        let path = try database.path(default: demo ? "fanout-demo.sqlite" : nil)
+        if demo { try await showDemo(at: path) }
+        var policy = MessagingPolicy()
+        if let window = unsendWindow ?? Environment.value("FANOUT_UNSEND_WINDOW").flatMap(Double.init) {
+            policy.unsendWindow = window
+        }
+        let configuration = AppConfiguration(
+            host: host ?? Environment.value("FANOUT_HOST") ?? "127.0.0.1",
+            port: try port ?? Environment.value("FANOUT_PORT").map(parsePort) ?? 8080,
+            databasePath: path, policy: policy,
+            logLevel: (logLevel ?? Environment.value("FANOUT_LOG_LEVEL")).flatMap(Logger.Level.init(rawValue:)) ?? .info)
+        let app = buildApplication(configuration: configuration, dependencies: try .live(configuration))
+        try await app.runService()
+    }
+
+    private func parsePort(_ text: String) throws -> Int {
+        guard let port = Int(text), (0...65_535).contains(port) else { throw ValidationError("FANOUT_PORT must be a port number") }
+        return port
+    }
+
+    /// Creates the demo database on first use; shows its keys every time.
+    private func showDemo(at path: String) async throws {
+        let credentialsPath = DemoCredentialsFile.path(forDatabase: path)
+        if !FileManager.default.fileExists(atPath: path) {
+            FileHandle.standardError.write(Data("Creating demo database \(path)…\n".utf8))
+            _ = try await DemoCommand.create(at: path, seed: 1, small: false)
+        }
+        guard let data = FileManager.default.contents(atPath: credentialsPath) else {
+            FileHandle.standardError.write(Data("No demo credentials beside \(path); keys are shown only when created.\n".utf8))
+            return
+        }
+        FileHandle.standardError.write(Data("Demo keys and connections (also in \(credentialsPath)):\n".utf8) + data + Data("\n".utf8))
+    }
+}

@@ -1,0 +1,69 @@
+import FanoutAPI
+import Foundation
+import Testing
+
+/// Bad input of any kind is a 400 naming the parameter, never a 500.
+@Suite struct BadInputTests {
+    static let cases: [(path: String, field: String)] = [
+        ("/v2/access/mass-messages?limit=abc", "limit"),
+        ("/v2/access/mass-messages?limit=0", "limit"),
+        ("/v2/access/mass-messages?limit=21", "limit"),
+        ("/v2/access/mass-messages?limit=1e3", "limit"),
+        ("/v2/access/mass-messages?limit=2.5", "limit"),
+        ("/v2/access/mass-messages?offset=-1", "offset"),
+        ("/v2/access/mass-messages?offset=99999999999999999999999", "offset"),
+        ("/v2/access/mass-messages?type=drafts", "type"),
+        ("/v2/access/mass-messages/12a", "massMessageId"),
+        ("/v2/access/chats?limit=21", "limit"),
+        ("/v2/access/chats?order=newest", "order"),
+        ("/v2/access/chats?filter=vip", "filter"),
+        ("/v2/access/chats?query=" + String(repeating: "a", count: 101), "query"),
+        ("/v2/access/chats/12a/messages", "userId"),
+        ("/v2/access/chats/1/messages?limit=11", "limit"),
+        ("/v2/access/chats/1/messages?limit=0", "limit"),
+        ("/v2/access/chats/1/messages?offset=-1", "offset"),
+        ("/v2/access/chats/1/messages?query=" + String(repeating: "x", count: 101), "query"),
+        ("/v2/access/chats/1/messages?last_id=abc", "last_id"),
+        ("/v2/access/chats/1/messages?first_id=-5", "first_id"),
+        ("/v2/access/chats/1/messages?include_users=maybe", "include_users"),
+        ("/v2/access/analytics/mass-messages/purchased?limit=101", "limit"),
+        ("/v2/access/analytics/mass-messages/purchased?limit=0", "limit"),
+        ("/v2/access/analytics/mass-messages/purchased?offset=-1", "offset"),
+    ]
+
+    @Test(arguments: cases)
+    func badParameterIsA400NamingIt(path: String, field: String) async throws {
+        let world = try await TestWorld.make()
+        try await world.withClient { api in
+            let response = try await api.get(path, as: world.owner)
+            #expect(response.status == .badRequest, "\(path)")
+            let error = try response.error
+            #expect(error._type == "BAD_REQUEST")
+            #expect(error.code == "BAD_REQUEST")
+            #expect(error.details?.field == field)
+            #expect(error.message.contains(field))
+            #expect(error.error == error.message)
+        }
+    }
+
+    @Test func queryOfExactly100CharactersIsAccepted() async throws {
+        let world = try await TestWorld.make()
+        try await world.withClient { api in
+            let query = String(repeating: "a", count: 100)
+            let response = try await api.get("/v2/access/chats?query=\(query)", as: world.owner)
+            #expect(response.status == .ok)
+        }
+    }
+
+    @Test func unknownPathIsRouteNotFoundAndWrongMethodIs405() async throws {
+        let world = try await TestWorld.make()
+        try await world.withClient { api in
+            let unknown = try await api.get("/v2/access/nothing-here", as: world.owner)
+            #expect(unknown.status == .notFound)
+            #expect(try unknown.error._type == "ROUTE_NOT_FOUND")
+            let wrongMethod = try await api.send("/v2/access/chats", method: .patch, headers: world.owner.headers)
+            #expect(wrongMethod.status == .methodNotAllowed)
+            #expect(wrongMethod.headers[.allow]?.contains("GET") == true)
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import FanoutCore
+import FanoutSQLite
+import FanoutServer
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+
+/// One isolated world per test: its own SQLite file with the small demo
+/// dataset, a manual clock, and callers for each demo connection.
+struct TestWorld {
+    /// Demo data is generated around this instant; the clock starts here.
+    static let anchor = Date(timeIntervalSince1970: 1_790_000_000)
+
+    let dependencies: AppDependencies
+    let clock: ManualClock
+    let credentials: OperatorService.DemoCredentials
+    let databasePath: String
+
+    static func make(policy: MessagingPolicy = MessagingPolicy(), seed: UInt64 = 7) async throws -> TestWorld {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fanout-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("test.sqlite").path
+        let database = try AppDatabase(path: path)
+        let storage = SQLiteStorage(database: database)
+        var builder = DemoDatasetBuilder(seed: seed, anchor: anchor, size: .small)
+        let credentials = try await OperatorService(storage: storage).seedDemo(builder.build())
+        let clock = ManualClock(anchor)
+        return TestWorld(
+            dependencies: AppDependencies(storage: storage, health: { try await database.ping() }, clock: clock, policy: policy),
+            clock: clock, credentials: credentials, databasePath: path)
+    }
+
+    /// Organization 1, connection 1: every permission.
+    var owner: Caller { caller(organization: 0, connection: 0) }
+    /// Organization 1, connection 2: another creator, every permission.
+    var secondCreator: Caller { caller(organization: 0, connection: 1) }
+    /// Organization 1, connection 3: messages:read and lists:read only.
+    var readOnly: Caller { caller(organization: 0, connection: 2) }
+    /// Organization 2, its only connection.
+    var otherTenant: Caller { caller(organization: 1, connection: 0) }
+
+    func caller(organization: Int, connection: Int) -> Caller {
+        let org = credentials.organizations[organization]
+        let conn = org.connections[connection]
+        return Caller(apiKey: org.apiKey, connectionID: conn.id, creatorID: conn.creatorID)
+    }
+
+    func withClient(_ body: @escaping @Sendable (APIClient) async throws -> Void) async throws {
+        let app = buildApplication(configuration: AppConfiguration(databasePath: databasePath), dependencies: dependencies)
+        try await app.test(.router) { client in try await body(APIClient(client: client)) }
+    }
+}
+
+struct Caller: Sendable {
+    var apiKey: String
+    var connectionID: String
+    var creatorID: Int64
+
+    var headers: HTTPFields {
+        [HTTPField.Name("apiKey")!: apiKey, HTTPField.Name("x-connection-id")!: connectionID]
+    }
+}
