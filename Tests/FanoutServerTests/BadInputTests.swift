@@ -29,6 +29,7 @@ import Testing
         ("/v2/access/analytics/mass-messages/purchased?limit=101", "limit"),
         ("/v2/access/analytics/mass-messages/purchased?limit=0", "limit"),
         ("/v2/access/analytics/mass-messages/purchased?offset=-1", "offset"),
+        ("/v2/access/analytics/mass-messages/purchased?offset=", "offset"),
     ]
 
     @Test(arguments: cases)

@@ -13,6 +13,8 @@ import Testing
             result += page.list
             guard page.hasMore else {
                 #expect(page.nextLastId == nil)
+                let raw = try await api.get("/v2/access/chats/\(userID)/messages?limit=\(limit)\(cursor)\(extra)", as: caller).object
+                #expect(raw["nextLastId"] is NSNull, "nextLastId is present, as null, on the last page")
                 return result
             }
             let next = try #require(page.nextLastId)

@@ -15,3 +15,15 @@ public enum FanoutError: Error, Equatable, Sendable {
     /// A path no route serves (404 ROUTE_NOT_FOUND).
     case routeNotFound(String)
 }
+
+extension FanoutError: CustomStringConvertible {
+    /// The message a person reads (CLI output; the HTTP layer builds its own JSON).
+    public var description: String {
+        switch self {
+        case .unauthorized(let message), .notFound(let message), .routeNotFound(let message): message
+        case .sessionNotProvided: "No valid connection"
+        case .forbidden(let permission): "Missing permission \(permission.rawValue)"
+        case .badRequest(let message, _, let allowed): allowed.map { "\(message) (allowed: \($0))" } ?? message
+        }
+    }
+}

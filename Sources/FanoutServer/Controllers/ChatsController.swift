@@ -40,8 +40,8 @@ struct ChatsController {
         let page = try await service.messages(creatorID: connection.creatorID, query: query)
         let users = includeUsers
             ? try await service.participants(creatorID: connection.creatorID, fanID: fanID).map(mapper.user) : nil
-        return try JSONResponse.make(Components.Schemas.MessageList(
+        return try JSONResponse.make(MessageListBody(list: .init(
             list: page.items.map(mapper.message), hasMore: page.hasMore,
-            nextLastId: page.hasMore ? page.items.last.map { Int($0.id) } : nil, users: users))
+            nextLastId: page.hasMore ? page.items.last.map { Int($0.id) } : nil, users: users)))
     }
 }

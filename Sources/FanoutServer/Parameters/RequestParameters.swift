@@ -17,10 +17,10 @@ struct RequestParameters {
     }
 
     /// An integer in `range`, `defaultValue` when absent (or, with
-    /// `nullable`, empty or "null").
+    /// `nullable`, the literal `null`).
     func integer(_ name: String, in range: ClosedRange<Int>, default defaultValue: Int, nullable: Bool = false) throws(FanoutError) -> Int {
         guard let raw = query[name] else { return defaultValue }
-        if nullable, raw.isEmpty || raw == "null" { return defaultValue }
+        if nullable, raw == "null" { return defaultValue }
         let allowed = range.upperBound == Int.max
             ? "an integer >= \(range.lowerBound)" : "an integer from \(range.lowerBound) to \(range.upperBound)"
         guard Self.isInteger(raw), let value = Int(raw), range.contains(value) else {
@@ -50,8 +50,10 @@ struct RequestParameters {
     /// Text of at most `maxLength` characters; nil when absent or empty.
     func text(_ name: String, maxLength: Int) throws(FanoutError) -> String? {
         guard let raw = query[name], !raw.isEmpty else { return nil }
-        guard raw.count <= maxLength else {
-            throw .badRequest("Invalid \(name): at most \(maxLength) characters, got \(raw.count)",
+        // Counted in Unicode scalars, as JSON Schema's maxLength counts.
+        let length = raw.unicodeScalars.count
+        guard length <= maxLength else {
+            throw .badRequest("Invalid \(name): at most \(maxLength) characters, got \(length)",
                               field: name, allowed: "at most \(maxLength) characters")
         }
         return raw

@@ -1,0 +1,26 @@
+"""Runs schemathesis (every check) against a running Fanout's /openapi.json,
+authenticated as the demo's first connection. Exits non-zero on any failure.
+"""
+import json
+import os
+import subprocess
+import sys
+import urllib.request
+
+with open(os.environ["FANOUT_CREDENTIALS"]) as file:
+    organization = json.load(file)["organizations"][0]
+headers = {"apiKey": organization["apiKey"], "x-connection-id": organization["connections"][0]["id"]}
+
+# A user id with a real chat, for schemathesis.toml's listChatMessages override.
+request = urllib.request.Request(os.environ["FANOUT_URL"] + "/v2/access/chats?limit=1", headers=headers)
+with urllib.request.urlopen(request) as response:
+    os.environ["FANOUT_FUZZ_USER_ID"] = str(json.load(response)["list"][0]["withUser"]["id"])
+
+command = [
+    sys.executable, "-m", "schemathesis.cli", "run", os.environ["FANOUT_URL"] + "/openapi.json",
+    "--checks", "all",
+    *[item for name, value in headers.items() for item in ("--header", f"{name}: {value}")],
+    "--max-examples", os.environ.get("FANOUT_FUZZ_EXAMPLES", "60"),
+    "--seed", "1",
+]
+sys.exit(subprocess.call(command))

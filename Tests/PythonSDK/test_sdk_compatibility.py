@@ -1,0 +1,81 @@
+"""The official OFAuth Python SDK (onlyfans-sdk 3.1.0), unchanged, against Fanout.
+
+Responses are validated with the SDK's own Pydantic models.
+"""
+import pytest
+from onlyfans_sdk import messages, models
+from onlyfans_sdk._client import OFAuthError
+
+
+def first_chat_with_messages(client):
+    chats = models.V2AccessChatsGetResponse.model_validate(messages.list_chats(client, limit=20))
+    assert chats.list, "the demo has chats"
+    return chats.list[0]
+
+
+def test_list_chats(client):
+    response = messages.list_chats(client, limit=5, order="recent")
+    chats = models.V2AccessChatsGetResponse.model_validate(response)
+    assert len(chats.list) == 5
+    assert chats.hasMore is True
+    ids = [chat.lastMessage.id for chat in chats.list]
+    assert ids == sorted(ids, reverse=True)
+    unread = models.V2AccessChatsGetResponse.model_validate(messages.list_chats(client, filter="unread", limit=20))
+    assert all(chat.unreadMessagesCount > 0 for chat in unread.list)
+
+
+def test_list_chat_messages_pages_by_offset_and_cursor(client):
+    chat = first_chat_with_messages(client)
+    user_id = str(int(chat.withUser.id))
+    first = messages.list_chats_chats_messages(client, user_id=user_id, limit=10)
+    page = models.V2AccessChatsUserIdMessagesGetResponse.model_validate(first)
+    assert page.list and page.list[0].id == chat.lastMessage.id
+    if page.hasMore:
+        by_offset = messages.list_chats_chats_messages(client, user_id=user_id, limit=10, offset=10)
+        by_cursor = messages.list_chats_chats_messages(client, user_id=user_id, limit=10, last_id=str(first["nextLastId"]))
+        assert [m["id"] for m in by_offset["list"]] == [m["id"] for m in by_cursor["list"]]
+        models.V2AccessChatsUserIdMessagesGetResponse.model_validate(by_cursor)
+
+
+def test_get_mass_message(client):
+    listed = client.request("GET", "/v2/access/mass-messages", query={"limit": 20})
+    assert listed["list"], "the demo has mass messages"
+    for item in listed["list"]:
+        response = messages.get_mass_messages(client, mass_message_id=str(item["id"]))
+        message = models.V2AccessMassMessagesMassMessageIdGetResponse.model_validate(response)
+        assert message.id == item["id"]
+        assert message.text == item["text"]
+
+
+def test_delete_scheduled_mass_message_then_it_is_gone(client):
+    scheduled = client.request("GET", "/v2/access/mass-messages", query={"type": "scheduled"})["list"]
+    target = str(scheduled[0]["id"])
+    response = messages.delete_mass_messages(client, mass_message_id=target)
+    deleted = models.V2AccessMassMessagesMassMessageIdDeleteResponse.model_validate(response)
+    assert deleted.success is True
+    assert deleted.queue is not None and deleted.queue.id == int(target)
+    with pytest.raises(OFAuthError) as raised:
+        messages.get_mass_messages(client, mass_message_id=target)
+    assert raised.value.status == 404
+    assert raised.value.code == "RESOURCE_NOT_FOUND"
+    assert "not found" in str(raised.value)
+
+
+def test_errors_surface_the_servers_message(client, read_only_client):
+    with pytest.raises(OFAuthError) as raised:
+        messages.list_chats_chats_messages(client, user_id="1", limit=11)
+    error = raised.value
+    assert error.status == 400
+    assert error.code == "BAD_REQUEST"
+    assert "limit" in str(error) and not str(error).startswith("HTTP ")
+    assert error.details["field"] == "limit"
+
+    with pytest.raises(OFAuthError) as raised:
+        messages.get_mass_messages(client, mass_message_id="999999999")
+    assert raised.value.status == 404 and str(raised.value) != "HTTP 404"
+
+    scheduled = client.request("GET", "/v2/access/mass-messages", query={"type": "scheduled"})["list"]
+    with pytest.raises(OFAuthError) as raised:
+        messages.delete_mass_messages(read_only_client, mass_message_id=str(scheduled[0]["id"]))
+    assert raised.value.status == 403
+    assert "messages:write" in str(raised.value)
