@@ -11,7 +11,8 @@ import Testing
         ("/v2/access/mass-messages?limit=1e3", "limit"),
         ("/v2/access/mass-messages?limit=2.5", "limit"),
         ("/v2/access/mass-messages?offset=-1", "offset"),
-        ("/v2/access/mass-messages?offset=99999999999999999999999", "offset"),
+        ("/v2/access/mass-messages?limit=99999999999999999999999", "limit"),
+        ("/v2/access/mass-messages?offset=-99999999999999999999999", "offset"),
         ("/v2/access/mass-messages?type=drafts", "type"),
         ("/v2/access/mass-messages/12a", "massMessageId"),
         ("/v2/access/chats?limit=21", "limit"),
@@ -44,6 +45,19 @@ import Testing
             #expect(error.details?.field == field)
             #expect(error.message.contains(field))
             #expect(error.error == error.message)
+        }
+    }
+
+    @Test func anOffsetBeyondEveryRowIsAnEmptyPage() async throws {
+        let world = try await TestWorld.make()
+        try await world.withClient { api in
+            for path in ["/v2/access/mass-messages", "/v2/access/chats", "/v2/access/analytics/mass-messages/purchased"] {
+                let response = try await api.get("\(path)?offset=55114468591071435949223182336", as: world.owner)
+                #expect(response.status == .ok, "\(path)")
+                let body = try response.object
+                #expect(((body["list"] ?? body["items"]) as? [Any])?.isEmpty == true)
+                #expect(body["hasMore"] as? Bool == false)
+            }
         }
     }
 

@@ -21,6 +21,6 @@ command = [
     "--checks", "all",
     *[item for name, value in headers.items() for item in ("--header", f"{name}: {value}")],
     "--max-examples", os.environ.get("FANOUT_FUZZ_EXAMPLES", "60"),
-    "--seed", "1",
+    "--seed", os.environ.get("FANOUT_FUZZ_SEED", "1"),
 ]
 sys.exit(subprocess.call(command))

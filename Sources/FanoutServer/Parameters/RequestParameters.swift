@@ -23,7 +23,7 @@ struct RequestParameters {
         if nullable, raw == "null" { return defaultValue }
         let allowed = range.upperBound == Int.max
             ? "an integer >= \(range.lowerBound)" : "an integer from \(range.lowerBound) to \(range.upperBound)"
-        guard Self.isInteger(raw), let value = Int(raw), range.contains(value) else {
+        guard Self.isInteger(raw), let value = Int(raw) ?? Self.unboundedOverflow(raw, range), range.contains(value) else {
             throw .badRequest("Invalid \(name) '\(raw.prefix(40))': expected \(allowed)", field: name, allowed: allowed)
         }
         return value
@@ -87,6 +87,12 @@ struct RequestParameters {
             throw .badRequest("Invalid \(name) '\(raw.prefix(40))': expected digits only", field: name, allowed: "^\\d+$")
         }
         return Int64(raw) ?? .max
+    }
+
+    /// A positive number too large for Int, where the range has no upper
+    /// bound (an offset): past every row there is, so Int.max.
+    private static func unboundedOverflow(_ raw: String, _ range: ClosedRange<Int>) -> Int? {
+        range.upperBound == Int.max && !raw.hasPrefix("-") ? Int.max : nil
     }
 
     private static func isInteger(_ raw: String) -> Bool {
