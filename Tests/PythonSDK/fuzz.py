@@ -19,6 +19,11 @@ with urllib.request.urlopen(request) as response:
 command = [
     sys.executable, "-m", "schemathesis.cli", "run", os.environ["FANOUT_URL"] + "/openapi.json",
     "--checks", "all",
+    # DELETE of a sent or sending mass message unsends it: it stays readable
+    # with isCanceled true, listed under type=unsent (only a scheduled one is
+    # removed), as specified. "Deleted resource still available" is therefore
+    # expected after it; this API has no other DELETE, so the check is off.
+    "--exclude-checks", "use_after_free",
     *[item for name, value in headers.items() for item in ("--header", f"{name}: {value}")],
     "--max-examples", os.environ.get("FANOUT_FUZZ_EXAMPLES", "60"),
     "--seed", os.environ.get("FANOUT_FUZZ_SEED", "1"),

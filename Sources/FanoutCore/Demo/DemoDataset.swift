@@ -98,8 +98,12 @@ public struct DemoDataset: Sendable {
         public var viewedCount: Int
         public var purchasedCount: Int
         public var attachments: [AttachmentRef]
+        /// For a queued one: every recipient, ascending; those up to
+        /// `fanOutCursor` were already delivered.
+        public var recipients: [Int64]
+        public var fanOutCursor: Int64
 
-        public init(creatorID: Int64, text: String, price: Money, isLockedText: Bool, state: MassMessageState, createdAt: Date, scheduledAt: Date?, sentAt: Date?, canceledAt: Date?, total: Int, sentCount: Int, viewedCount: Int, purchasedCount: Int, attachments: [AttachmentRef]) {
+        public init(creatorID: Int64, text: String, price: Money, isLockedText: Bool, state: MassMessageState, createdAt: Date, scheduledAt: Date?, sentAt: Date?, canceledAt: Date?, total: Int, sentCount: Int, viewedCount: Int, purchasedCount: Int, attachments: [AttachmentRef], recipients: [Int64] = [], fanOutCursor: Int64 = 0) {
             self.creatorID = creatorID
             self.text = text
             self.price = price
@@ -114,6 +118,8 @@ public struct DemoDataset: Sendable {
             self.viewedCount = viewedCount
             self.purchasedCount = purchasedCount
             self.attachments = attachments
+            self.recipients = recipients
+            self.fanOutCursor = fanOutCursor
         }
     }
 

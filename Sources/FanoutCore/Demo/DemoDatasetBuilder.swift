@@ -191,7 +191,11 @@ public struct DemoDatasetBuilder {
         let createdAt = state == .scheduled || state == .queued
             ? anchor.addingTimeInterval(-Double(index) * 3600)
             : anchor.addingTimeInterval(-Double(index - 3) * 2.5 * day - 3600)
-        let audience = recipients.shuffled(using: &rng).prefix(Int.random(in: recipients.count / 3...recipients.count, using: &rng))
+        // A scheduled one goes to every active subscriber (resolved when due);
+        // the others to a random part of them.
+        let audience = state == .scheduled
+            ? recipients[...]
+            : recipients.shuffled(using: &rng).prefix(Int.random(in: recipients.count / 3...recipients.count, using: &rng))
         var mass = DemoDataset.MassMessage(
             creatorID: creatorID, text: DemoCorpus.massTexts[index % DemoCorpus.massTexts.count],
             price: isPaid ? Money(cents: Int64([999, 1499, 1999, 2999][index % 4])) : .zero,
@@ -201,14 +205,21 @@ public struct DemoDatasetBuilder {
             purchasedCount: 0, attachments: pickAttachments(from: vault, count: 1 + index % 4, previews: isPaid ? 1 : 0))
         guard state != .scheduled else { return (mass, []) }
 
-        let delivered = state == .queued ? Array(audience.prefix(audience.count / 2)) : Array(audience)
+        // A queued one is half delivered, in fan id order as the fan-out goes.
+        let delivered = state == .queued ? Array(audience.sorted().prefix(audience.count / 2)) : Array(audience)
+        if state == .queued {
+            mass.recipients = audience.sorted()
+            mass.fanOutCursor = delivered.last ?? 0
+        }
         mass.sentAt = state == .queued ? nil : createdAt.addingTimeInterval(60)
         mass.canceledAt = state == .canceled ? createdAt.addingTimeInterval(1800) : nil
         var deliveries: [DemoDataset.Message] = []
-        for fanID in delivered {
+        for (position, fanID) in delivered.enumerated() {
             let at = createdAt.addingTimeInterval(Double.random(in: 1...50, using: &rng))
-            let opened = Int.random(in: 0..<100, using: &rng) < 45
-            let bought = isPaid && opened && Int.random(in: 0..<100, using: &rng) < 18
+            // The first recipient always opens and, if it is paid, buys: every
+            // paid mass message in the demo has a buyer.
+            let opened = position == 0 || Int.random(in: 0..<100, using: &rng) < 45
+            let bought = isPaid && opened && (position == 0 || Int.random(in: 0..<100, using: &rng) < 18)
             mass.viewedCount += opened ? 1 : 0
             mass.purchasedCount += bought ? 1 : 0
             // A recall removes every delivery that nobody bought.

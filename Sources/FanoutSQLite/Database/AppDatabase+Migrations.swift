@@ -161,6 +161,41 @@ extension AppDatabase {
                 CREATE INDEX purchase_fan ON purchase(creatorId, fanId);
                 """)
         }
+        migrator.registerMigration("createUserLists") { db in
+            try db.execute(sql: """
+                CREATE TABLE userList (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    creatorId INTEGER NOT NULL REFERENCES user(id),
+                    name TEXT NOT NULL,
+                    createdAt DATETIME NOT NULL,
+                    UNIQUE (creatorId, name));
+                CREATE TABLE userListMember (
+                    listId INTEGER NOT NULL REFERENCES userList(id) ON DELETE CASCADE,
+                    fanId INTEGER NOT NULL REFERENCES user(id),
+                    addedAt DATETIME NOT NULL,
+                    PRIMARY KEY (listId, fanId)) WITHOUT ROWID;
+                """)
+        }
+        migrator.registerMigration("addMassMessageAudienceAndFanOutJob") { db in
+            // The audience is kept as asked (users, lists, exclusions) and
+            // resolved into massMessageRecipient when sending starts; the
+            // fan-out walks recipients by fanId and remembers how far it got
+            // in fanOutCursor, in the same transaction as each batch.
+            try db.execute(sql: """
+                ALTER TABLE massMessage ADD COLUMN subscribedAfter DATETIME;
+                ALTER TABLE massMessage ADD COLUMN fanOutCursor INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX massMessage_state ON massMessage(state, scheduledAt);
+                CREATE TABLE massMessageAudience (
+                    massMessageId INTEGER NOT NULL REFERENCES massMessage(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    refId INTEGER NOT NULL,
+                    PRIMARY KEY (massMessageId, kind, refId)) WITHOUT ROWID;
+                CREATE TABLE massMessageRecipient (
+                    massMessageId INTEGER NOT NULL REFERENCES massMessage(id) ON DELETE CASCADE,
+                    fanId INTEGER NOT NULL,
+                    PRIMARY KEY (massMessageId, fanId)) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

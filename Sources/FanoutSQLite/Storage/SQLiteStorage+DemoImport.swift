@@ -45,6 +45,7 @@ extension SQLiteStorage: DemoImporting {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let attach = try db.makeStatement(sql: "INSERT INTO massMessageMedia (massMessageId, position, mediaId, isPreview) VALUES (?, ?, ?, ?)")
+        let recipient = try db.makeStatement(sql: "INSERT INTO massMessageRecipient (massMessageId, fanId) VALUES (?, ?)")
         // Inserted oldest first, so ids grow with time as they do live.
         var ids = Array(repeating: Int64(0), count: messages.count)
         for index in messages.indices.sorted(by: { messages[$0].createdAt < messages[$1].createdAt }) {
@@ -60,6 +61,8 @@ extension SQLiteStorage: DemoImporting {
             for (position, ref) in message.attachments.enumerated() {
                 try attach.execute(arguments: [ids[index], position, ref.mediaID, ref.isPreview])
             }
+            for fan in message.recipients { try recipient.execute(arguments: [ids[index], fan]) }
+            try db.execute(sql: "UPDATE massMessage SET fanOutCursor = ? WHERE id = ?", arguments: [message.fanOutCursor, ids[index]])
         }
         return ids
     }

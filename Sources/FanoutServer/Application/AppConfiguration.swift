@@ -8,15 +8,21 @@ public struct AppConfiguration: Sendable {
     public var databasePath: String
     public var policy: MessagingPolicy
     public var logLevel: Logger.Level
+    /// The scheduler and the fan-out worker. Off in tests that drive them by hand.
+    public var runsBackgroundServices: Bool
+    public var fanOutBatchSize: Int
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String,
-        policy: MessagingPolicy = MessagingPolicy(), logLevel: Logger.Level = .info
+        policy: MessagingPolicy = MessagingPolicy(), logLevel: Logger.Level = .info,
+        runsBackgroundServices: Bool = true, fanOutBatchSize: Int = 1_000
     ) {
         self.host = host
         self.port = port
         self.databasePath = databasePath
         self.policy = policy
         self.logLevel = logLevel
+        self.runsBackgroundServices = runsBackgroundServices
+        self.fanOutBatchSize = fanOutBatchSize
     }
 }

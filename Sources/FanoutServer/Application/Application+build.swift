@@ -1,6 +1,7 @@
 import FanoutCore
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// The composition root: `main` and the tests both build the server here.
 public func buildApplication(
@@ -9,9 +10,20 @@ public func buildApplication(
     var logger = Logger(label: "fanout")
     logger.logLevel = configuration.logLevel
     let router = buildRouter(dependencies: dependencies)
+    var services: [any Service] = []
+    if configuration.runsBackgroundServices {
+        let storage = dependencies.storage, clock = dependencies.clock
+        services = [
+            SchedulerService(scheduler: MassMessageScheduler(store: storage, clock: clock), interval: .milliseconds(250), logger: logger),
+            FanOutService(
+                worker: FanOutWorker(store: storage, clock: clock, batchSize: configuration.fanOutBatchSize),
+                idleDelay: .milliseconds(100), logger: logger),
+        ]
+    }
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "fanout"),
+        services: services,
         logger: logger)
 }
 
@@ -30,6 +42,7 @@ public func buildRouter(dependencies: AppDependencies) -> Router<FanoutRequestCo
         .add(middleware: AuthMiddleware(access: AccessService(store: dependencies.storage)))
     MassMessagesController(
         service: MassMessageService(store: dependencies.storage, clock: dependencies.clock, policy: dependencies.policy),
+        composer: MassMessageComposer(store: dependencies.storage, clock: dependencies.clock),
         users: ChatService(store: dependencies.storage), mapper: mapper
     ).register(on: access, routes: routes)
     ChatsController(service: ChatService(store: dependencies.storage), mapper: mapper).register(on: access, routes: routes)

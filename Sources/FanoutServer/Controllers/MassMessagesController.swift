@@ -6,12 +6,15 @@ import Hummingbird
 /// `/v2/access/mass-messages`.
 struct MassMessagesController {
     let service: MassMessageService
+    let composer: MassMessageComposer
     let users: ChatService
     let mapper: WireMapper
 
     func register(on group: RouterGroup<FanoutRequestContext>, routes: RouteTable) {
         group.on("mass-messages", method: .get, routes: routes, prefix: "/v2/access", use: list)
+        group.on("mass-messages", method: .post, routes: routes, prefix: "/v2/access", use: create)
         group.on("mass-messages/:massMessageId", method: .get, routes: routes, prefix: "/v2/access", use: get)
+        group.on("mass-messages/:massMessageId", method: .put, routes: routes, prefix: "/v2/access", use: replace)
         group.on("mass-messages/:massMessageId", method: .delete, routes: routes, prefix: "/v2/access", use: delete)
     }
 
@@ -24,6 +27,21 @@ struct MassMessagesController {
         let creator = try await creator(of: connection)
         return try JSONResponse.make(Components.Schemas.QueueItemList(
             list: result.items.map { mapper.queueItem($0, creator: creator) }, hasMore: result.hasMore))
+    }
+
+    @Sendable func create(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+        let connection = try context.connection(requiring: .messagesWrite)
+        let draft = try MassMessageDraft(body: try await JSONBody(request))
+        let message = try await composer.create(draft, creatorID: connection.creatorID)
+        return try JSONResponse.make(mapper.created(message))
+    }
+
+    @Sendable func replace(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+        let connection = try context.connection(requiring: .messagesWrite)
+        let id = try RequestParameters(request, context: context).pathID("massMessageId")
+        let draft = try MassMessageDraft(body: try await JSONBody(request))
+        let message = try await composer.replace(id: id, with: draft, creatorID: connection.creatorID)
+        return try JSONResponse.make(mapper.created(message))
     }
 
     @Sendable func get(_ request: Request, context: FanoutRequestContext) async throws -> Response {

@@ -44,3 +44,15 @@ extension WireMapper {
             canSendMessageToBuyers: message.purchasedCount > 0)
     }
 }
+
+extension WireMapper {
+    /// The answer to create and edit: where the mass message stands.
+    func created(_ message: MassMessage) -> Components.Schemas.MassMessageCreated {
+        let unsendSeconds = policy.unsendSeconds(message, now: clock.now())
+        return .init(
+            id: Int(message.id), date: timestamp(message.date), isReady: message.attachments.allReady,
+            isDone: message.state == .sent, total: message.total, pending: message.pending,
+            canUnsend: unsendSeconds > 0, unsendSeconds: unsendSeconds, hasError: message.hasError,
+            isCanceled: message.state == .canceled, isCouplePeopleMedia: false)
+    }
+}

@@ -17,8 +17,16 @@ struct APIClient: Sendable {
         try await send(uri, method: .delete, headers: caller?.headers ?? [:])
     }
 
-    func send(_ uri: String, method: HTTPRequest.Method, headers: HTTPFields) async throws -> APIResponse {
-        try await client.execute(uri: uri, method: method, headers: headers) { response in
+    /// A request with a JSON body (a dictionary, or raw text for malformed bodies).
+    func send(_ uri: String, method: HTTPRequest.Method, as caller: Caller?, json: Any) async throws -> APIResponse {
+        let data = try (json as? String).map { Data($0.utf8) } ?? JSONSerialization.data(withJSONObject: json)
+        var headers = caller?.headers ?? [:]
+        headers[.contentType] = "application/json"
+        return try await send(uri, method: method, headers: headers, body: ByteBuffer(bytes: data))
+    }
+
+    func send(_ uri: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer? = nil) async throws -> APIResponse {
+        try await client.execute(uri: uri, method: method, headers: headers, body: body) { response in
             APIResponse(status: response.status, headers: response.headers, body: Data(buffer: response.body))
         }
     }

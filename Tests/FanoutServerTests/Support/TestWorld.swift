@@ -46,8 +46,15 @@ struct TestWorld {
         return Caller(apiKey: org.apiKey, connectionID: conn.id, creatorID: conn.creatorID)
     }
 
-    func withClient(_ body: @escaping @Sendable (APIClient) async throws -> Void) async throws {
-        let app = buildApplication(configuration: AppConfiguration(databasePath: databasePath), dependencies: dependencies)
+    /// The fan-out worker and scheduler, for tests that drive them by hand.
+    var fanOut: FanOutWorker { FanOutWorker(store: dependencies.storage, clock: clock, batchSize: 50) }
+    var scheduler: MassMessageScheduler { MassMessageScheduler(store: dependencies.storage, clock: clock) }
+
+    /// Requests through the router. Background services run only when asked:
+    /// most tests move the scheduler and fan-out themselves, deterministically.
+    func withClient(backgroundServices: Bool = false, _ body: @escaping @Sendable (APIClient) async throws -> Void) async throws {
+        let configuration = AppConfiguration(databasePath: databasePath, runsBackgroundServices: backgroundServices, fanOutBatchSize: 50)
+        let app = buildApplication(configuration: configuration, dependencies: dependencies)
         try await app.test(.router) { client in try await body(APIClient(client: client)) }
     }
 }

@@ -1,0 +1,22 @@
+import Foundation
+
+/// Creating, editing and delivering mass messages.
+public protocol FanOutStore: Sendable {
+    /// Vault media ids of `creatorID` among `ids` (to report the others).
+    func ownedMediaIDs(_ ids: [Int64], creatorID: Int64) async throws -> Set<Int64>
+    /// List ids of `creatorID` among `ids`.
+    func ownedListIDs(_ ids: [Int64], creatorID: Int64) async throws -> Set<Int64>
+
+    /// Stores the draft. Scheduled (`draft.scheduledAt` set): the audience is
+    /// kept and `total` counted; resolved again when it falls due. Otherwise
+    /// it starts sending now: recipients are resolved and queued for fan-out.
+    func createMassMessage(_ draft: MassMessageDraft, creatorID: Int64, at now: Date) async throws -> MassMessage
+    /// Replaces a still-scheduled one; nil when it is not scheduled (anymore).
+    func replaceScheduledMassMessage(id: Int64, creatorID: Int64, with draft: MassMessageDraft, at now: Date) async throws -> MassMessage?
+    /// Starts every scheduled mass message due at `now`; returns how many.
+    func startDueMassMessages(at now: Date) async throws -> Int
+    /// Delivers the next batch of up to `limit` recipients of one queued mass
+    /// message, in one transaction with its counters and cursor. Returns the
+    /// number of recipients handled (0: nothing left to do).
+    func deliverNextBatch(limit: Int, at now: Date) async throws -> Int
+}

@@ -1,0 +1,86 @@
+import FanoutCore
+import Foundation
+import Hummingbird
+import OpenAPIRuntime
+
+/// A JSON object request body, read field by field. Every failure is a 400
+/// naming the field (`mediaItems[2]`, `price`, …).
+struct JSONBody {
+    static let maxBytes = 1 << 20
+    private let fields: [String: (any Sendable)?]
+
+    init(_ request: Request) async throws {
+        let buffer: ByteBuffer
+        do { buffer = try await request.body.collect(upTo: Self.maxBytes) } catch {
+            throw FanoutError.badRequest("The request body is larger than \(Self.maxBytes) bytes", field: "body")
+        }
+        guard let object = try? JSONDecoder().decode(OpenAPIObjectContainer.self, from: Data(buffer: buffer)) else {
+            throw FanoutError.badRequest("The request body must be a JSON object", field: "body")
+        }
+        fields = object.value
+    }
+
+    private func value(_ name: String) -> (any Sendable)? { fields[name] ?? nil }
+
+    func string(_ name: String) throws(FanoutError) -> String? {
+        guard let raw = value(name) else { return nil }
+        guard let text = raw as? String else { throw .badRequest("\(name) must be a string", field: name) }
+        return text
+    }
+
+    func bool(_ name: String) throws(FanoutError) -> Bool? {
+        guard let raw = value(name) else { return nil }
+        guard let flag = raw as? Bool else { throw .badRequest("\(name) must be true or false", field: name) }
+        return flag
+    }
+
+    func integer(_ name: String, minimum: Int) throws(FanoutError) -> Int? {
+        guard let raw = value(name) else { return nil }
+        guard let number = raw as? Int, number >= minimum else {
+            throw .badRequest("\(name) must be an integer >= \(minimum)", field: name, allowed: "an integer >= \(minimum)")
+        }
+        return number
+    }
+
+    /// A price in 0…`maximum`, with at most two decimals.
+    func money(_ name: String, maximum: Money) throws(FanoutError) -> Money? {
+        guard let raw = value(name) else { return nil }
+        let allowed = "0 to \(maximum.decimalString), at most 2 decimals"
+        let number: Double? = (raw as? Int).map(Double.init) ?? (raw as? Double)
+        guard let number, number.isFinite, number >= 0, number <= maximum.doubleValue else {
+            throw .badRequest("\(name) must be a number from 0 to \(maximum.decimalString)", field: name, allowed: allowed)
+        }
+        let cents = (number * 100).rounded()
+        guard abs(cents - number * 100) < 1e-6 else {
+            throw .badRequest("\(name) has more than 2 decimals", field: name, allowed: allowed)
+        }
+        return Money(cents: Int64(cents))
+    }
+
+    /// An ISO 8601 date-time; nil when absent or null.
+    func date(_ name: String) throws(FanoutError) -> Date? {
+        guard let text = try string(name) else { return nil }
+        let styles: [Date.ISO8601FormatStyle] = [.iso8601, Date.ISO8601FormatStyle(includingFractionalSeconds: true)]
+        for style in styles { if let date = try? style.parse(text) { return date } }
+        throw .badRequest("\(name) must be an ISO 8601 date-time like 2026-12-24T18:00:00Z", field: name, allowed: "ISO 8601 date-time")
+    }
+
+    /// An array of ids: positive integers or strings of digits.
+    func ids(_ name: String) throws(FanoutError) -> [Int64] {
+        guard let raw = value(name) else { return [] }
+        guard let items = raw as? [(any Sendable)?] else { throw .badRequest("\(name) must be an array of ids", field: name) }
+        var result: [Int64] = []
+        for (index, item) in items.enumerated() {
+            if let number = item as? Int, number > 0 {
+                result.append(Int64(number))
+            } else if let text = item as? String, !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let id = Int64(text), id > 0 {
+                result.append(id)
+            } else {
+                throw .badRequest(
+                    "\(name)[\(index)] must be a positive id (a number or a string of digits); Fanout takes vault media ids, not uploads or URLs",
+                    field: "\(name)[\(index)]")
+            }
+        }
+        return result
+    }
+}

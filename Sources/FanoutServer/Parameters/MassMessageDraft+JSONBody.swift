@@ -1,0 +1,18 @@
+import FanoutCore
+
+extension MassMessageDraft {
+    /// The body of POST and PUT /v2/access/mass-messages. `isMarkdown`,
+    /// `isForwardedMessage`, `releaseForms` and `userTags` are accepted and ignored.
+    init(body: JSONBody) throws(FanoutError) {
+        self.init(
+            text: try body.string("text") ?? "",
+            mediaIDs: try body.ids("mediaItems"),
+            previewMediaCount: try body.integer("previewMediaCount", minimum: 0) ?? 0,
+            isLockedText: try body.bool("isLockedText") ?? false,
+            price: try body.money("price", maximum: MassMessageDraft.maxPrice) ?? .zero,
+            audience: Audience(
+                userIDs: try body.ids("userIds"), listIDs: try body.ids("userLists"),
+                excludedListIDs: try body.ids("excludeUserLists"), subscribedAfter: try body.date("subscribedAfterDate")),
+            scheduledAt: try body.date("scheduledDate"))
+    }
+}
