@@ -12,12 +12,18 @@ public func buildApplication(
     let router = buildRouter(dependencies: dependencies)
     var services: [any Service] = []
     if configuration.runsBackgroundServices {
-        let storage = dependencies.storage, clock = dependencies.clock
+        let scheduler = MassMessageScheduler(store: dependencies.storage, clock: dependencies.clock)
+        let worker = FanOutWorker(store: dependencies.storage, clock: dependencies.clock, batchSize: configuration.fanOutBatchSize)
         services = [
-            SchedulerService(scheduler: MassMessageScheduler(store: storage, clock: clock), interval: .milliseconds(250), logger: logger),
-            FanOutService(
-                worker: FanOutWorker(store: storage, clock: clock, batchSize: configuration.fanOutBatchSize),
-                idleDelay: .milliseconds(100), logger: logger),
+            // Due scheduled mass messages start within 250 ms of their date.
+            LoopingService(name: "scheduler", idleDelay: .milliseconds(250), logger: logger) {
+                _ = try await scheduler.tick()
+                return false
+            },
+            // Batch after batch while there is work; a 100 ms nap when none.
+            LoopingService(name: "fan-out", idleDelay: .milliseconds(100), logger: logger) {
+                try await worker.deliverBatch() > 0
+            },
         ]
     }
     return Application(

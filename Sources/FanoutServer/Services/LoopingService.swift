@@ -1,0 +1,24 @@
+import Logging
+import ServiceLifecycle
+
+/// Runs `step` until graceful shutdown, pausing `idleDelay` whenever a step
+/// reports nothing done. The scheduler and the fan-out worker run this way:
+/// each step is one transaction, so stopping between two loses nothing.
+struct LoopingService: Service {
+    let name: String
+    let idleDelay: Duration
+    let logger: Logger
+    /// One unit of work; true when it did something (run again at once).
+    let step: @Sendable () async throws -> Bool
+
+    func run() async throws {
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            do {
+                if try await step() { continue }
+            } catch {
+                logger.error("\(name) step failed", metadata: ["error": "\(String(reflecting: error))"])
+            }
+            try? await Task.sleep(for: idleDelay)
+        }
+    }
+}
