@@ -68,6 +68,11 @@ let package = Package(
         .testTarget(name: "FanoutCoreTests", dependencies: ["FanoutCore"]),
         // One suite of storage contracts, run against every backend.
         .testTarget(name: "StorageContractTests", dependencies: ["FanoutSQLite", "FanoutCore"]),
+        // Tests that run the real `fanout` binary as a child process.
+        .testTarget(
+            name: "FanoutProcessTests",
+            dependencies: ["fanout", "FanoutSQLite", "FanoutCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "FanoutServerTests",
             dependencies: [

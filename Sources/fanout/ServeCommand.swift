@@ -18,6 +18,8 @@ struct ServeCommand: AsyncParsableCommand {
     var demo = false
     @Option(help: "Seconds after sending during which a mass message can be unsent (env FANOUT_UNSEND_WINDOW).")
     var unsendWindow: Double?
+    @Option(help: "Recipients delivered per fan-out transaction (env FANOUT_FANOUT_BATCH_SIZE).")
+    var fanOutBatchSize: Int?
     @Option(help: "trace, debug, info, notice, warning, error or critical (env FANOUT_LOG_LEVEL).")
     var logLevel: String?
 
@@ -32,7 +34,8 @@ struct ServeCommand: AsyncParsableCommand {
             host: host ?? Environment.value("FANOUT_HOST") ?? "127.0.0.1",
             port: try port ?? Environment.value("FANOUT_PORT").map(parsePort) ?? 8080,
             databasePath: path, policy: policy,
-            logLevel: (logLevel ?? Environment.value("FANOUT_LOG_LEVEL")).flatMap(Logger.Level.init(rawValue:)) ?? .info)
+            logLevel: (logLevel ?? Environment.value("FANOUT_LOG_LEVEL")).flatMap(Logger.Level.init(rawValue:)) ?? .info,
+            fanOutBatchSize: max(1, fanOutBatchSize ?? Environment.value("FANOUT_FANOUT_BATCH_SIZE").flatMap(Int.init) ?? 1_000))
         let app = buildApplication(configuration: configuration, dependencies: try .live(configuration))
         try await app.runService()
     }

@@ -1,0 +1,71 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// The real `fanout serve` as a child process, and a minimal HTTP client for it.
+final class ServerProcess {
+    let process = Process()
+    let port: Int
+    let baseURL: URL
+
+    /// `.build/<config>/fanout`, beside the test bundle.
+    static var binary: URL {
+        if let path = ProcessInfo.processInfo.environment["FANOUT_BINARY"] { return URL(fileURLWithPath: path) }
+        var directory = Bundle.main.bundleURL
+        while directory.path != "/" {
+            let candidate = directory.appendingPathComponent("fanout")
+            if FileManager.default.isExecutableFile(atPath: candidate.path), !candidate.hasDirectoryPath { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        return URL(fileURLWithPath: ".build/debug/fanout")
+    }
+
+    static func freePort() -> Int { Int.random(in: 20_000...60_000) }
+
+    init(database: String, port: Int = ServerProcess.freePort(), arguments: [String] = []) throws {
+        self.port = port
+        baseURL = URL(string: "http://127.0.0.1:\(port)")!
+        process.executableURL = Self.binary
+        process.arguments = ["serve", "--database", database, "--port", String(port), "--log-level", "warning"] + arguments
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+    }
+
+    func waitUntilHealthy(timeout: Duration = .seconds(30)) async throws {
+        let start = ContinuousClock.now
+        while ContinuousClock.now - start < timeout {
+            if (try? await request("GET", "/health").status) == 200 { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        Issue.record("the server did not become healthy")
+        throw CancellationError()
+    }
+
+    /// SIGKILL: no graceful shutdown, no last transaction.
+    func kill() {
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    func stop() {
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
+    }
+
+    func request(_ method: String, _ path: String, headers: [String: String] = [:], json: [String: Any]? = nil) async throws -> (status: Int, body: [String: Any]) {
+        var request = URLRequest(url: URL(string: baseURL.absoluteString + path)!)
+        request.httpMethod = method
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        if let json {
+            request.httpBody = try JSONSerialization.data(withJSONObject: json)
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let body = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, body)
+    }
+}
