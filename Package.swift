@@ -65,6 +65,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // A benchmark, not a test: scripts/bench-fanout builds it in release mode.
+        .executableTarget(
+            name: "FanOutBenchmark",
+            dependencies: ["FanoutCore", "FanoutSQLite", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/FanOutBenchmark"
+        ),
         .testTarget(name: "FanoutCoreTests", dependencies: ["FanoutCore"]),
         // One suite of storage contracts, run against every backend.
         .testTarget(name: "StorageContractTests", dependencies: ["FanoutSQLite", "FanoutCore"]),

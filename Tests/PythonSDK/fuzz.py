@@ -11,10 +11,11 @@ with open(os.environ["FANOUT_CREDENTIALS"]) as file:
     organization = json.load(file)["organizations"][0]
 headers = {"apiKey": organization["apiKey"], "x-connection-id": organization["connections"][0]["id"]}
 
-# A user id with a real chat, for schemathesis.toml's listChatMessages override.
-request = urllib.request.Request(os.environ["FANOUT_URL"] + "/v2/access/chats?limit=1", headers=headers)
+# A subscribed fan with a chat, for schemathesis.toml's userId overrides.
+request = urllib.request.Request(os.environ["FANOUT_URL"] + "/v2/access/chats?limit=20", headers=headers)
 with urllib.request.urlopen(request) as response:
-    os.environ["FANOUT_FUZZ_USER_ID"] = str(json.load(response)["list"][0]["withUser"]["id"])
+    chats = json.load(response)["list"]
+os.environ["FANOUT_FUZZ_USER_ID"] = str(next(c for c in chats if c["canSendMessage"])["withUser"]["id"])
 
 command = [
     sys.executable, "-m", "schemathesis.cli", "run", os.environ["FANOUT_URL"] + "/openapi.json",

@@ -49,7 +49,8 @@ public struct DemoDatasetBuilder {
             let vault = makeVault(creatorID: creator.id, nextID: &nextMediaID)
             media += vault
             let active = subscribers.filter(\.isActive).map(\.fanID)
-            for fanID in active.shuffled(using: &rng).prefix(size.chatsPerCreator) {
+            // Chats with past subscribers too: they can read but not be messaged.
+            for fanID in subscribers.map(\.fanID).shuffled(using: &rng).prefix(size.chatsPerCreator) {
                 messages += makeChat(creatorID: creator.id, fanID: fanID, vault: vault)
                 if Int.random(in: 0..<10, using: &rng) == 0 { muted.insert([creator.id, fanID]) }
             }

@@ -20,8 +20,9 @@ public struct Audience: Sendable, Equatable {
     public var isEveryone: Bool { userIDs.isEmpty && listIDs.isEmpty }
 }
 
-/// What POST and PUT /v2/access/mass-messages ask for, validated by `validate`.
-public struct MassMessageDraft: Sendable, Equatable {
+/// What a message carries: text, vault media (the first `previewMediaCount`
+/// free previews), a price, locked text. Shared by mass and direct messages.
+public struct MessageContent: Sendable, Equatable {
     public static let maxTextLength = 10_000
     public static let maxPrice = Money(cents: 20_000)
 
@@ -30,25 +31,17 @@ public struct MassMessageDraft: Sendable, Equatable {
     public var previewMediaCount: Int
     public var isLockedText: Bool
     public var price: Money
-    public var audience: Audience
-    /// nil: send now.
-    public var scheduledAt: Date?
 
-    public init(
-        text: String, mediaIDs: [Int64] = [], previewMediaCount: Int = 0, isLockedText: Bool = false,
-        price: Money = .zero, audience: Audience = Audience(), scheduledAt: Date? = nil
-    ) {
+    public init(text: String, mediaIDs: [Int64] = [], previewMediaCount: Int = 0, isLockedText: Bool = false, price: Money = .zero) {
         self.text = text
         self.mediaIDs = mediaIDs
         self.previewMediaCount = previewMediaCount
         self.isLockedText = isLockedText
         self.price = price
-        self.audience = audience
-        self.scheduledAt = scheduledAt
     }
 
-    /// The rules a draft must meet; each failure names the body field.
-    public func validate(now: Date) throws(FanoutError) {
+    /// The rules every message meets; each failure names the body field.
+    public func validate() throws(FanoutError) {
         if text.unicodeScalars.count > Self.maxTextLength {
             throw .badRequest("text is longer than \(Self.maxTextLength) characters", field: "text", allowed: "at most 10000 characters")
         }
@@ -71,6 +64,33 @@ public struct MassMessageDraft: Sendable, Equatable {
         if text.isEmpty && mediaIDs.isEmpty {
             throw .badRequest("A message needs text or mediaItems", field: "text")
         }
+    }
+}
+
+/// What POST and PUT /v2/access/mass-messages ask for.
+public struct MassMessageDraft: Sendable, Equatable {
+    public var content: MessageContent
+    public var audience: Audience
+    /// nil: send now.
+    public var scheduledAt: Date?
+
+    public init(content: MessageContent, audience: Audience = Audience(), scheduledAt: Date? = nil) {
+        self.content = content
+        self.audience = audience
+        self.scheduledAt = scheduledAt
+    }
+
+    public init(
+        text: String, mediaIDs: [Int64] = [], previewMediaCount: Int = 0, isLockedText: Bool = false,
+        price: Money = .zero, audience: Audience = Audience(), scheduledAt: Date? = nil
+    ) {
+        self.init(
+            content: MessageContent(text: text, mediaIDs: mediaIDs, previewMediaCount: previewMediaCount, isLockedText: isLockedText, price: price),
+            audience: audience, scheduledAt: scheduledAt)
+    }
+
+    public func validate(now: Date) throws(FanoutError) {
+        try content.validate()
         if let scheduledAt, scheduledAt <= now {
             throw .badRequest("scheduledDate must be in the future", field: "scheduledDate", allowed: "a future ISO 8601 date")
         }

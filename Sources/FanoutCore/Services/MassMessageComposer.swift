@@ -36,8 +36,8 @@ public struct MassMessageComposer: Sendable {
     }
 
     private func checkReferences(_ draft: MassMessageDraft, creatorID: Int64) async throws {
-        let media = try await store.ownedMediaIDs(draft.mediaIDs, creatorID: creatorID)
-        let unknownMedia = draft.mediaIDs.filter { !media.contains($0) }
+        let media = try await store.ownedMediaIDs(draft.content.mediaIDs, creatorID: creatorID)
+        let unknownMedia = draft.content.mediaIDs.filter { !media.contains($0) }
         if !unknownMedia.isEmpty {
             throw FanoutError.badRequest(
                 "Unknown media in mediaItems: \(unknownMedia.map(String.init).joined(separator: ", ")) (not in this creator's vault)",

@@ -31,7 +31,7 @@ extension SQLiteStorage: FanOutStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    creatorID, draft.text, draft.price.cents, draft.isLockedText, state.rawValue, state.listType.rawValue,
+                    creatorID, draft.content.text, draft.content.price.cents, draft.content.isLockedText, state.rawValue, state.listType.rawValue,
                     now, now, draft.scheduledAt, draft.audience.subscribedAfter,
                 ])
             let id = db.lastInsertedRowID
@@ -55,7 +55,7 @@ extension SQLiteStorage: FanOutStore {
                     WHERE id = ? AND creatorId = ? AND state = ?
                     """,
                 arguments: [
-                    draft.text, draft.price.cents, draft.isLockedText, draft.scheduledAt, draft.audience.subscribedAfter, now,
+                    draft.content.text, draft.content.price.cents, draft.content.isLockedText, draft.scheduledAt, draft.audience.subscribedAfter, now,
                     id, creatorID, MassMessageState.scheduled.rawValue,
                 ])
             guard db.changesCount > 0 else { return nil }
@@ -142,8 +142,8 @@ extension SQLiteStorage: FanOutStore {
     /// Media (the first `previewMediaCount` are previews) and audience rows.
     private static func writeContent(_ db: Database, id: Int64, draft: MassMessageDraft) throws {
         let media = try db.cachedStatement(sql: "INSERT INTO massMessageMedia (massMessageId, position, mediaId, isPreview) VALUES (?, ?, ?, ?)")
-        for (position, mediaID) in draft.mediaIDs.enumerated() {
-            try media.execute(arguments: [id, position, mediaID, position < draft.previewMediaCount])
+        for (position, mediaID) in draft.content.mediaIDs.enumerated() {
+            try media.execute(arguments: [id, position, mediaID, position < draft.content.previewMediaCount])
         }
         let audience = try db.cachedStatement(sql: "INSERT OR IGNORE INTO massMessageAudience (massMessageId, kind, refId) VALUES (?, ?, ?)")
         for (kind, ids) in [("user", draft.audience.userIDs), ("list", draft.audience.listIDs), ("exclude", draft.audience.excludedListIDs)] {

@@ -52,6 +52,9 @@ public func buildRouter(dependencies: AppDependencies) -> Router<FanoutRequestCo
         users: ChatService(store: dependencies.storage), mapper: mapper
     ).register(on: access, routes: routes)
     ChatsController(service: ChatService(store: dependencies.storage), mapper: mapper).register(on: access, routes: routes)
+    DirectMessagesController(
+        service: DirectMessageService(store: dependencies.storage, clock: dependencies.clock, policy: dependencies.policy), mapper: mapper
+    ).register(on: access, routes: routes)
     AnalyticsController(
         service: AnalyticsService(store: dependencies.storage), users: ChatService(store: dependencies.storage), mapper: mapper
     ).register(on: access, routes: routes)

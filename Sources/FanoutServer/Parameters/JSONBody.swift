@@ -65,6 +65,14 @@ struct JSONBody {
         throw .badRequest("\(name) must be an ISO 8601 date-time like 2026-12-24T18:00:00Z", field: name, allowed: "ISO 8601 date-time")
     }
 
+    /// One id: a positive integer or a string of digits; nil when absent.
+    func id(_ name: String) throws(FanoutError) -> Int64? {
+        guard let raw = value(name) else { return nil }
+        if let number = raw as? Int, number > 0 { return Int64(number) }
+        if let text = raw as? String, !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return Int64(text) ?? .max }
+        throw .badRequest("\(name) must be a positive id (a number or a string of digits)", field: name)
+    }
+
     /// An array of ids: positive integers or strings of digits.
     func ids(_ name: String) throws(FanoutError) -> [Int64] {
         guard let raw = value(name) else { return [] }

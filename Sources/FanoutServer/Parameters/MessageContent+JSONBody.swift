@@ -1,15 +1,23 @@
 import FanoutCore
 
-extension MassMessageDraft {
-    /// The body of POST and PUT /v2/access/mass-messages. `isMarkdown`,
-    /// `isForwardedMessage`, `releaseForms` and `userTags` are accepted and ignored.
+extension MessageContent {
+    /// The message fields of a send body. `isMarkdown`, `isForwardedMessage`,
+    /// `releaseForms` and `userTags` are accepted and ignored.
     init(body: JSONBody) throws(FanoutError) {
         self.init(
             text: try body.string("text") ?? "",
             mediaIDs: try body.ids("mediaItems"),
             previewMediaCount: try body.integer("previewMediaCount", minimum: 0) ?? 0,
             isLockedText: try body.bool("isLockedText") ?? false,
-            price: try body.money("price", maximum: MassMessageDraft.maxPrice) ?? .zero,
+            price: try body.money("price", maximum: MessageContent.maxPrice) ?? .zero)
+    }
+}
+
+extension MassMessageDraft {
+    /// The body of POST and PUT /v2/access/mass-messages.
+    init(body: JSONBody) throws(FanoutError) {
+        self.init(
+            content: try MessageContent(body: body),
             audience: Audience(
                 userIDs: try body.ids("userIds"), listIDs: try body.ids("userLists"),
                 excludedListIDs: try body.ids("excludeUserLists"), subscribedAfter: try body.date("subscribedAfterDate")),

@@ -1,0 +1,87 @@
+import FanoutCore
+import Foundation
+import GRDB
+
+extension SQLiteStorage: DirectMessageStore {
+    public func isActiveSubscriber(creatorID: Int64, fanID: Int64) async throws -> Bool {
+        try await pool.read { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM subscription WHERE creatorId = ? AND fanId = ? AND isActive)",
+                arguments: [creatorID, fanID]) ?? false
+        }
+    }
+
+    public func sendDirectMessage(_ content: MessageContent, creatorID: Int64, fanID: Int64, at now: Date) async throws -> ChatMessage {
+        try await pool.write { db in
+            let chatID = try Int64.fetchOne(
+                db, sql: """
+                    INSERT INTO chat (creatorId, fanId) VALUES (?, ?)
+                    ON CONFLICT (creatorId, fanId) DO UPDATE SET fanId = excluded.fanId RETURNING id
+                    """,
+                arguments: [creatorID, fanID])!
+            try db.execute(
+                sql: """
+                    INSERT INTO message (chatId, fromUserId, text, priceCents, isLockedText, createdAt, changedAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [chatID, creatorID, content.text, content.price.cents, content.isLockedText, now, now])
+            let id = db.lastInsertedRowID
+            let attach = try db.cachedStatement(sql: "INSERT INTO messageMedia (messageId, position, mediaId, isPreview) VALUES (?, ?, ?, ?)")
+            for (position, mediaID) in content.mediaIDs.enumerated() {
+                try attach.execute(arguments: [id, position, mediaID, position < content.previewMediaCount])
+            }
+            try db.execute(sql: "UPDATE chat SET lastMessageId = ? WHERE id = ?", arguments: [id, chatID])
+            return try MessageRow.fetchAll(db, sql: MessageRow.select + " WHERE m.id = ?", arguments: [id])[0]
+        }
+    }
+
+    public func message(id: Int64, creatorID: Int64, fanID: Int64) async throws -> ChatMessage? {
+        try await pool.read { db in
+            try MessageRow.fetchAll(
+                db, sql: MessageRow.select + " WHERE m.id = ? AND c.creatorId = ? AND c.fanId = ?", arguments: [id, creatorID, fanID]
+            ).first
+        }
+    }
+
+    public func deleteDirectMessage(id: Int64, creatorID: Int64, fanID: Int64, sentNotBefore: Date) async throws -> Bool {
+        try await pool.write { db in
+            guard let chatID = try Self.chatID(db, creatorID: creatorID, fanID: fanID) else { return false }
+            try db.execute(
+                sql: """
+                    DELETE FROM message
+                    WHERE id = ? AND chatId = ? AND fromUserId = ? AND massMessageId IS NULL AND purchasedAt IS NULL
+                      AND createdAt >= ?
+                    """,
+                arguments: [id, chatID, creatorID, sentNotBefore])
+            guard db.changesCount > 0 else { return false }
+            try db.execute(
+                sql: "UPDATE chat SET lastMessageId = (SELECT MAX(id) FROM message WHERE chatId = chat.id) WHERE id = ?",
+                arguments: [chatID])
+            return true
+        }
+    }
+
+    public func chatMedia(creatorID: Int64, query: ChatMediaQuery) async throws -> Page<ChatMessage> {
+        try await pool.read { db in
+            guard let chatID = try Self.chatID(db, creatorID: creatorID, fanID: query.fanID) else { return Page(items: [], hasMore: false) }
+            let kindFilter = query.kind == nil ? "" : " AND media.kind = :kind"
+            var sql = MessageRow.select + """
+                 WHERE m.chatId = :chat
+                   AND (EXISTS (SELECT 1 FROM messageMedia a JOIN media ON media.id = a.mediaId
+                                WHERE a.messageId = m.id\(kindFilter))
+                        OR EXISTS (SELECT 1 FROM massMessageMedia a JOIN media ON media.id = a.mediaId
+                                   WHERE a.massMessageId = m.massMessageId\(kindFilter)))
+                """
+            var arguments: [String: (any DatabaseValueConvertible)?] = [
+                "chat": chatID, "kind": query.kind?.rawValue, "limit": query.page.limit + 1, "offset": query.page.offset,
+            ]
+            if let before = query.before {
+                sql += " AND m.id < :before"
+                arguments["before"] = before
+            }
+            if let opened = query.opened { sql += opened ? " AND m.openedAt IS NOT NULL" : " AND m.openedAt IS NULL" }
+            sql += " ORDER BY m.id DESC LIMIT :limit OFFSET :offset"
+            return Page(fetched: try MessageRow.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)), limit: query.page.limit)
+        }
+    }
+}
