@@ -79,3 +79,36 @@ def test_errors_surface_the_servers_message(client, read_only_client):
         messages.delete_mass_messages(read_only_client, mass_message_id=str(scheduled[0]["id"]))
     assert raised.value.status == 403
     assert "messages:write" in str(raised.value)
+
+
+def subscribed_fan(client):
+    chats = messages.list_chats(client, limit=20)["list"]
+    return next(chat["withUser"]["id"] for chat in chats if chat["canSendMessage"])
+
+
+def test_create_and_replace_mass_messages(client):
+    scheduled_for = "2099-01-01T20:00:00Z"
+    body = models.V2AccessMassMessagesPostRequest(text="From the SDK", scheduledDate=scheduled_for)
+    created = models.V2AccessMassMessagesPostResponse.model_validate(
+        messages.create_mass_messages(client, body=body.model_dump(exclude_none=True)))
+    assert created.total > 0 and created.isDone is False
+    replaced = models.V2AccessMassMessagesMassMessageIdPutResponse.model_validate(
+        messages.replace_mass_messages(client, mass_message_id=str(int(created.id)),
+                                       body={"text": "Edited from the SDK", "scheduledDate": scheduled_for}))
+    assert replaced.id == created.id
+    fetched = messages.get_mass_messages(client, mass_message_id=str(int(created.id)))
+    assert fetched["text"] == "Edited from the SDK"
+
+
+def test_send_and_unsend_chat_messages(client):
+    fan = subscribed_fan(client)
+    sent = models.V2AccessChatsUserIdMessagesPostResponse.model_validate(
+        messages.create_chats_chats_messages(client, user_id=str(int(fan)), body={"text": "Hello from the SDK"}))
+    assert sent.text == "Hello from the SDK"
+    unsent = models.V2AccessChatsUserIdMessagesMessageIdDeleteResponse.model_validate(
+        messages.delete_chats_chats_messages(client, user_id=str(int(fan)), message_id=str(int(sent.id)),
+                                             body={"withUserId": str(int(fan))}))
+    assert unsent.success is True
+    media = models.V2AccessChatsUserIdMediaGetResponse.model_validate(
+        messages.list_chats_chats_media(client, user_id=str(int(fan)), limit=5))
+    assert all(item.media for item in media.list)
