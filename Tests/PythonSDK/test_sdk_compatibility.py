@@ -112,3 +112,28 @@ def test_send_and_unsend_chat_messages(client):
     media = models.V2AccessChatsUserIdMediaGetResponse.model_validate(
         messages.list_chats_chats_media(client, user_id=str(int(fan)), limit=5))
     assert all(item.media for item in media.list)
+
+
+def test_user_lists(client):
+    from onlyfans_sdk import user_lists
+
+    created = models.V2AccessUsersListsPostResponse.model_validate(
+        user_lists.create_users_users_lists(client, body={"name": "SDK list"}))
+    list_id = str(int(created.id))
+    fan = str(int(subscribed_fan(client)))
+    user_lists.create_users_lists_users(client, list_id=list_id, user_id=fan)
+    members = models.V2AccessUsersListsListIdUsersGetResponse.model_validate(
+        user_lists.list_users_lists_users(client, list_id=list_id))
+    assert [int(m.id) for m in members.list] == [int(fan)]
+    fetched = models.V2AccessUsersListsListIdGetResponse.model_validate(user_lists.get_users_users_lists(client, list_id=list_id))
+    assert fetched.usersCount == 1
+    renamed = models.V2AccessUsersListsListIdPatchResponse.model_validate(
+        user_lists.update_users_users_lists(client, list_id=list_id, body={"name": "SDK list, renamed"}))
+    assert renamed.name == "SDK list, renamed"
+    listed = models.V2AccessUsersListsGetResponse.model_validate(user_lists.list_users_users_lists(client, query="renamed"))
+    assert [item.name for item in listed.list] == ["SDK list, renamed"]
+    user_lists.delete_users_lists_users(client, list_id=list_id, user_id=fan)
+    user_lists.delete_users_users_lists(client, list_id=list_id)
+    with pytest.raises(OFAuthError) as raised:
+        user_lists.get_users_users_lists(client, list_id=list_id)
+    assert raised.value.status == 404

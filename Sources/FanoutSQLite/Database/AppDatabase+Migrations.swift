@@ -196,6 +196,13 @@ extension AppDatabase {
                     PRIMARY KEY (massMessageId, fanId)) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("countUserListMembers") { db in
+            // Kept in the same transaction as every add and remove.
+            try db.execute(sql: """
+                ALTER TABLE userList ADD COLUMN usersCount INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX userListMember_recent ON userListMember(listId, addedAt);
+                """)
+        }
         return migrator
     }
 }

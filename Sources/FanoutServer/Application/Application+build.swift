@@ -55,6 +55,8 @@ public func buildRouter(dependencies: AppDependencies) -> Router<FanoutRequestCo
     DirectMessagesController(
         service: DirectMessageService(store: dependencies.storage, clock: dependencies.clock, policy: dependencies.policy), mapper: mapper
     ).register(on: access, routes: routes)
+    UserListsController(service: UserListService(store: dependencies.storage, clock: dependencies.clock), mapper: mapper)
+        .register(on: access, routes: routes)
     AnalyticsController(
         service: AnalyticsService(store: dependencies.storage), users: ChatService(store: dependencies.storage), mapper: mapper
     ).register(on: access, routes: routes)
