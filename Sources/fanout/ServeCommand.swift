@@ -20,6 +20,8 @@ struct ServeCommand: AsyncParsableCommand {
     var unsendWindow: Double?
     @Option(help: "Recipients delivered per fan-out transaction (env FANOUT_FANOUT_BATCH_SIZE).")
     var fanOutBatchSize: Int?
+    @Flag(help: "Turn off the sandbox control API (simulated fans, clock); do this in production (env FANOUT_SANDBOX=off).")
+    var noSandbox = false
     @Option(help: "trace, debug, info, notice, warning, error or critical (env FANOUT_LOG_LEVEL).")
     var logLevel: String?
 
@@ -35,7 +37,8 @@ struct ServeCommand: AsyncParsableCommand {
             port: try port ?? Environment.value("FANOUT_PORT").map(parsePort) ?? 8080,
             databasePath: path, policy: policy,
             logLevel: (logLevel ?? Environment.value("FANOUT_LOG_LEVEL")).flatMap(Logger.Level.init(rawValue:)) ?? .info,
-            fanOutBatchSize: max(1, fanOutBatchSize ?? Environment.value("FANOUT_FANOUT_BATCH_SIZE").flatMap(Int.init) ?? 1_000))
+            fanOutBatchSize: max(1, fanOutBatchSize ?? Environment.value("FANOUT_FANOUT_BATCH_SIZE").flatMap(Int.init) ?? 1_000),
+            sandboxEnabled: !noSandbox && Environment.value("FANOUT_SANDBOX") != "off")
         let app = buildApplication(configuration: configuration, dependencies: try .live(configuration))
         try await app.runService()
     }

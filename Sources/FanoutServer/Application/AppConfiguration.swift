@@ -11,11 +11,13 @@ public struct AppConfiguration: Sendable {
     /// The scheduler and the fan-out worker. Off in tests that drive them by hand.
     public var runsBackgroundServices: Bool
     public var fanOutBatchSize: Int
+    /// The sandbox control API (simulated fans, clock). Off in production.
+    public var sandboxEnabled: Bool
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String,
         policy: MessagingPolicy = MessagingPolicy(), logLevel: Logger.Level = .info,
-        runsBackgroundServices: Bool = true, fanOutBatchSize: Int = 1_000
+        runsBackgroundServices: Bool = true, fanOutBatchSize: Int = 1_000, sandboxEnabled: Bool = true
     ) {
         self.host = host
         self.port = port
@@ -24,5 +26,6 @@ public struct AppConfiguration: Sendable {
         self.logLevel = logLevel
         self.runsBackgroundServices = runsBackgroundServices
         self.fanOutBatchSize = fanOutBatchSize
+        self.sandboxEnabled = sandboxEnabled
     }
 }

@@ -6,18 +6,19 @@ import FanoutSQLite
 public struct AppDependencies: Sendable {
     public var storage: any FanoutStorage
     public var health: @Sendable () async throws -> Void
-    public var clock: any FanoutClock
+    /// Adjustable so that the sandbox can move time forward.
+    public var clock: any AdjustableClock
     public var policy: MessagingPolicy
 
-    public init(storage: any FanoutStorage, health: @escaping @Sendable () async throws -> Void, clock: any FanoutClock, policy: MessagingPolicy) {
+    public init(storage: any FanoutStorage, health: @escaping @Sendable () async throws -> Void, clock: any AdjustableClock, policy: MessagingPolicy) {
         self.storage = storage
         self.health = health
         self.clock = clock
         self.policy = policy
     }
 
-    /// SQLite at `configuration.databasePath`, the system clock.
-    public static func live(_ configuration: AppConfiguration, clock: any FanoutClock = SystemClock()) throws -> AppDependencies {
+    /// SQLite at `configuration.databasePath`; real time, which the sandbox can move forward.
+    public static func live(_ configuration: AppConfiguration, clock: any AdjustableClock = OffsetClock()) throws -> AppDependencies {
         let database = try AppDatabase(path: configuration.databasePath)
         return AppDependencies(
             storage: SQLiteStorage(database: database), health: { try await database.ping() },

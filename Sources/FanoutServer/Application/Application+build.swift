@@ -9,7 +9,7 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     var logger = Logger(label: "fanout")
     logger.logLevel = configuration.logLevel
-    let router = buildRouter(dependencies: dependencies)
+    let router = buildRouter(dependencies: dependencies, sandbox: configuration.sandboxEnabled)
     var services: [any Service] = []
     if configuration.runsBackgroundServices {
         let scheduler = MassMessageScheduler(store: dependencies.storage, clock: dependencies.clock)
@@ -34,7 +34,7 @@ public func buildApplication(
 }
 
 /// Every route, behind request id → error mapping → (for /v2/access) auth.
-public func buildRouter(dependencies: AppDependencies) -> Router<FanoutRequestContext> {
+public func buildRouter(dependencies: AppDependencies, sandbox: Bool) -> Router<FanoutRequestContext> {
     let routes = RouteTable()
     let router = Router(context: FanoutRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
@@ -60,5 +60,10 @@ public func buildRouter(dependencies: AppDependencies) -> Router<FanoutRequestCo
     AnalyticsController(
         service: AnalyticsService(store: dependencies.storage), users: ChatService(store: dependencies.storage), mapper: mapper
     ).register(on: access, routes: routes)
+    if sandbox {
+        let group = router.group("sandbox").add(middleware: AuthMiddleware(access: AccessService(store: dependencies.storage)))
+        SandboxController(service: SandboxService(store: dependencies.storage, clock: dependencies.clock), mapper: mapper)
+            .register(on: group, routes: routes)
+    }
     return router
 }

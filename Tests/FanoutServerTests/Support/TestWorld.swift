@@ -52,8 +52,11 @@ struct TestWorld {
 
     /// Requests through the router. Background services run only when asked:
     /// most tests move the scheduler and fan-out themselves, deterministically.
-    func withClient(backgroundServices: Bool = false, _ body: @escaping @Sendable (APIClient) async throws -> Void) async throws {
-        let configuration = AppConfiguration(databasePath: databasePath, runsBackgroundServices: backgroundServices, fanOutBatchSize: 50)
+    func withClient(
+        backgroundServices: Bool = false, sandbox: Bool = true, _ body: @escaping @Sendable (APIClient) async throws -> Void
+    ) async throws {
+        let configuration = AppConfiguration(
+            databasePath: databasePath, runsBackgroundServices: backgroundServices, fanOutBatchSize: 50, sandboxEnabled: sandbox)
         let app = buildApplication(configuration: configuration, dependencies: dependencies)
         try await app.test(.router) { client in try await body(APIClient(client: client)) }
     }

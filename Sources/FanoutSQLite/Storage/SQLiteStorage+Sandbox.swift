@@ -1,0 +1,79 @@
+import FanoutCore
+import Foundation
+import GRDB
+
+extension SQLiteStorage: SandboxStore {
+    public func fanSendsMessage(creatorID: Int64, fanID: Int64, text: String, tip: Money?, at now: Date) async throws -> ChatMessage {
+        try await pool.write { db in
+            let chatID = try Int64.fetchOne(
+                db, sql: """
+                    INSERT INTO chat (creatorId, fanId) VALUES (?, ?)
+                    ON CONFLICT (creatorId, fanId) DO UPDATE SET fanId = excluded.fanId RETURNING id
+                    """,
+                arguments: [creatorID, fanID])!
+            let cents = tip?.cents ?? 0
+            try db.execute(
+                sql: """
+                    INSERT INTO message (chatId, fromUserId, text, priceCents, isTip, createdAt, changedAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [chatID, fanID, text, cents, tip != nil, now, now])
+            let id = db.lastInsertedRowID
+            try db.execute(
+                sql: """
+                    UPDATE chat SET lastMessageId = ?, unreadCount = unreadCount + 1,
+                        hasUnreadTips = hasUnreadTips OR ?, tipsCents = tipsCents + ?, spentCents = spentCents + ?
+                    WHERE id = ?
+                    """,
+                arguments: [id, tip != nil, cents, cents, chatID])
+            return try MessageRow.fetchAll(db, sql: MessageRow.select + " WHERE m.id = ?", arguments: [id])[0]
+        }
+    }
+
+    public func fanOpensMessage(id: Int64, creatorID: Int64, fanID: Int64, at now: Date) async throws -> Bool {
+        try await pool.write { db in try Self.open(db, id: id, creatorID: creatorID, fanID: fanID, at: now) }
+    }
+
+    public func fanBuysMessage(id: Int64, creatorID: Int64, fanID: Int64, at now: Date) async throws -> Bool {
+        try await pool.write { db in
+            guard let chatID = try Self.chatID(db, creatorID: creatorID, fanID: fanID) else { return false }
+            try db.execute(
+                sql: """
+                    UPDATE message SET purchasedAt = ?, changedAt = ?
+                    WHERE id = ? AND chatId = ? AND fromUserId = ? AND purchasedAt IS NULL AND priceCents > 0
+                    """,
+                arguments: [now, now, id, chatID, creatorID])
+            guard db.changesCount > 0 else { return false }
+            // Buying opens it, if it was not open yet.
+            _ = try Self.open(db, id: id, creatorID: creatorID, fanID: fanID, at: now)
+            let row = try Row.fetchOne(db, sql: "SELECT priceCents, massMessageId FROM message WHERE id = ?", arguments: [id])!
+            let cents: Int64 = row["priceCents"], massMessageID: Int64? = row["massMessageId"]
+            try db.execute(
+                sql: "INSERT INTO purchase (messageId, massMessageId, creatorId, fanId, amountCents, createdAt) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [id, massMessageID, creatorID, fanID, cents, now])
+            try db.execute(sql: "UPDATE chat SET spentCents = spentCents + ? WHERE id = ?", arguments: [cents, chatID])
+            if let massMessageID {
+                try db.execute(
+                    sql: "UPDATE massMessage SET purchasedCount = purchasedCount + 1 WHERE id = ?", arguments: [massMessageID])
+            }
+            return true
+        }
+    }
+
+    /// Marks the creator's message opened; a delivery also counts a view on
+    /// its mass message. Once only.
+    private static func open(_ db: Database, id: Int64, creatorID: Int64, fanID: Int64, at now: Date) throws -> Bool {
+        guard let chatID = try chatID(db, creatorID: creatorID, fanID: fanID) else { return false }
+        try db.execute(
+            sql: "UPDATE message SET openedAt = ? WHERE id = ? AND chatId = ? AND fromUserId = ? AND openedAt IS NULL",
+            arguments: [now, id, chatID, creatorID])
+        guard db.changesCount > 0 else { return false }
+        try db.execute(
+            sql: """
+                UPDATE massMessage SET viewedCount = viewedCount + 1
+                WHERE id = (SELECT massMessageId FROM message WHERE id = ?)
+                """,
+            arguments: [id])
+        return true
+    }
+}
