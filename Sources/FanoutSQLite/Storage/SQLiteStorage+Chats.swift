@@ -99,6 +99,15 @@ extension SQLiteStorage: ChatStore {
         }
     }
 
+    /// The chat's id, creating the chat if it does not exist yet.
+    static func chatIDCreatingIfNeeded(_ db: Database, creatorID: Int64, fanID: Int64) throws -> Int64 {
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO chat (creatorId, fanId) VALUES (?, ?)
+            ON CONFLICT (creatorId, fanId) DO UPDATE SET fanId = excluded.fanId RETURNING id
+            """)
+        return try Int64.fetchOne(upsert, arguments: [creatorID, fanID])!
+    }
+
     static func chatID(_ db: Database, creatorID: Int64, fanID: Int64) throws -> Int64? {
         try Int64.fetchOne(db, sql: "SELECT id FROM chat WHERE creatorId = ? AND fanId = ?", arguments: [creatorID, fanID])
     }

@@ -13,12 +13,7 @@ extension SQLiteStorage: DirectMessageStore {
 
     public func sendDirectMessage(_ content: MessageContent, creatorID: Int64, fanID: Int64, at now: Date) async throws -> ChatMessage {
         try await pool.write { db in
-            let chatID = try Int64.fetchOne(
-                db, sql: """
-                    INSERT INTO chat (creatorId, fanId) VALUES (?, ?)
-                    ON CONFLICT (creatorId, fanId) DO UPDATE SET fanId = excluded.fanId RETURNING id
-                    """,
-                arguments: [creatorID, fanID])!
+            let chatID = try Self.chatIDCreatingIfNeeded(db, creatorID: creatorID, fanID: fanID)
             try db.execute(
                 sql: """
                     INSERT INTO message (chatId, fromUserId, text, priceCents, isLockedText, createdAt, changedAt)

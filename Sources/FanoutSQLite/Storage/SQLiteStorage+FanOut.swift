@@ -118,10 +118,6 @@ extension SQLiteStorage: FanOutStore {
     private static func deliver(_ db: Database, massMessageID: Int64, creatorID: Int64, to fans: [Int64], at now: Date) throws -> Int {
         guard !fans.isEmpty else { return 0 }
         let content = try Row.fetchOne(db, sql: "SELECT priceCents, isLockedText FROM massMessage WHERE id = ?", arguments: [massMessageID])!
-        let upsertChat = try db.cachedStatement(sql: """
-            INSERT INTO chat (creatorId, fanId) VALUES (?, ?)
-            ON CONFLICT (creatorId, fanId) DO UPDATE SET fanId = excluded.fanId RETURNING id
-            """)
         let insertDelivery = try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO message (chatId, fromUserId, text, priceCents, isLockedText, massMessageId, createdAt, changedAt)
             VALUES (?, ?, NULL, ?, ?, ?, ?, ?)
@@ -130,7 +126,7 @@ extension SQLiteStorage: FanOutStore {
         let price: Int64 = content["priceCents"], locked: Bool = content["isLockedText"]
         var delivered = 0
         for fan in fans {
-            let chatID = try Int64.fetchOne(upsertChat, arguments: [creatorID, fan])!
+            let chatID = try chatIDCreatingIfNeeded(db, creatorID: creatorID, fanID: fan)
             try insertDelivery.execute(arguments: [chatID, creatorID, price, locked, massMessageID, now, now])
             guard db.changesCount > 0 else { continue }
             delivered += 1

@@ -5,12 +5,7 @@ import GRDB
 extension SQLiteStorage: SandboxStore {
     public func fanSendsMessage(creatorID: Int64, fanID: Int64, text: String, tip: Money?, at now: Date) async throws -> ChatMessage {
         try await pool.write { db in
-            let chatID = try Int64.fetchOne(
-                db, sql: """
-                    INSERT INTO chat (creatorId, fanId) VALUES (?, ?)
-                    ON CONFLICT (creatorId, fanId) DO UPDATE SET fanId = excluded.fanId RETURNING id
-                    """,
-                arguments: [creatorID, fanID])!
+            let chatID = try Self.chatIDCreatingIfNeeded(db, creatorID: creatorID, fanID: fanID)
             let cents = tip?.cents ?? 0
             try db.execute(
                 sql: """
