@@ -137,3 +137,17 @@ def test_user_lists(client):
     with pytest.raises(OFAuthError) as raised:
         user_lists.get_users_users_lists(client, list_id=list_id)
     assert raised.value.status == 404
+
+
+def test_mass_message_analytics(client):
+    from onlyfans_sdk import analytics
+
+    chart = models.V2AccessAnalyticsMassMessagesChartGetResponse.model_validate(analytics.list_mass_messages_charts(client))
+    assert len(chart.direct_messages.chart) == 30
+    assert chart.direct_messages.total == sum(point.count for point in chart.direct_messages.chart)
+    sent = models.V2AccessAnalyticsMassMessagesSentGetResponse.model_validate(analytics.list_mass_messages_sents(client, limit=5))
+    assert len(sent.items) <= 5
+    purchased = client.request("GET", "/v2/access/analytics/mass-messages/purchased", query={"limit": 1})["items"]
+    buyers = models.V2AccessAnalyticsMassMessagesMassMessageIdBuyersGetResponse.model_validate(
+        analytics.list_mass_messages_buyers(client, mass_message_id=str(purchased[0]["id"]), limit=20))
+    assert len(buyers.list) == min(20, purchased[0]["purchasedCount"])

@@ -203,6 +203,20 @@ extension AppDatabase {
                 CREATE INDEX userListMember_recent ON userListMember(listId, addedAt);
                 """)
         }
+        migrator.registerMigration("createDailyActivity") { db in
+            // Daily tallies for the analytics chart, bumped in the same
+            // transaction as each delivery batch, direct message and purchase.
+            try db.execute(sql: """
+                CREATE TABLE dailyActivity (
+                    creatorId INTEGER NOT NULL,
+                    kind TEXT NOT NULL,
+                    day TEXT NOT NULL,
+                    count INTEGER NOT NULL DEFAULT 0,
+                    grossCents INTEGER NOT NULL DEFAULT 0,
+                    PRIMARY KEY (creatorId, kind, day)) WITHOUT ROWID;
+                CREATE INDEX purchase_buyers ON purchase(massMessageId, id) WHERE massMessageId IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

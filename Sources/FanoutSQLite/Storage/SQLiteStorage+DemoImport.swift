@@ -20,6 +20,7 @@ extension SQLiteStorage: DemoImporting {
             let massIDs = try Self.insertMassMessages(db, dataset.massMessages)
             try Self.insertMessages(db, dataset, massIDs: massIDs)
             try Self.deriveChatCounters(db)
+            try Self.deriveDailyActivity(db)
         }
     }
 

@@ -26,6 +26,7 @@ extension SQLiteStorage: DirectMessageStore {
                 try attach.execute(arguments: [id, position, mediaID, position < content.previewMediaCount])
             }
             try db.execute(sql: "UPDATE chat SET lastMessageId = ? WHERE id = ?", arguments: [id, chatID])
+            try Self.tally(db, creatorID: creatorID, kind: .directMessages, at: now, count: 1)
             return try MessageRow.fetchAll(db, sql: MessageRow.select + " WHERE m.id = ?", arguments: [id])[0]
         }
     }

@@ -94,6 +94,7 @@ extension SQLiteStorage: FanOutStore {
                 db, sql: "SELECT fanId FROM massMessageRecipient WHERE massMessageId = ? AND fanId > ? ORDER BY fanId LIMIT ?",
                 arguments: [id, cursor, limit])
             let delivered = try Self.deliver(db, massMessageID: id, creatorID: creatorID, to: fans, at: now)
+            try Self.tally(db, creatorID: creatorID, kind: .groupMessages, at: now, count: delivered)
             let finished = fans.count < limit
             try db.execute(
                 sql: """

@@ -47,6 +47,9 @@ extension SQLiteStorage: SandboxStore {
                 sql: "INSERT INTO purchase (messageId, massMessageId, creatorId, fanId, amountCents, createdAt) VALUES (?, ?, ?, ?, ?, ?)",
                 arguments: [id, massMessageID, creatorID, fanID, cents, now])
             try db.execute(sql: "UPDATE chat SET spentCents = spentCents + ? WHERE id = ?", arguments: [cents, chatID])
+            try Self.tally(
+                db, creatorID: creatorID, kind: massMessageID == nil ? .directMessagesPurchases : .groupMessagesPurchases,
+                at: now, count: 1, grossCents: cents)
             if let massMessageID {
                 try db.execute(
                     sql: "UPDATE massMessage SET purchasedCount = purchasedCount + 1 WHERE id = ?", arguments: [massMessageID])

@@ -58,7 +58,7 @@ public func buildRouter(dependencies: AppDependencies, sandbox: Bool) -> Router<
     UserListsController(service: UserListService(store: dependencies.storage, clock: dependencies.clock), mapper: mapper)
         .register(on: access, routes: routes)
     AnalyticsController(
-        service: AnalyticsService(store: dependencies.storage), users: ChatService(store: dependencies.storage), mapper: mapper
+        service: AnalyticsService(store: dependencies.storage, clock: dependencies.clock), mapper: mapper
     ).register(on: access, routes: routes)
     if sandbox {
         let group = router.group("sandbox").add(middleware: AuthMiddleware(access: AccessService(store: dependencies.storage)))

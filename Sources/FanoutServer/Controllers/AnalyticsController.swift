@@ -6,11 +6,13 @@ import Hummingbird
 /// `/v2/access/analytics/mass-messages/…`.
 struct AnalyticsController {
     let service: AnalyticsService
-    let users: ChatService
     let mapper: WireMapper
 
     func register(on group: RouterGroup<FanoutRequestContext>, routes: RouteTable) {
         group.on("analytics/mass-messages/purchased", method: .get, routes: routes, prefix: "/v2/access", use: purchased)
+        group.on("analytics/mass-messages/sent", method: .get, routes: routes, prefix: "/v2/access", use: sent)
+        group.on("analytics/mass-messages/chart", method: .get, routes: routes, prefix: "/v2/access", use: chart)
+        group.on("analytics/mass-messages/:massMessageId/buyers", method: .get, routes: routes, prefix: "/v2/access", use: buyers)
     }
 
     @Sendable func purchased(_ request: Request, context: FanoutRequestContext) async throws -> Response {
@@ -20,5 +22,42 @@ struct AnalyticsController {
         let result = try await service.purchasedMassMessages(creatorID: connection.creatorID, page: page)
         return try JSONResponse.make(Components.Schemas.PurchasedItemList(
             hasMore: result.hasMore, items: result.items.map(mapper.purchasedItem)))
+    }
+
+    @Sendable func sent(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+        let connection = try context.connection(requiring: .analyticsRead)
+        let parameters = RequestParameters(request, context: context)
+        let result = try await service.sentMassMessages(
+            creatorID: connection.creatorID, range: try parameters.dayRange(now: mapper.clock.now()),
+            limit: try parameters.integer("limit", in: 1...100, default: 20))
+        return try JSONResponse.make(Components.Schemas.PurchasedItemList(
+            hasMore: result.hasMore, items: result.items.map(mapper.purchasedItem)))
+    }
+
+    @Sendable func chart(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+        let connection = try context.connection(requiring: .analyticsRead)
+        let parameters = RequestParameters(request, context: context)
+        _ = try parameters.boolean("withTotal")
+        let series = try await service.chart(creatorID: connection.creatorID, range: try parameters.dayRange(now: mapper.clock.now()))
+        func wire(_ kind: ActivityKind) -> Components.Schemas.ChartSeries {
+            let value = series[kind]!
+            return .init(chart: value.points.map { .init(date: $0.day, count: $0.count) }, total: value.total, delta: value.delta,
+                         gross: value.gross.doubleValue)
+        }
+        return try JSONResponse.make(Components.Schemas.MassMessageChart(
+            groupMessages: wire(.groupMessages), groupMessagesPurchases: wire(.groupMessagesPurchases),
+            directMessages: wire(.directMessages), directMessagesPurchases: wire(.directMessagesPurchases)))
+    }
+
+    @Sendable func buyers(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+        let connection = try context.connection(requiring: .analyticsRead)
+        let parameters = RequestParameters(request, context: context)
+        let marker = try parameters.integer("marker", in: 1...Int.max, default: 0)
+        let page = try await service.buyers(
+            massMessageID: try parameters.pathID("massMessageId"), creatorID: connection.creatorID,
+            before: marker == 0 ? nil : Int64(marker), page: try parameters.page(maxLimit: 20, defaultLimit: 10))
+        return try JSONResponse.make(Components.Schemas.BuyerPage(
+            list: page.items.map { mapper.listUser($0.user) }, hasMore: page.hasMore,
+            nextMarker: page.hasMore ? page.items.last.map { Int($0.marker) } : nil))
     }
 }

@@ -1,4 +1,5 @@
 import FanoutCore
+import Foundation
 import Hummingbird
 
 /// Reads and validates query and path parameters. Every failure is a 400 that
@@ -67,6 +68,22 @@ struct RequestParameters {
         case "false", "0": return false
         default: throw .badRequest("Invalid \(name) '\(raw.prefix(40))': expected true or false", field: name, allowed: "true, false")
         }
+    }
+
+    /// A day or date-time (YYYY-MM-DD, or ISO 8601); nil when absent.
+    func date(_ name: String) throws(FanoutError) -> Date? {
+        guard let raw = query[name] else { return nil }
+        let day = Date.ISO8601FormatStyle().year().month().day()
+        if let date = (try? Date.ISO8601FormatStyle().parse(raw)) ?? (try? day.parse(raw)) { return date }
+        throw .badRequest("Invalid \(name) '\(raw.prefix(40))': expected YYYY-MM-DD or an ISO 8601 date-time", field: name, allowed: "YYYY-MM-DD")
+    }
+
+    /// `startDate`/`endDate` as whole days; nil when neither is given.
+    func dayRange(now: Date) throws(FanoutError) -> DayRange? {
+        let start = try date("startDate"), end = try date("endDate")
+        guard start != nil || end != nil else { return nil }
+        let last = end ?? now
+        return try DayRange(start: start ?? last.addingTimeInterval(-29 * 86_400), end: last)
     }
 
     /// A numeric id from the query; nil when absent.
