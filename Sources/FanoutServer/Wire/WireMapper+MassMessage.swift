@@ -24,7 +24,8 @@ extension WireMapper {
             viewedCount: message.viewedCount, canUnsend: unsendSeconds > 0, unsendSeconds: unsendSeconds,
             isCanceled: message.state == .canceled, mediaTypes: mediaTypes(attachments), hasError: message.hasError,
             price: message.price.decimalString, purchasedCount: message.purchasedCount,
-            canSendMessageToBuyers: message.purchasedCount > 0)
+            canSendMessageToBuyers: message.purchasedCount > 0, total: message.total, pending: message.pending,
+            isDone: message.state == .sent)
         return .init(value1: fields, value2: statistics)
     }
 
