@@ -31,6 +31,7 @@ import Testing
         ("/v2/access/analytics/mass-messages/purchased?limit=0", "limit"),
         ("/v2/access/analytics/mass-messages/purchased?offset=-1", "offset"),
         ("/v2/access/analytics/mass-messages/purchased?offset=", "offset"),
+        ("/v2/access/analytics/mass-messages/1/buyers?marker=0", "marker"),
     ]
 
     @Test(arguments: cases)

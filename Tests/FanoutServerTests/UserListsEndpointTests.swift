@@ -74,6 +74,26 @@ import Testing
         }
     }
 
+    @Test func deletingAListEmptiesTheAudienceOfScheduledMessagesThatNamedIt() async throws {
+        let world = try await TestWorld.make()
+        try await world.withClient { api in
+            let active = try await ChatsEndpointTests.all(api, world.owner).filter { $0.canSendMessage == true }.map(\.withUser.id)
+            let list = try await Self.create(api, world.owner, "Soon gone")
+            for fan in active.prefix(2) { _ = try await Self.add(api, world.owner, fan, to: list.id) }
+            let created = try await api.send("/v2/access/mass-messages", method: .post, as: world.owner, json: [
+                "text": "For the list", "userLists": [list.id],
+                "scheduledDate": TestWorld.anchor.addingTimeInterval(60).formatted(.iso8601),
+            ]).decode(Components.Schemas.MassMessageCreated.self)
+            #expect(created.total == 2)
+            #expect(try await api.delete("/v2/access/users/lists/\(list.id)", as: world.owner).status == .ok)
+            world.clock.advance(by: 60)
+            #expect(try await world.scheduler.tick() == 1)
+            try await world.fanOut.drain()
+            let item = try await api.get("/v2/access/mass-messages/\(created.id)", as: world.owner).decode(Components.Schemas.QueueItem.self)
+            #expect(item.value2.total == 0 && item.value2.sentCount == 0 && item.value2.isDone == true)
+        }
+    }
+
     @Test func massMessagesTargetListsMinusExclusionsPlusUsers() async throws {
         let world = try await TestWorld.make()
         try await world.withClient { api in

@@ -15,10 +15,6 @@ public struct Page<Item: Sendable>: Sendable {
         items = Array(fetched.prefix(limit))
         hasMore = fetched.count > limit
     }
-
-    public func map<T>(_ transform: (Item) throws -> T) rethrows -> Page<T> {
-        Page<T>(items: try items.map(transform), hasMore: hasMore)
-    }
 }
 
 /// Offset paging: what to skip and how much to return.

@@ -17,11 +17,6 @@ public final class AppDatabase: Sendable {
         try Self.migrator.migrate(pool)
     }
 
-    /// Names of the migrations applied, oldest first.
-    public func appliedMigrations() throws -> [String] {
-        try pool.read { db in try Self.migrator.appliedMigrations(db) }
-    }
-
     /// Whether the database answers a trivial query (for health checks).
     public func ping() async throws {
         _ = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }

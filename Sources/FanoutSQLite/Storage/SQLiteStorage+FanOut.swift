@@ -98,18 +98,15 @@ extension SQLiteStorage: FanOutStore {
             let finished = fans.count < limit
             try db.execute(
                 sql: """
-                    UPDATE massMessage SET fanOutCursor = ?, sentCount = sentCount + ?, pending = MAX(0, pending - ?),
-                        changedAt = ?, state = ?, listType = ?
+                    UPDATE massMessage SET fanOutCursor = ?, sentCount = sentCount + ?,
+                        pending = CASE WHEN ? THEN 0 ELSE MAX(0, pending - ?) END, changedAt = ?, state = ?, listType = ?
                     WHERE id = ?
                     """,
                 arguments: [
-                    fans.last ?? cursor, delivered, fans.count, now,
+                    fans.last ?? cursor, delivered, finished, fans.count, now,
                     finished ? MassMessageState.sent.rawValue : MassMessageState.queued.rawValue,
                     finished ? MassMessageListType.sent.rawValue : MassMessageListType.unsent.rawValue, id,
                 ])
-            if finished {
-                try db.execute(sql: "UPDATE massMessage SET pending = 0 WHERE id = ?", arguments: [id])
-            }
             return max(fans.count, 1)
         }
     }

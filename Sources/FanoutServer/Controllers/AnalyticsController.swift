@@ -52,10 +52,10 @@ struct AnalyticsController {
     @Sendable func buyers(_ request: Request, context: FanoutRequestContext) async throws -> Response {
         let connection = try context.connection(requiring: .analyticsRead)
         let parameters = RequestParameters(request, context: context)
-        let marker = try parameters.integer("marker", in: 1...Int.max, default: 0)
+        let marker = try parameters.integer("marker", in: 1...Int.max)
         let page = try await service.buyers(
             massMessageID: try parameters.pathID("massMessageId"), creatorID: connection.creatorID,
-            before: marker == 0 ? nil : Int64(marker), page: try parameters.page(maxLimit: 20, defaultLimit: 10))
+            before: marker.map(Int64.init), page: try parameters.page(maxLimit: 20, defaultLimit: 10))
         return try JSONResponse.make(Components.Schemas.BuyerPage(
             list: page.items.map { mapper.listUser($0.user) }, hasMore: page.hasMore,
             nextMarker: page.hasMore ? page.items.last.map { Int($0.marker) } : nil))

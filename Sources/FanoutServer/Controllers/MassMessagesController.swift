@@ -60,6 +60,6 @@ struct MassMessagesController {
     }
 
     private func creator(of connection: Connection) async throws -> UserProfile? {
-        try await users.participants(creatorID: connection.creatorID, fanID: connection.creatorID).first
+        try await users.profile(id: connection.creatorID)
     }
 }

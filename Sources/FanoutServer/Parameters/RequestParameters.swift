@@ -20,8 +20,13 @@ struct RequestParameters {
     /// An integer in `range`, `defaultValue` when absent (or, with
     /// `nullable`, the literal `null`).
     func integer(_ name: String, in range: ClosedRange<Int>, default defaultValue: Int, nullable: Bool = false) throws(FanoutError) -> Int {
-        guard let raw = query[name] else { return defaultValue }
-        if nullable, raw == "null" { return defaultValue }
+        try integer(name, in: range, nullable: nullable) ?? defaultValue
+    }
+
+    /// An integer in `range`; nil when absent (or, with `nullable`, `null`).
+    func integer(_ name: String, in range: ClosedRange<Int>, nullable: Bool = false) throws(FanoutError) -> Int? {
+        guard let raw = query[name] else { return nil }
+        if nullable, raw == "null" { return nil }
         let allowed = range.upperBound == Int.max
             ? "an integer >= \(range.lowerBound)" : "an integer from \(range.lowerBound) to \(range.upperBound)"
         guard Self.isInteger(raw), let value = Int(raw) ?? Self.unboundedOverflow(raw, range), range.contains(value) else {

@@ -14,7 +14,7 @@ extension WireMapper {
             isMediaReady: attachments.allReady, mediaCount: attachments.count, lockedText: message.isLockedText,
             responseType: "message", giphyId: nil, isFree: message.price.isZero, isTip: false,
             isReportedByMe: false, isCouplePeopleMedia: false, queueId: Int(message.id), isMarkdownDisabled: false,
-            releaseForms: nullReleaseForms.container, isFromQueue: true, canUnsendQueue: unsendSeconds > 0,
+            releaseForms: Self.nullReleaseForms, isFromQueue: true, canUnsendQueue: unsendSeconds > 0,
             unsendSecondsQueue: unsendSeconds, isOpened: message.viewedCount > 0, isNew: false,
             createdAt: timestamp(message.createdAt), changedAt: timestamp(message.changedAt), cancelSeconds: 0,
             isLiked: false, canPurchase: false, canPurchaseReason: "own_message", canReport: false,

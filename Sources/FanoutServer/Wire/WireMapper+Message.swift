@@ -17,7 +17,7 @@ extension WireMapper {
             isMediaReady: attachments.allReady, mediaCount: attachments.count, lockedText: message.isLockedText,
             responseType: "message", giphyId: nil, isFree: message.price.isZero, isTip: message.isTip,
             isReportedByMe: false, isCouplePeopleMedia: false, queueId: message.massMessageID.map { Int($0) },
-            isMarkdownDisabled: false, releaseForms: nullReleaseForms.container, isFromQueue: message.isFromQueue,
+            isMarkdownDisabled: false, releaseForms: Self.nullReleaseForms, isFromQueue: message.isFromQueue,
             canUnsendQueue: queueSeconds.map { $0 > 0 } ?? false, unsendSecondsQueue: queueSeconds ?? 0,
             isOpened: message.openedAt != nil, isNew: !message.isFromCreator && message.openedAt == nil,
             createdAt: timestamp(message.createdAt), changedAt: timestamp(message.changedAt),

@@ -1,6 +1,7 @@
 import FanoutAPI
 import FanoutCore
 import Foundation
+import OpenAPIRuntime
 
 /// Maps domain values to the generated wire types. The only place that knows
 /// OFAuth's quirks: price a number on messages but a string on statistics,
@@ -23,7 +24,7 @@ struct WireMapper: Sendable {
     }
 
     /// `releaseForms` on a message: always JSON null.
-    var nullReleaseForms: OpenAPIValueContainerNull { .null }
+    static let nullReleaseForms = try! OpenAPIValueContainer(unvalidatedValue: nil)
 }
 
 /// Why a message cannot be bought, for `canPurchaseReason` ("" when it can).

@@ -1,8 +1,0 @@
-import OpenAPIRuntime
-
-/// A JSON null for schema-less fields (`releaseForms: null` on messages).
-enum OpenAPIValueContainerNull {
-    case null
-
-    var container: OpenAPIValueContainer { try! OpenAPIValueContainer(unvalidatedValue: nil) }
-}
