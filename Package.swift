@@ -65,10 +65,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // A benchmark, not a test: scripts/bench-fanout builds it in release mode.
+        // A benchmark, not a test: scripts/bench builds it in release mode.
         .executableTarget(
             name: "FanOutBenchmark",
-            dependencies: ["FanoutCore", "FanoutSQLite", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "FanoutCore", "FanoutSQLite",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             path: "Benchmarks/FanOutBenchmark"
         ),
         .testTarget(name: "FanoutCoreTests", dependencies: ["FanoutCore"]),

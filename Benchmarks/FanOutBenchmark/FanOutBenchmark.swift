@@ -2,71 +2,83 @@ import FanoutCore
 import FanoutSQLite
 import Foundation
 import GRDB
+import GRDBSQLite
 
-/// Fans one mass message out to N recipients (default 1,000,000) on a fresh
-/// SQLite file and prints time, rows/s and peak RSS, with a baseline measured
-/// in the same run: a plain bulk insert of N rows into a table shaped like a
-/// delivery, one prepared statement in one transaction.
+/// `FanOutBenchmark baseline N`: the honest limit of a bulk insert on this
+/// machine — N rows of four integers shaped like a delivery, one prepared
+/// statement with raw binds, one transaction — as one JSON line.
+/// `FanOutBenchmark [N]`: that baseline, then one mass message fanned out to N
+/// recipients in process (no HTTP), for profiling the fan-out on its own.
+/// `scripts/bench` uses the first and times the fan-out through a server.
 @main
 struct FanOutBenchmark {
     static func main() async throws {
-        let recipients = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 1_000_000
+        let arguments = Array(CommandLine.arguments.dropFirst())
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fanout-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let now = Date()
 
+        if arguments.first == "baseline" {
+            let rows = arguments.dropFirst().first.flatMap(Int.init) ?? 1_000_000
+            let seconds = try measure { try bulkInsertBaseline(path: directory.appendingPathComponent("baseline.sqlite").path, rows: rows) }
+            print(#"{"rows": \#(rows), "seconds": \#(seconds)}"#)
+            return
+        }
+        let recipients = arguments.first.flatMap(Int.init) ?? 1_000_000
         let baseline = try measure { try bulkInsertBaseline(path: directory.appendingPathComponent("baseline.sqlite").path, rows: recipients) }
 
         let storage = SQLiteStorage(database: try AppDatabase(path: directory.appendingPathComponent("fanout.sqlite").path))
-        let dataset = DemoDataset.audience(creatorID: 1, fans: recipients, since: now.addingTimeInterval(-86_400))
-        var start = ContinuousClock.now
-        try await storage.importDemo(dataset)
-        let imported = (value: (), seconds: seconds(since: start))
+        let now = Date()
+        let creator = UserProfile(id: 1, name: "Creator", username: "creator", avatar: nil, isVerified: true)
+        try await storage.importAudience(DemoAudience(creator: creator, fans: recipients, since: now.addingTimeInterval(-86_400))) { _ in }
         let rssBeforeFanOut = memory().current
 
-        start = ContinuousClock.now
+        var start = ContinuousClock.now
         let message = try await storage.createMassMessage(MassMessageDraft(text: "Benchmark"), creatorID: 1, at: now)
-        let created = (value: message, seconds: seconds(since: start))
+        let resolved = seconds(since: start)
 
-        let worker = FanOutWorker(store: storage, clock: SystemClock(), batchSize: 1_000)
-        var peakDuringFanOut = 0
+        let worker = FanOutWorker(
+            store: storage, clock: SystemClock(), sizer: FanOutBatchSizer(initial: 1_000, maximum: 100_000, target: .milliseconds(40)))
+        var peakDuringFanOut = 0, batches = 0
         start = ContinuousClock.now
-        while try await worker.deliverBatch() > 0 { peakDuringFanOut = max(peakDuringFanOut, memory().current) }
-        let fanOut = (value: (), seconds: seconds(since: start))
+        while try await worker.deliverBatch() > 0 {
+            batches += 1
+            peakDuringFanOut = max(peakDuringFanOut, memory().current)
+        }
+        let fanOut = seconds(since: start)
         guard let done = try await storage.massMessage(id: message.id, creatorID: 1), done.sentCount == recipients else {
             fatalError("fan-out incomplete")
         }
-
-        let baselineRate = Double(recipients) / baseline.seconds
-        let fanOutRate = Double(recipients) / fanOut.seconds
-        print("recipients:                     \(recipients)")
-        print("baseline bulk insert:           \(format(baseline.seconds)) s, \(Int(baselineRate)) rows/s")
-        print("import fans + subscriptions:    \(format(imported.seconds)) s")
-        print("resolve recipients (SQL):       \(format(created.seconds)) s, \(Int(Double(recipients) / created.seconds)) rows/s")
-        print("fan-out, batches of 1,000:      \(format(fanOut.seconds)) s, \(Int(fanOutRate)) deliveries/s")
-        print("fan-out vs baseline:            \(format(fanOutRate / baselineRate))x of the baseline's rows/s")
-        print("RSS before fan-out:             \(rssBeforeFanOut / 1024) MiB")
-        print("RSS peak during fan-out:        \(peakDuringFanOut / 1024) MiB")
-        print("RSS peak of the process:        \(memory().peak / 1024) MiB (includes the dataset built for the import)")
+        print("recipients:                  \(recipients)")
+        print("baseline bulk insert:        \(format(baseline)) s, \(Int(Double(recipients) / baseline)) rows/s")
+        print("resolve recipients (SQL):    \(format(resolved)) s")
+        print("fan-out:                     \(format(fanOut)) s in \(batches) batches = \(format(fanOut / baseline))x the baseline's time")
+        print("RSS before / peak during:    \(rssBeforeFanOut / 1024) / \(peakDuringFanOut / 1024) MiB")
     }
 
-    /// The baseline: N rows `(id, chatId, massMessageId, createdAt)` through one
-    /// prepared statement in one transaction.
+    /// N rows `(id, chatId, massMessageId, createdAt)`, all integers, through
+    /// one prepared statement bound with sqlite3_bind_int64, in one transaction.
     static func bulkInsertBaseline(path: String, rows: Int) throws {
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
-            try db.execute(sql: "CREATE TABLE delivery (id INTEGER PRIMARY KEY, chatId INTEGER, massMessageId INTEGER, createdAt DATETIME)")
+            try db.execute(sql: "CREATE TABLE delivery (id INTEGER PRIMARY KEY, chatId INTEGER, massMessageId INTEGER, createdAt INTEGER)")
             let statement = try db.makeStatement(sql: "INSERT INTO delivery (chatId, massMessageId, createdAt) VALUES (?, ?, ?)")
-            let date = Date()
-            for row in 0..<rows { try statement.execute(arguments: [row, 1, date]) }
+            let handle = statement.sqliteStatement
+            let createdAt = Int64(Date().timeIntervalSince1970)
+            for row in 0..<Int64(rows) {
+                sqlite3_bind_int64(handle, 1, row)
+                sqlite3_bind_int64(handle, 2, 1)
+                sqlite3_bind_int64(handle, 3, createdAt)
+                guard sqlite3_step(handle) == SQLITE_DONE else { fatalError("insert failed") }
+                sqlite3_reset(handle)
+            }
         }
     }
 
-    static func measure<T>(_ body: () throws -> T) throws -> (value: T, seconds: Double) {
+    static func measure(_ body: () throws -> Void) throws -> Double {
         let start = ContinuousClock.now
-        let value = try body()
-        return (value, seconds(since: start))
+        try body()
+        return seconds(since: start)
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {

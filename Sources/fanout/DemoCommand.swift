@@ -13,20 +13,30 @@ struct DemoCommand: AsyncParsableCommand {
     var seed: UInt64 = 1
     @Flag(help: "A small dataset (for tests).")
     var small = false
+    @Option(help: "Also a creator with this many active subscribers, to try fan-outs at scale (its own organization in the output).")
+    var fans: Int?
+
+    func validate() throws {
+        if let fans, !(1...100_000_000).contains(fans) { throw ValidationError("--fans must be from 1 to 100000000") }
+    }
 
     func run() async throws {
         let path = try database.path()
-        let credentials = try await Self.create(at: path, seed: seed, small: small)
+        let credentials = try await Self.create(at: path, seed: seed, small: small, fans: fans)
         FileHandle.standardOutput.write(try DemoCredentialsFile.json(credentials) + Data("\n".utf8))
     }
 
-    static func create(at path: String, seed: UInt64, small: Bool) async throws -> OperatorService.DemoCredentials {
+    static func create(at path: String, seed: UInt64, small: Bool, fans: Int? = nil) async throws -> OperatorService.DemoCredentials {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw ValidationError("\(path) already exists: demo data goes into a new database file")
         }
         let storage = SQLiteStorage(database: try AppDatabase(path: path))
-        var builder = DemoDatasetBuilder(seed: seed, anchor: Date(), size: small ? .small : .standard)
-        let credentials = try await OperatorService(storage: storage).seedDemo(builder.build())
+        let now = Date()
+        var builder = DemoDatasetBuilder(seed: seed, anchor: now, size: small ? .small : .standard)
+        let audience = fans.map { DemoAudience.demo(fans: $0, since: now.addingTimeInterval(-86_400)) }
+        let bar = ProgressBar(label: "fans", total: fans ?? 0, visible: (fans ?? 0) >= 10_000)
+        let credentials = try await OperatorService(storage: storage).seedDemo(builder.build(), audience: audience) { bar.show($0) }
+        bar.finish()
         try DemoCredentialsFile.json(credentials).write(to: URL(fileURLWithPath: DemoCredentialsFile.path(forDatabase: path)))
         return credentials
     }

@@ -3,9 +3,25 @@ import FanoutCore
 import FanoutSQLite
 import Foundation
 
-/// `fanout keys create`: a new API key, for a new or an existing organization.
+/// `fanout keys create|revoke`: issue a key for a new or an existing organization, or revoke one.
 struct KeysCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "keys", subcommands: [Create.self])
+    static let configuration = CommandConfiguration(commandName: "keys", subcommands: [Create.self, Revoke.self])
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke an API key, named whole or by its public part (sk_sandbox_ and the next 12 characters).")
+
+        @OptionGroup var database: DatabaseOption
+        @Option(help: "The key, or its first 23 characters.")
+        var key: String
+
+        func run() async throws {
+            let service = OperatorService(storage: SQLiteStorage(database: try AppDatabase(path: try database.path())))
+            let revoked = try await service.revokeKey(key)
+            guard revoked > 0 else { throw ValidationError("No such key") }
+            print(#"{"revoked":\#(revoked)}"#)
+        }
+    }
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

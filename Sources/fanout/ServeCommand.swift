@@ -18,10 +18,14 @@ struct ServeCommand: AsyncParsableCommand {
     var demo = false
     @Option(help: "Seconds after sending during which a mass message can be unsent (env FANOUT_UNSEND_WINDOW).")
     var unsendWindow: Double?
-    @Option(help: "Recipients delivered per fan-out transaction (env FANOUT_FANOUT_BATCH_SIZE).")
+    @Option(help: "At most this many recipients per fan-out transaction (env FANOUT_FANOUT_BATCH_SIZE).")
     var fanOutBatchSize: Int?
+    @Option(help: "Milliseconds a fan-out transaction aims to hold the writer; batches grow or shrink to it (env FANOUT_FANOUT_BATCH_TIME).")
+    var fanOutBatchTime: Int?
     @Flag(help: "Turn off the sandbox control API (simulated fans, clock); do this in production (env FANOUT_SANDBOX=off).")
     var noSandbox = false
+    @Option(help: "Seconds a verified API key or connection is trusted before it is read again; a revoked key stops working within this time (env FANOUT_AUTH_CACHE_SECONDS; 0 turns the cache off).")
+    var authCacheSeconds: Double?
     @Option(help: "trace, debug, info, notice, warning, error or critical (env FANOUT_LOG_LEVEL).")
     var logLevel: String?
 
@@ -37,8 +41,10 @@ struct ServeCommand: AsyncParsableCommand {
             port: try port ?? Environment.value("FANOUT_PORT").map(parsePort) ?? 8080,
             databasePath: path, policy: policy,
             logLevel: (logLevel ?? Environment.value("FANOUT_LOG_LEVEL")).flatMap(Logger.Level.init(rawValue:)) ?? .info,
-            fanOutBatchSize: max(1, fanOutBatchSize ?? Environment.value("FANOUT_FANOUT_BATCH_SIZE").flatMap(Int.init) ?? 1_000),
-            sandboxEnabled: !noSandbox && Environment.value("FANOUT_SANDBOX") != "off")
+            fanOutBatchSize: max(1, fanOutBatchSize ?? Environment.value("FANOUT_FANOUT_BATCH_SIZE").flatMap(Int.init) ?? 100_000),
+            fanOutBatchTime: .milliseconds(max(1, fanOutBatchTime ?? Environment.value("FANOUT_FANOUT_BATCH_TIME").flatMap(Int.init) ?? 40)),
+            sandboxEnabled: !noSandbox && Environment.value("FANOUT_SANDBOX") != "off",
+            authCacheTTL: .milliseconds(Int(1000 * max(0, authCacheSeconds ?? Environment.value("FANOUT_AUTH_CACHE_SECONDS").flatMap(Double.init) ?? 5))))
         let app = buildApplication(configuration: configuration, dependencies: try .live(configuration))
         try await app.runService()
     }

@@ -1,4 +1,5 @@
 import FanoutAPI
+import FanoutCore
 import Foundation
 import HTTPTypes
 import Testing
@@ -21,6 +22,20 @@ import Testing
             let invalid = try await api.get(path, as: forged)
             #expect(invalid.status == .unauthorized)
             #expect(try invalid.error.code == "UNAUTHORIZED")
+        }
+    }
+
+    @Test func aRevokedKeyStopsWorkingWithinTheCacheTime() async throws {
+        let world = try await TestWorld.make(accessCache: AccessCache(ttl: .milliseconds(300)))
+        try await world.withClient { api in
+            #expect(try await api.get("/v2/access/chats?limit=1", as: world.owner).status == .ok)
+            #expect(try await OperatorService(storage: world.dependencies.storage).revokeKey(world.owner.apiKey) == 1)
+            // The server may take the key until its cache entry expires, then never again.
+            try await Task.sleep(for: .milliseconds(400))
+            let response = try await api.get("/v2/access/chats?limit=1", as: world.owner)
+            #expect(response.status == .unauthorized)
+            #expect(try response.error.code == "UNAUTHORIZED")
+            #expect(try await api.get("/v2/access/chats?limit=1", as: world.otherTenant).status == .ok, "other keys still work")
         }
     }
 

@@ -26,11 +26,11 @@ import Testing
             #expect(response.status == .ok)
             let created = try response.decode(Created.self)
             #expect(created.total > 0 && created.pending == created.total && !created.isDone && !created.isCanceled)
-            #expect(try await world.fanOut.deliverBatch() == world.fanOut.batchSize)
+            #expect(try await world.fanOut.deliverBatch() == world.fanOut.nextBatchSize)
             let partway = try await api.get("/v2/access/mass-messages/\(created.id)", as: world.owner).decode(Item.self)
-            #expect(partway.value2.pending == created.total - world.fanOut.batchSize && partway.value2.isDone == false)
+            #expect(partway.value2.pending == created.total - world.fanOut.nextBatchSize && partway.value2.isDone == false)
 
-            let handled = try await world.fanOut.drain() + world.fanOut.batchSize
+            let handled = try await world.fanOut.drain() + world.fanOut.nextBatchSize
             #expect(handled >= created.total)
             let item = try await api.get("/v2/access/mass-messages/\(created.id)", as: world.owner).decode(Item.self)
             #expect(item.value2.sentCount == created.total && item.value2.pending == 0 && item.value2.isDone == true)
@@ -147,8 +147,8 @@ import Testing
             try await world.fanOut.drain()  // the demo's own queued mass message
             let created = try await api.send("/v2/access/mass-messages", method: .post, as: world.owner, json: ["text": "Oops"])
                 .decode(Created.self)
-            #expect(created.total > world.fanOut.batchSize, "the demo audience spans several batches")
-            #expect(try await world.fanOut.deliverBatch() == world.fanOut.batchSize)
+            #expect(created.total > world.fanOut.nextBatchSize, "the demo audience spans several batches")
+            #expect(try await world.fanOut.deliverBatch() == world.fanOut.nextBatchSize)
             let deleted = try await api.delete("/v2/access/mass-messages/\(created.id)", as: world.owner)
             #expect(deleted.status == .ok)
             #expect(try deleted.decode(Components.Schemas.DeleteMassMessageResponse.self).queue?.value2.isCanceled == true)

@@ -54,6 +54,26 @@ import Testing
     }
 
     @Test(arguments: StorageBackend.allCases)
+    func aMissingChatOrFirstMessageIsToldApartFromAnEmptyPage(backend: StorageBackend) async throws {
+        let storage = try await Scenario.seeded(backend)
+        let page = PageRequest(limit: 10, offset: 0)
+        guard case .noChat = try await storage.messages(creatorID: 2, query: ChatMessageQuery(fanID: 11, page: page)) else {
+            Issue.record("creator 2 has no chat with fan 11")
+            return
+        }
+        let othersMessage = try #require(try await storage.messages(creatorID: 2, query: ChatMessageQuery(fanID: 10, page: page)).items.first)
+        guard case .noFirstMessage = try await storage.messages(
+            creatorID: 1, query: ChatMessageQuery(fanID: 10, page: page, startingAt: othersMessage.id)) else {
+            Issue.record("first_id of another chat's message")
+            return
+        }
+        let mine = try await storage.messages(creatorID: 1, query: ChatMessageQuery(fanID: 10, page: page))
+        let second = try #require(mine.items.dropFirst().first)
+        let fromSecond = try await storage.messages(creatorID: 1, query: ChatMessageQuery(fanID: 10, page: page, startingAt: second.id))
+        #expect(fromSecond.items.first?.id == second.id)
+    }
+
+    @Test(arguments: StorageBackend.allCases)
     func chatsAreScopedToTheirCreator(backend: StorageBackend) async throws {
         let storage = try await Scenario.seeded(backend)
         let mine = try await storage.chats(creatorID: 1, query: ChatListQuery(page: PageRequest(limit: 20, offset: 0)))

@@ -43,4 +43,22 @@ import Testing
         #expect(try await total(Audience(userIDs: [100, 101, 101, 102, 999])) == 2)
         #expect(try await total(Audience(subscribedAfter: Self.now.addingTimeInterval(-2 * 86_400))) == 8)
     }
+
+    @Test(arguments: StorageBackend.allCases)
+    func recipientsAreResolvedAsTheFanOutGoesAndTotalEndsExact(backend: StorageBackend) async throws {
+        let storage = try backend.makeStorage()
+        let creator = UserProfile(id: 1, name: "Creator", username: "creator", avatar: nil, isVerified: true)
+        let since = Self.now.addingTimeInterval(-86_400)
+        try await storage.importAudience(DemoAudience(creator: creator, fans: 3_000, firstFanID: 100_000, since: since)) { _ in }
+        let created = try await storage.createMassMessage(MassMessageDraft(text: "Hello"), creatorID: 1, at: Self.now)
+        #expect(created.total == 3_000 && created.pending == 3_000, "counted when it starts")
+
+        let worker = FanOutWorker(store: storage, clock: ManualClock(Self.now), batchSize: 1_000)
+        #expect(try await worker.deliverBatch() == 1_000)
+        // Fans who subscribe while it is under way, beyond the cursor, get it too.
+        try await storage.importAudience(DemoAudience(creator: creator, fans: 500, firstFanID: 200_000, since: since)) { _ in }
+        try await worker.drain()
+        let done = try #require(try await storage.massMessage(id: created.id, creatorID: 1))
+        #expect(done.state == .sent && done.total == 3_500 && done.sentCount == 3_500 && done.pending == 0)
+    }
 }

@@ -56,3 +56,14 @@ enum Scenario {
         return storage
     }
 }
+
+extension ChatMessagesLookup {
+    /// The page's messages; none when there is no page.
+    var items: [ChatMessage] {
+        if case .page(let page) = self { page.items } else { [] }
+    }
+
+    var hasMore: Bool {
+        if case .page(let page) = self { page.hasMore } else { false }
+    }
+}

@@ -149,4 +149,7 @@ public struct DemoDataset: Sendable {
 /// Writes a dataset into a backend.
 public protocol DemoImporting: Sendable {
     func importDemo(_ dataset: DemoDataset) async throws
+    /// Writes `audience` in several transactions (it can be millions of
+    /// fans), calling `progress` with the number of fans written so far.
+    func importAudience(_ audience: DemoAudience, progress: @Sendable (Int) -> Void) async throws
 }

@@ -4,12 +4,16 @@ public struct Connection: Sendable, Equatable {
     public var organizationID: Int64
     public var creatorID: Int64
     public var permissions: Set<Permission>
+    /// The creator's display name (`fromUser.name` on mass messages), read
+    /// with the connection so that no page needs another trip for it.
+    public var creatorName: String
 
-    public init(id: String, organizationID: Int64, creatorID: Int64, permissions: Set<Permission>) {
+    public init(id: String, organizationID: Int64, creatorID: Int64, permissions: Set<Permission>, creatorName: String = "") {
         self.id = id
         self.organizationID = organizationID
         self.creatorID = creatorID
         self.permissions = permissions
+        self.creatorName = creatorName
     }
 
     public func require(_ permission: Permission) throws(FanoutError) {

@@ -27,6 +27,16 @@ public struct APIKeySecret: Sendable {
         return String(value.dropFirst(Self.prefix.count).prefix(Self.lookupLength))
     }
 
+    /// The lookup id of a whole key or of its public part (`sk_sandbox_` and
+    /// the 12 characters after it), so an operator can name a key to revoke
+    /// without its secret.
+    public static func lookupID(ofKeyOrPublicPart text: String) -> String? {
+        guard text.hasPrefix(prefix) else { return nil }
+        let rest = text.utf8.count - prefix.utf8.count
+        guard rest == lookupLength || rest == lookupLength + secretLength else { return nil }
+        return String(text.dropFirst(prefix.count).prefix(lookupLength))
+    }
+
     public var hash: [UInt8] { Array(SHA256.hash(data: Array(value.utf8))) }
 
     public func stored(organizationID: Int64) -> StoredAPIKey? {

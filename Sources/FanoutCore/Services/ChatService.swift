@@ -9,14 +9,14 @@ public struct ChatService: Sendable {
     }
 
     public func messages(creatorID: Int64, query: ChatMessageQuery) async throws -> Page<ChatMessage> {
-        guard try await store.chatExists(creatorID: creatorID, fanID: query.fanID) else {
+        switch try await store.messages(creatorID: creatorID, query: query) {
+        case .page(let page):
+            return page
+        case .noChat:
             throw FanoutError.notFound("Chat with user \(query.fanID) not found")
+        case .noFirstMessage:
+            throw FanoutError.notFound("Message \(query.startingAt ?? 0) (first_id) not found in the chat with user \(query.fanID)")
         }
-        if let firstID = query.startingAt,
-           try await !store.messageExists(id: firstID, creatorID: creatorID, fanID: query.fanID) {
-            throw FanoutError.notFound("Message \(firstID) (first_id) not found in the chat with user \(query.fanID)")
-        }
-        return try await store.messages(creatorID: creatorID, query: query)
     }
 
     /// One user's profile (the creator, for `fromUser` on mass messages).

@@ -1,19 +1,35 @@
-/// Delivers queued mass messages, one batch (one transaction) at a time.
-/// A Service calls `deliverBatch` in a loop; tests call `drain`.
-public struct FanOutWorker: Sendable {
+import Synchronization
+
+/// Delivers queued mass messages, one batch (one transaction) at a time, each
+/// batch sized by a `FanOutBatchSizer`. A Service calls `deliverBatch` in a
+/// loop; tests call `drain`.
+public final class FanOutWorker: Sendable {
     let store: any FanOutStore
     let clock: any FanoutClock
-    public let batchSize: Int
+    private let sizer: Mutex<FanOutBatchSizer>
 
-    public init(store: any FanOutStore, clock: any FanoutClock, batchSize: Int = 1_000) {
+    public init(store: any FanOutStore, clock: any FanoutClock, sizer: FanOutBatchSizer) {
         self.store = store
         self.clock = clock
-        self.batchSize = batchSize
+        self.sizer = Mutex(sizer)
     }
+
+    /// Batches of exactly `batchSize` recipients.
+    public convenience init(store: any FanOutStore, clock: any FanoutClock, batchSize: Int = 1_000) {
+        self.init(store: store, clock: clock, sizer: .fixed(batchSize))
+    }
+
+    /// The size the next batch will take.
+    public var nextBatchSize: Int { sizer.withLock { $0.current } }
 
     /// One batch; the number of recipients handled (0: nothing queued).
     public func deliverBatch() async throws -> Int {
-        try await store.deliverNextBatch(limit: batchSize, at: clock.now())
+        let limit = nextBatchSize
+        let start = ContinuousClock.now
+        let handled = try await store.deliverNextBatch(limit: limit, at: clock.now())
+        let elapsed = ContinuousClock.now - start
+        sizer.withLock { $0.record(size: handled, elapsed: elapsed) }
+        return handled
     }
 
     /// Batches until nothing is queued; the number of recipients handled.

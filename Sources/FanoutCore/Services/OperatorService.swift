@@ -30,6 +30,15 @@ public struct OperatorService: Sendable {
         return IssuedKey(organizationID: organizationID, apiKey: secret.value)
     }
 
+    /// Revokes a key, named whole or by its public part; how many keys went.
+    /// A running server stops accepting it once its auth cache entry expires.
+    public func revokeKey(_ keyOrPublicPart: String) async throws -> Int {
+        guard let lookupID = APIKeySecret.lookupID(ofKeyOrPublicPart: keyOrPublicPart) else {
+            throw FanoutError.badRequest("Not an API key or its public part (sk_sandbox_ and 12 characters)", field: "key")
+        }
+        return try await storage.revokeAPIKeys(lookupID: lookupID)
+    }
+
     public func createConnection(organizationID: Int64, creatorID: Int64, permissions: Set<Permission>) async throws -> Connection {
         guard try await storage.creatorExists(id: creatorID) else {
             throw FanoutError.badRequest("Unknown creator \(creatorID)", field: "creator")
@@ -40,11 +49,22 @@ public struct OperatorService: Sendable {
         return connection
     }
 
-    /// Imports `dataset` and issues a key and connections for each of its organizations.
-    public func seedDemo(_ dataset: DemoDataset) async throws -> DemoCredentials {
+    /// Imports `dataset` and issues a key and connections for each of its
+    /// organizations; with `audience`, also that creator and its fans, with an
+    /// organization of its own ("Fan-out Studio", every permission).
+    public func seedDemo(
+        _ dataset: DemoDataset, audience: DemoAudience? = nil, progress: @Sendable (Int) -> Void = { _ in }
+    ) async throws -> DemoCredentials {
         try await storage.importDemo(dataset)
+        var organizations = dataset.organizations
+        if let audience {
+            try await storage.importAudience(audience, progress: progress)
+            organizations.append(.init(name: "Fan-out Studio", connections: [
+                .init(creatorID: audience.creator.id, permissions: Set(Permission.allCases)),
+            ]))
+        }
         var result: [DemoCredentials.OrganizationCredentials] = []
-        for plan in dataset.organizations {
+        for plan in organizations {
             let key = try await createOrganization(name: plan.name)
             var connections: [Connection] = []
             for connection in plan.connections {

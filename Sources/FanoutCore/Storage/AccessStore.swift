@@ -7,6 +7,8 @@ public protocol AccessStore: Sendable {
 
     func createOrganization(name: String) async throws -> Organization
     func addAPIKey(_ key: StoredAPIKey, label: String) async throws
+    /// Deletes the keys with this lookup id; how many there were.
+    func revokeAPIKeys(lookupID: String) async throws -> Int
     /// Fails with `.badRequest` when the creator is unknown.
     func addConnection(_ connection: Connection) async throws
     func creatorExists(id: Int64) async throws -> Bool

@@ -217,6 +217,12 @@ extension AppDatabase {
                 CREATE INDEX purchase_buyers ON purchase(massMessageId, id) WHERE massMessageId IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("resolveRecipientsBatchByBatch") { db in
+            // While `resolving`, the fan-out resolves the audience a batch at
+            // a time, in the batch's transaction, instead of all recipients up
+            // front in one long transaction that would hold the writer.
+            try db.execute(sql: "ALTER TABLE massMessage ADD COLUMN resolving BOOLEAN NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 }

@@ -1,21 +1,31 @@
 import FanoutCore
 import GRDB
 
+/// Reads mass messages, by column position.
 enum MassMessageRow {
-    static func decode(_ row: Row, attachments: [Attachment]) -> MassMessage {
+    static let select = """
+        SELECT id, creatorId, text, priceCents, isLockedText, state, createdAt, changedAt, scheduledAt, sentAt,
+               canceledAt, total, pending, sentCount, viewedCount, purchasedCount, hasError
+        FROM massMessage
+        """
+
+    static func decode(_ row: Row) -> MassMessage {
         MassMessage(
-            id: row["id"], creatorID: row["creatorId"], text: row["text"], price: Money(cents: row["priceCents"]),
-            isLockedText: row["isLockedText"], state: MassMessageState(rawValue: row["state"]) ?? .queued,
-            createdAt: row["createdAt"], changedAt: row["changedAt"], scheduledAt: row["scheduledAt"],
-            sentAt: row["sentAt"], canceledAt: row["canceledAt"], total: row["total"], pending: row["pending"],
-            sentCount: row["sentCount"], viewedCount: row["viewedCount"], purchasedCount: row["purchasedCount"],
-            hasError: row["hasError"], attachments: attachments)
+            id: row[0], creatorID: row[1], text: row[2], price: Money(cents: row[3]),
+            isLockedText: row[4], state: MassMessageState(rawValue: row[5]) ?? .queued,
+            createdAt: StoredDate.read(row, 6), changedAt: StoredDate.read(row, 7), scheduledAt: StoredDate.read(row, 8),
+            sentAt: StoredDate.read(row, 9), canceledAt: StoredDate.read(row, 10),
+            total: row[11], pending: row[12], sentCount: row[13], viewedCount: row[14], purchasedCount: row[15],
+            hasError: row[16], attachments: [])
     }
 
-    /// Rows of `massMessage` with their attachments.
-    static func fetchAll(_ db: Database, sql: String, arguments: StatementArguments) throws -> [MassMessage] {
-        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
-        let attachments = try AttachmentLoader.load(db, owner: .massMessage, ids: rows.map { $0["id"] as Int64 })
-        return rows.map { decode($0, attachments: attachments[$0["id"]] ?? []) }
+    /// `select` + `where` (a cached statement), with their attachments.
+    static func fetchAll(_ db: Database, media: MediaCache, where clause: String, arguments: StatementArguments) throws -> [MassMessage] {
+        var messages: [MassMessage] = []
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: select + " " + clause), arguments: arguments)
+        while let row = try rows.next() { messages.append(decode(row)) }
+        let attachments = try AttachmentLoader.load(db, owner: .massMessage, ids: messages.map(\.id), cache: media)
+        for index in messages.indices { messages[index].attachments = attachments[messages[index].id] ?? [] }
+        return messages
     }
 }

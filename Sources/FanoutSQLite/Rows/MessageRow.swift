@@ -1,8 +1,8 @@
 import FanoutCore
 import GRDB
 
-/// Reads chat messages. A delivery of a mass message takes its text and media
-/// from the mass message.
+/// Reads chat messages, by column position. A delivery of a mass message
+/// takes its text and media from the mass message.
 enum MessageRow {
     static let select = """
         SELECT m.id, m.fromUserId, m.priceCents, m.isLockedText, m.isTip, m.massMessageId, m.createdAt,
@@ -15,23 +15,27 @@ enum MessageRow {
         LEFT JOIN massMessage mm ON mm.id = m.massMessageId
         """
 
-    static func fetchAll(_ db: Database, sql: String, arguments: StatementArguments) throws -> [ChatMessage] {
-        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
-        let direct = try AttachmentLoader.load(
-            db, owner: .message, ids: rows.filter { $0["massMessageId"] == nil }.map { $0["id"] as Int64 })
-        let queued = try AttachmentLoader.load(
-            db, owner: .massMessage, ids: rows.compactMap { $0["massMessageId"] as Int64? })
-        return rows.map { row in
-            let massMessageID: Int64? = row["massMessageId"]
-            let attachments = massMessageID.map { queued[$0] ?? [] } ?? direct[row["id"]] ?? []
-            return ChatMessage(
-                id: row["id"], creatorID: row["creatorId"], fanID: row["fanId"], fromUserID: row["fromUserId"], fromUserName: row["senderName"],
-                text: row["body"], price: Money(cents: row["priceCents"]), isLockedText: row["isLockedText"],
-                isTip: row["isTip"], massMessageID: massMessageID, createdAt: row["createdAt"],
-                changedAt: row["changedAt"], openedAt: row["openedAt"], purchasedAt: row["purchasedAt"],
-                isLiked: row["isLiked"], isPinned: row["isPinned"], attachments: attachments,
-                queueState: (row["queueState"] as String?).flatMap(MassMessageState.init(rawValue:)),
-                queueSentAt: row["queueSentAt"])
+    /// `select` + `where` (a cached statement), with their attachments.
+    static func fetchAll(_ db: Database, media: MediaCache, where clause: String, arguments: StatementArguments) throws -> [ChatMessage] {
+        // Decoded straight from the cursor (no copied rows); attachments after.
+        var messages: [ChatMessage] = []
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: select + " " + clause), arguments: arguments)
+        while let row = try rows.next() {
+            messages.append(ChatMessage(
+                id: row[0], creatorID: row[15], fanID: row[16], fromUserID: row[1], fromUserName: row[17],
+                text: row[12], price: Money(cents: row[2]), isLockedText: row[3],
+                isTip: row[4], massMessageID: row[5], createdAt: StoredDate.read(row, 6),
+                changedAt: StoredDate.read(row, 7), openedAt: StoredDate.read(row, 8), purchasedAt: StoredDate.read(row, 9),
+                isLiked: row[10], isPinned: row[11], attachments: [],
+                queueState: (row[13] as String?).flatMap(MassMessageState.init(rawValue:)),
+                queueSentAt: StoredDate.read(row, 14)))
         }
+        let direct = try AttachmentLoader.load(db, owner: .message, ids: messages.filter { !$0.isFromQueue }.map(\.id), cache: media)
+        let queued = try AttachmentLoader.load(db, owner: .massMessage, ids: messages.compactMap(\.massMessageID), cache: media)
+        for index in messages.indices {
+            let message = messages[index]
+            messages[index].attachments = message.massMessageID.map { queued[$0] ?? [] } ?? direct[message.id] ?? []
+        }
+        return messages
     }
 }

@@ -5,22 +5,34 @@ import GRDB
 extension SQLiteStorage: AccessStore {
     public func apiKeys(lookupID: String) async throws -> [StoredAPIKey] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT organizationId, secretHash FROM apiKey WHERE lookupId = ?", arguments: [lookupID])
-                .map { row in
-                    let hash: Data = row["secretHash"]
-                    return StoredAPIKey(organizationID: row["organizationId"], lookupID: lookupID, secretHash: Array(hash))
-                }
+            try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT organizationId, secretHash FROM apiKey WHERE lookupId = ?"), arguments: [lookupID]
+            ).map { row in
+                let hash: Data = row[1]
+                return StoredAPIKey(organizationID: row[0], lookupID: lookupID, secretHash: Array(hash))
+            }
         }
     }
 
     public func connection(id: String, organizationID: Int64) async throws -> Connection? {
         try await pool.read { db in
             guard let row = try Row.fetchOne(
-                db, sql: "SELECT creatorId, permissions FROM connection WHERE id = ? AND organizationId = ?",
+                db.cachedStatement(sql: """
+                    SELECT c.creatorId, c.permissions, COALESCE(u.name, '')
+                    FROM connection c LEFT JOIN user u ON u.id = c.creatorId
+                    WHERE c.id = ? AND c.organizationId = ?
+                    """),
                 arguments: [id, organizationID])
             else { return nil }
-            let permissions = (try? Permission.parseList(row["permissions"])) ?? []
-            return Connection(id: id, organizationID: organizationID, creatorID: row["creatorId"], permissions: permissions)
+            let permissions = (try? Permission.parseList(row[1])) ?? []
+            return Connection(id: id, organizationID: organizationID, creatorID: row[0], permissions: permissions, creatorName: row[2])
+        }
+    }
+
+    public func revokeAPIKeys(lookupID: String) async throws -> Int {
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM apiKey WHERE lookupId = ?", arguments: [lookupID])
+            return db.changesCount
         }
     }
 

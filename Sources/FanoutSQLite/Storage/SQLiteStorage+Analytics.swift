@@ -8,7 +8,8 @@ extension SQLiteStorage: AnalyticsStore {
             // Walks the partial index massMessage_purchased.
             let messages = try MassMessageRow.fetchAll(
                 db,
-                sql: "SELECT * FROM massMessage WHERE creatorId = ? AND purchasedCount > 0 ORDER BY id DESC LIMIT ? OFFSET ?",
+                media: media,
+                where: "WHERE creatorId = ? AND purchasedCount > 0 ORDER BY id DESC LIMIT ? OFFSET ?",
                 arguments: [creatorID, page.limit + 1, page.offset])
             return Page(fetched: messages, limit: page.limit)
         }
@@ -18,8 +19,8 @@ extension SQLiteStorage: AnalyticsStore {
         try await pool.read { db in
             let messages = try MassMessageRow.fetchAll(
                 db,
-                sql: """
-                    SELECT * FROM massMessage
+                media: media,
+                where: """
                     WHERE creatorId = ? AND sentAt >= ? AND sentAt < ? AND state IN ('sent', 'canceled')
                     ORDER BY id DESC LIMIT ?
                     """,

@@ -5,7 +5,8 @@ extension SQLiteStorage: ChatStore {
     public func chats(creatorID: Int64, query: ChatListQuery) async throws -> Page<ChatSummary> {
         try await pool.read { db in
             var sql = """
-                SELECT c.*, u.name, u.username, u.avatar, u.isVerified, COALESCE(s.isActive, 0) AS isSubscribed
+                SELECT c.fanId, u.name, u.username, u.avatar, u.isVerified, COALESCE(s.isActive, 0), c.unreadCount,
+                       c.hasUnreadTips, c.isMuted, c.lastMessageId, c.lastReadMessageId, c.hasPurchasedFeed, c.pinnedCount
                 FROM chat c
                 JOIN user u ON u.id = c.fanId
                 LEFT JOIN subscription s ON s.creatorId = c.creatorId AND s.fanId = c.fanId
@@ -27,22 +28,21 @@ extension SQLiteStorage: ChatStore {
             sql += " ORDER BY c.lastMessageId \(direction), c.id \(direction) LIMIT ? OFFSET ?"
             arguments += [query.page.limit + 1, query.page.offset]
 
-            let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
-            let lastIDs = rows.compactMap { $0["lastMessageId"] as Int64? }
-            let lastMessages = try MessageRow.fetchAll(
-                db, sql: MessageRow.select + " WHERE m.id IN (\(databaseQuestionMarks(count: lastIDs.count)))",
-                arguments: StatementArguments(lastIDs))
-            let byID = Dictionary(uniqueKeysWithValues: lastMessages.map { ($0.id, $0) })
-            let summaries = rows.map { row in
-                ChatSummary(
-                    fan: UserProfile(id: row["fanId"], name: row["name"], username: row["username"],
-                                     avatar: row["avatar"], isVerified: row["isVerified"]),
-                    isSubscribed: row["isSubscribed"], unreadCount: row["unreadCount"],
-                    hasUnreadTips: row["hasUnreadTips"], isMuted: row["isMuted"],
-                    lastMessage: (row["lastMessageId"] as Int64?).flatMap { byID[$0] },
-                    lastReadMessageID: row["lastReadMessageId"], hasPurchasedFeed: row["hasPurchasedFeed"],
-                    pinnedCount: row["pinnedCount"])
+            var summaries: [ChatSummary] = []
+            var lastIDs: [Int64?] = []
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
+            while let row = try rows.next() {
+                summaries.append(ChatSummary(
+                    fan: UserProfile(id: row[0], name: row[1], username: row[2], avatar: row[3], isVerified: row[4]),
+                    isSubscribed: row[5], unreadCount: row[6], hasUnreadTips: row[7], isMuted: row[8],
+                    lastMessage: nil, lastReadMessageID: row[10], hasPurchasedFeed: row[11], pinnedCount: row[12]))
+                lastIDs.append(row[9])
             }
+            let wanted = lastIDs.compactMap { $0 }
+            let lastMessages = wanted.isEmpty ? [] : try MessageRow.fetchAll(
+                db, media: media, where: "WHERE m.id IN (\(databaseQuestionMarks(count: wanted.count)))", arguments: StatementArguments(wanted))
+            let byID = Dictionary(uniqueKeysWithValues: lastMessages.map { ($0.id, $0) })
+            for index in summaries.indices { summaries[index].lastMessage = lastIDs[index].flatMap { byID[$0] } }
             return Page(fetched: summaries, limit: query.page.limit)
         }
     }
@@ -54,19 +54,24 @@ extension SQLiteStorage: ChatStore {
     public func messageExists(id: Int64, creatorID: Int64, fanID: Int64) async throws -> Bool {
         try await pool.read { db in
             guard let chatID = try Self.chatID(db, creatorID: creatorID, fanID: fanID) else { return false }
-            return try Bool.fetchOne(
-                db, sql: "SELECT EXISTS (SELECT 1 FROM message WHERE id = ? AND chatId = ?)", arguments: [id, chatID]
-            ) ?? false
+            return try Self.messageExists(db, id: id, chatID: chatID)
         }
     }
 
-    public func messages(creatorID: Int64, query: ChatMessageQuery) async throws -> Page<ChatMessage> {
+    static func messageExists(_ db: Database, id: Int64, chatID: Int64) throws -> Bool {
+        try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM message WHERE id = ? AND chatId = ?)"), arguments: [id, chatID]
+        ) ?? false
+    }
+
+    public func messages(creatorID: Int64, query: ChatMessageQuery) async throws -> ChatMessagesLookup {
         try await pool.read { db in
-            guard let chatID = try Self.chatID(db, creatorID: creatorID, fanID: query.fanID) else {
-                return Page(items: [], hasMore: false)
+            guard let chatID = try Self.chatID(db, creatorID: creatorID, fanID: query.fanID) else { return .noChat }
+            if let firstID = query.startingAt, try !Self.messageExists(db, id: firstID, chatID: chatID) {
+                return .noFirstMessage
             }
             // One walk of message_chat (chatId, id) from the cursor, newest first.
-            var sql = MessageRow.select + " WHERE m.chatId = ?"
+            var sql = "WHERE m.chatId = ?"
             var arguments: StatementArguments = [chatID]
             if let before = query.before {
                 sql += " AND m.id < ?"
@@ -82,7 +87,7 @@ extension SQLiteStorage: ChatStore {
             }
             sql += " ORDER BY m.id DESC LIMIT ? OFFSET ?"
             arguments += [query.page.limit + 1, query.page.offset]
-            return Page(fetched: try MessageRow.fetchAll(db, sql: sql, arguments: arguments), limit: query.page.limit)
+            return .page(Page(fetched: try MessageRow.fetchAll(db, media: media, where: sql, arguments: arguments), limit: query.page.limit))
         }
     }
 
@@ -109,6 +114,6 @@ extension SQLiteStorage: ChatStore {
     }
 
     static func chatID(_ db: Database, creatorID: Int64, fanID: Int64) throws -> Int64? {
-        try Int64.fetchOne(db, sql: "SELECT id FROM chat WHERE creatorId = ? AND fanId = ?", arguments: [creatorID, fanID])
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM chat WHERE creatorId = ? AND fanId = ?"), arguments: [creatorID, fanID])
     }
 }

@@ -27,14 +27,14 @@ extension SQLiteStorage: DirectMessageStore {
             }
             try db.execute(sql: "UPDATE chat SET lastMessageId = ? WHERE id = ?", arguments: [id, chatID])
             try Self.tally(db, creatorID: creatorID, kind: .directMessages, at: now, count: 1)
-            return try MessageRow.fetchAll(db, sql: MessageRow.select + " WHERE m.id = ?", arguments: [id])[0]
+            return try MessageRow.fetchAll(db, media: media, where: "WHERE m.id = ?", arguments: [id])[0]
         }
     }
 
     public func message(id: Int64, creatorID: Int64, fanID: Int64) async throws -> ChatMessage? {
         try await pool.read { db in
             try MessageRow.fetchAll(
-                db, sql: MessageRow.select + " WHERE m.id = ? AND c.creatorId = ? AND c.fanId = ?", arguments: [id, creatorID, fanID]
+                db, media: media, where: "WHERE m.id = ? AND c.creatorId = ? AND c.fanId = ?", arguments: [id, creatorID, fanID]
             ).first
         }
     }
@@ -61,8 +61,8 @@ extension SQLiteStorage: DirectMessageStore {
         try await pool.read { db in
             guard let chatID = try Self.chatID(db, creatorID: creatorID, fanID: query.fanID) else { return Page(items: [], hasMore: false) }
             let kindFilter = query.kind == nil ? "" : " AND media.kind = :kind"
-            var sql = MessageRow.select + """
-                 WHERE m.chatId = :chat
+            var sql = """
+                WHERE m.chatId = :chat
                    AND (EXISTS (SELECT 1 FROM messageMedia a JOIN media ON media.id = a.mediaId
                                 WHERE a.messageId = m.id\(kindFilter))
                         OR EXISTS (SELECT 1 FROM massMessageMedia a JOIN media ON media.id = a.mediaId
@@ -77,7 +77,7 @@ extension SQLiteStorage: DirectMessageStore {
             }
             if let opened = query.opened { sql += opened ? " AND m.openedAt IS NOT NULL" : " AND m.openedAt IS NULL" }
             sql += " ORDER BY m.id DESC LIMIT :limit OFFSET :offset"
-            return Page(fetched: try MessageRow.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)), limit: query.page.limit)
+            return Page(fetched: try MessageRow.fetchAll(db, media: media, where: sql, arguments: StatementArguments(arguments)), limit: query.page.limit)
         }
     }
 }

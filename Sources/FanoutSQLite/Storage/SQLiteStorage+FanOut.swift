@@ -22,7 +22,7 @@ extension SQLiteStorage: FanOutStore {
     }
 
     public func createMassMessage(_ draft: MassMessageDraft, creatorID: Int64, at now: Date) async throws -> MassMessage {
-        try await pool.write { db in
+        let id = try await pool.write { db in
             let state: MassMessageState = draft.scheduledAt == nil ? .queued : .scheduled
             try db.execute(
                 sql: """
@@ -36,17 +36,14 @@ extension SQLiteStorage: FanOutStore {
                 ])
             let id = db.lastInsertedRowID
             try Self.writeContent(db, id: id, draft: draft)
-            if draft.scheduledAt == nil {
-                try Self.startSending(db, id: id, creatorID: creatorID, at: now)
-            } else {
-                try Self.countAudience(db, id: id, creatorID: creatorID)
-            }
-            return try Self.massMessage(db, id: id, creatorID: creatorID)!
+            if draft.scheduledAt == nil { try Self.startSending(db, id: id, at: now) }
+            return id
         }
+        return try await countAudience(id: id, creatorID: creatorID)!
     }
 
     public func replaceScheduledMassMessage(id: Int64, creatorID: Int64, with draft: MassMessageDraft, at now: Date) async throws -> MassMessage? {
-        try await pool.write { db in
+        let replaced = try await pool.write { db in
             let scheduled = draft.scheduledAt != nil
             try db.execute(
                 sql: """
@@ -58,17 +55,14 @@ extension SQLiteStorage: FanOutStore {
                     draft.content.text, draft.content.price.cents, draft.content.isLockedText, draft.scheduledAt, draft.audience.subscribedAfter, now,
                     id, creatorID, MassMessageState.scheduled.rawValue,
                 ])
-            guard db.changesCount > 0 else { return nil }
+            guard db.changesCount > 0 else { return false }
             try db.execute(sql: "DELETE FROM massMessageMedia WHERE massMessageId = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM massMessageAudience WHERE massMessageId = ?", arguments: [id])
             try Self.writeContent(db, id: id, draft: draft)
-            if scheduled {
-                try Self.countAudience(db, id: id, creatorID: creatorID)
-            } else {
-                try Self.startSending(db, id: id, creatorID: creatorID, at: now)
-            }
-            return try Self.massMessage(db, id: id, creatorID: creatorID)
+            if !scheduled { try Self.startSending(db, id: id, at: now) }
+            return true
         }
+        return replaced ? try await countAudience(id: id, creatorID: creatorID) : nil
     }
 
     public func startDueMassMessages(at now: Date) async throws -> Int {
@@ -77,7 +71,7 @@ extension SQLiteStorage: FanOutStore {
                 db, sql: "SELECT id, creatorId FROM massMessage WHERE state = ? AND scheduledAt <= ? ORDER BY scheduledAt, id",
                 arguments: [MassMessageState.scheduled.rawValue, now])
             for row in due {
-                try Self.startSending(db, id: row["id"], creatorID: row["creatorId"], at: now)
+                try Self.startSending(db, id: row["id"], at: now)
             }
             return due.count
         }
@@ -86,50 +80,83 @@ extension SQLiteStorage: FanOutStore {
     public func deliverNextBatch(limit: Int, at now: Date) async throws -> Int {
         try await pool.write { db in
             guard let job = try Row.fetchOne(
-                db, sql: "SELECT id, creatorId, fanOutCursor FROM massMessage WHERE state = ? ORDER BY id LIMIT 1",
+                db.cachedStatement(sql: """
+                    SELECT id, creatorId, fanOutCursor, priceCents, isLockedText, resolving FROM massMessage
+                    WHERE state = ? ORDER BY id LIMIT 1
+                    """),
                 arguments: [MassMessageState.queued.rawValue])
             else { return 0 }
-            let id: Int64 = job["id"], creatorID: Int64 = job["creatorId"], cursor: Int64 = job["fanOutCursor"]
-            let fans = try Int64.fetchAll(
-                db, sql: "SELECT fanId FROM massMessageRecipient WHERE massMessageId = ? AND fanId > ? ORDER BY fanId LIMIT ?",
-                arguments: [id, cursor, limit])
-            let delivered = try Self.deliver(db, massMessageID: id, creatorID: creatorID, to: fans, at: now)
+            let id: Int64 = job[0], creatorID: Int64 = job[1], cursor: Int64 = job[2], resolving: Bool = job[5]
+            if resolving {
+                // The next `limit` recipients by fan id, resolved from the audience now.
+                try db.cachedStatement(sql: """
+                    INSERT OR IGNORE INTO massMessageRecipient (massMessageId, fanId)
+                    SELECT :id, fanId FROM (\(Self.recipientsSQL) AND s.fanId > :cursor ORDER BY s.fanId LIMIT :limit)
+                    """).execute(arguments: Self.audienceArguments(db, id: id, creatorID: creatorID) + ["cursor": cursor, "limit": limit])
+            }
+            // The batch is the recipients in (cursor, last]: every statement
+            // below is one range walk of massMessageRecipient's primary key.
+            let bounds = try Row.fetchOne(
+                db.cachedStatement(sql: """
+                    SELECT COUNT(*), MAX(fanId) FROM (
+                        SELECT fanId FROM massMessageRecipient WHERE massMessageId = ? AND fanId > ? ORDER BY fanId LIMIT ?)
+                    """),
+                arguments: [id, cursor, limit])!
+            let count: Int = bounds[0]
+            let last: Int64 = bounds[1] ?? cursor
+            let delivered = try Self.deliver(
+                db, massMessageID: id, creatorID: creatorID, price: job[3], locked: job[4], after: cursor, through: last, at: now)
             try Self.tally(db, creatorID: creatorID, kind: .groupMessages, at: now, count: delivered)
-            let finished = fans.count < limit
-            try db.execute(
-                sql: """
-                    UPDATE massMessage SET fanOutCursor = ?, sentCount = sentCount + ?,
-                        pending = CASE WHEN ? THEN 0 ELSE MAX(0, pending - ?) END, changedAt = ?, state = ?, listType = ?
-                    WHERE id = ?
-                    """,
-                arguments: [
-                    fans.last ?? cursor, delivered, finished, fans.count, now,
+            let finished = count < limit
+            if finished && resolving {
+                // Every recipient is now known: `total` becomes exact.
+                try db.cachedStatement(sql: """
+                    UPDATE massMessage SET resolving = 0, total = (SELECT COUNT(*) FROM massMessageRecipient WHERE massMessageId = ?1)
+                    WHERE id = ?1
+                    """).execute(arguments: [id])
+            }
+            try db.cachedStatement(sql: """
+                UPDATE massMessage SET fanOutCursor = ?, sentCount = sentCount + ?,
+                    pending = CASE WHEN ? THEN 0 ELSE MAX(0, pending - ?) END, changedAt = ?, state = ?, listType = ?
+                WHERE id = ?
+                """).execute(arguments: [
+                    last, delivered, finished, count, now,
                     finished ? MassMessageState.sent.rawValue : MassMessageState.queued.rawValue,
                     finished ? MassMessageListType.sent.rawValue : MassMessageListType.unsent.rawValue, id,
                 ])
-            return max(fans.count, 1)
+            return max(count, 1)
         }
     }
 
-    /// One delivery per fan in the fan's chat (created if missing). A replayed
-    /// batch inserts nothing twice: (massMessageId, chatId) is unique.
-    private static func deliver(_ db: Database, massMessageID: Int64, creatorID: Int64, to fans: [Int64], at now: Date) throws -> Int {
-        guard !fans.isEmpty else { return 0 }
-        let content = try Row.fetchOne(db, sql: "SELECT priceCents, isLockedText FROM massMessage WHERE id = ?", arguments: [massMessageID])!
-        let insertDelivery = try db.cachedStatement(sql: """
+    /// Delivers to the recipients with fan ids in (`after`, `through`], set-based: one statement creates the missing chats,
+    /// one inserts a delivery in each chat, one points each chat at its new
+    /// newest message. A replayed batch inserts nothing twice:
+    /// (massMessageId, chatId) is unique. Returns the deliveries made.
+    private static func deliver(
+        _ db: Database, massMessageID: Int64, creatorID: Int64, price: Int64, locked: Bool, after: Int64, through: Int64, at now: Date
+    ) throws -> Int {
+        guard after < through else { return 0 }
+        try db.cachedStatement(sql: """
+            INSERT INTO chat (creatorId, fanId)
+            SELECT ?1, fanId FROM massMessageRecipient WHERE massMessageId = ?2 AND fanId > ?3 AND fanId <= ?4 ORDER BY fanId
+            ON CONFLICT (creatorId, fanId) DO NOTHING
+            """).execute(arguments: [creatorID, massMessageID, after, through])
+        // Ids grow, so every delivery inserted below has an id above `before`.
+        let before = try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(id), 0) FROM message"))!
+        try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO message (chatId, fromUserId, text, priceCents, isLockedText, massMessageId, createdAt, changedAt)
-            VALUES (?, ?, NULL, ?, ?, ?, ?, ?)
-            """)
-        let touchChat = try db.cachedStatement(sql: "UPDATE chat SET lastMessageId = ? WHERE id = ?")
-        let price: Int64 = content["priceCents"], locked: Bool = content["isLockedText"]
-        var delivered = 0
-        for fan in fans {
-            let chatID = try chatIDCreatingIfNeeded(db, creatorID: creatorID, fanID: fan)
-            try insertDelivery.execute(arguments: [chatID, creatorID, price, locked, massMessageID, now, now])
-            guard db.changesCount > 0 else { continue }
-            delivered += 1
-            try touchChat.execute(arguments: [db.lastInsertedRowID, chatID])
-        }
+            SELECT c.id, ?1, NULL, ?5, ?6, ?2, ?7, ?7
+            FROM massMessageRecipient r JOIN chat c ON c.creatorId = ?1 AND c.fanId = r.fanId
+            WHERE r.massMessageId = ?2 AND r.fanId > ?3 AND r.fanId <= ?4
+            ORDER BY r.fanId
+            """).execute(arguments: [creatorID, massMessageID, after, through, price, locked, now])
+        let delivered = db.changesCount
+        guard delivered > 0 else { return 0 }
+        try db.cachedStatement(sql: """
+            UPDATE chat SET lastMessageId = m.id
+            FROM (SELECT id, chatId FROM message WHERE id > ?) AS m
+            WHERE chat.id = m.chatId
+            """).execute(arguments: [before])
         return delivered
     }
 
@@ -163,27 +190,39 @@ extension SQLiteStorage: FanOutStore {
         return ["id": id, "creator": creatorID, "after": after]
     }
 
-    /// A scheduled one's expected audience size (resolved again when it is due).
-    private static func countAudience(_ db: Database, id: Int64, creatorID: Int64) throws {
-        let total = try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM (\(recipientsSQL))", arguments: audienceArguments(db, id: id, creatorID: creatorID)) ?? 0
-        try db.execute(sql: "UPDATE massMessage SET total = ?, pending = ? WHERE id = ?", arguments: [total, total, id])
+    /// Counts the audience of a scheduled or just-started mass message into
+    /// `total` (and `pending`), in a read and then a one-row write, so that
+    /// no transaction holds the writer while a large audience is counted.
+    /// A sending one whose fan-out already finished resolving keeps its exact
+    /// count. Returns the mass message.
+    private func countAudience(id: Int64, creatorID: Int64) async throws -> MassMessage? {
+        let total = try await pool.read { db in
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM (\(Self.recipientsSQL))",
+                arguments: Self.audienceArguments(db, id: id, creatorID: creatorID)) ?? 0
+        }
+        return try await pool.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE massMessage SET total = ?1, pending = MAX(0, ?1 - sentCount)
+                    WHERE id = ?2 AND (state = ?3 OR (state = ?4 AND resolving))
+                    """,
+                arguments: [total, id, MassMessageState.scheduled.rawValue, MassMessageState.queued.rawValue])
+            return try massMessage(db, id: id, creatorID: creatorID)
+        }
     }
 
-    /// Resolves the recipients into massMessageRecipient (in SQL: nothing is
-    /// held in memory) and queues the mass message for fan-out.
-    private static func startSending(_ db: Database, id: Int64, creatorID: Int64, at now: Date) throws {
+    /// Queues the mass message for fan-out; its recipients are resolved batch
+    /// by batch as it is delivered (`resolving`). `total` keeps its last count
+    /// until the last batch makes it exact.
+    private static func startSending(_ db: Database, id: Int64, at now: Date) throws {
         try db.execute(sql: "DELETE FROM massMessageRecipient WHERE massMessageId = ?", arguments: [id])
         try db.execute(
-            sql: "INSERT OR IGNORE INTO massMessageRecipient (massMessageId, fanId) SELECT :id, fanId FROM (\(recipientsSQL))",
-            arguments: audienceArguments(db, id: id, creatorID: creatorID))
-        let total = db.changesCount
-        try db.execute(
             sql: """
-                UPDATE massMessage SET state = ?, listType = ?, sentAt = ?, changedAt = ?, total = ?, pending = ?,
-                    sentCount = 0, fanOutCursor = 0
+                UPDATE massMessage SET state = ?, listType = ?, sentAt = ?, changedAt = ?, pending = total,
+                    sentCount = 0, fanOutCursor = 0, resolving = 1
                 WHERE id = ?
                 """,
-            arguments: [MassMessageState.queued.rawValue, MassMessageListType.unsent.rawValue, now, now, total, total, id])
+            arguments: [MassMessageState.queued.rawValue, MassMessageListType.unsent.rawValue, now, now, id])
     }
 }

@@ -5,7 +5,7 @@ import GRDB
 extension SQLiteStorage: MassMessageStore {
     public func massMessages(creatorID: Int64, type: MassMessageListType?, page: PageRequest) async throws -> Page<MassMessage> {
         try await pool.read { db in
-            var sql = "SELECT * FROM massMessage WHERE creatorId = ?"
+            var sql = "WHERE creatorId = ?"
             var arguments: StatementArguments = [creatorID]
             if let type {
                 sql += " AND listType = ?"
@@ -13,17 +13,17 @@ extension SQLiteStorage: MassMessageStore {
             }
             sql += " ORDER BY id DESC LIMIT ? OFFSET ?"
             arguments += [page.limit + 1, page.offset]
-            return Page(fetched: try MassMessageRow.fetchAll(db, sql: sql, arguments: arguments), limit: page.limit)
+            return Page(fetched: try MassMessageRow.fetchAll(db, media: media, where: sql, arguments: arguments), limit: page.limit)
         }
     }
 
     public func massMessage(id: Int64, creatorID: Int64) async throws -> MassMessage? {
-        try await pool.read { db in try Self.massMessage(db, id: id, creatorID: creatorID) }
+        try await pool.read { db in try self.massMessage(db, id: id, creatorID: creatorID) }
     }
 
-    static func massMessage(_ db: Database, id: Int64, creatorID: Int64) throws -> MassMessage? {
+    func massMessage(_ db: Database, id: Int64, creatorID: Int64) throws -> MassMessage? {
         try MassMessageRow.fetchAll(
-            db, sql: "SELECT * FROM massMessage WHERE id = ? AND creatorId = ?", arguments: [id, creatorID]
+            db, media: media, where: "WHERE id = ? AND creatorId = ?", arguments: [id, creatorID]
         ).first
     }
 
@@ -56,7 +56,7 @@ extension SQLiteStorage: MassMessageStore {
                 arguments: StatementArguments(arguments))
             guard db.changesCount > 0 else { return nil }
             try Self.removeUnboughtDeliveries(db, massMessageID: id, creatorID: creatorID)
-            return try Self.massMessage(db, id: id, creatorID: creatorID)
+            return try massMessage(db, id: id, creatorID: creatorID)
         }
     }
 

@@ -21,7 +21,7 @@ extension SQLiteStorage: SandboxStore {
                     WHERE id = ?
                     """,
                 arguments: [id, tip != nil, cents, cents, chatID])
-            return try MessageRow.fetchAll(db, sql: MessageRow.select + " WHERE m.id = ?", arguments: [id])[0]
+            return try MessageRow.fetchAll(db, media: media, where: "WHERE m.id = ?", arguments: [id])[0]
         }
     }
 

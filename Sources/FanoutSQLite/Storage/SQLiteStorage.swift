@@ -5,6 +5,7 @@ import GRDB
 /// its own `SQLiteStorage+….swift`.
 public struct SQLiteStorage: Sendable {
     let pool: DatabasePool
+    let media = MediaCache()
 
     public init(database: AppDatabase) { pool = database.pool }
 }

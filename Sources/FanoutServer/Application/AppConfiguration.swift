@@ -10,14 +10,22 @@ public struct AppConfiguration: Sendable {
     public var logLevel: Logger.Level
     /// The scheduler and the fan-out worker. Off in tests that drive them by hand.
     public var runsBackgroundServices: Bool
+    /// At most this many recipients in one fan-out transaction.
     public var fanOutBatchSize: Int
+    /// The writer-lock time a fan-out batch aims at; batches grow or shrink to it.
+    public var fanOutBatchTime: Duration
     /// The sandbox control API (simulated fans, clock). Off in production.
     public var sandboxEnabled: Bool
+    /// How long a verified key or connection is trusted without asking the
+    /// database again; a revoked key stops working within this time.
+    public var authCacheTTL: Duration
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String,
         policy: MessagingPolicy = MessagingPolicy(), logLevel: Logger.Level = .info,
-        runsBackgroundServices: Bool = true, fanOutBatchSize: Int = 1_000, sandboxEnabled: Bool = true
+        runsBackgroundServices: Bool = true, fanOutBatchSize: Int = 100_000,
+        fanOutBatchTime: Duration = .milliseconds(40), sandboxEnabled: Bool = true,
+        authCacheTTL: Duration = .seconds(5)
     ) {
         self.host = host
         self.port = port
@@ -26,6 +34,8 @@ public struct AppConfiguration: Sendable {
         self.logLevel = logLevel
         self.runsBackgroundServices = runsBackgroundServices
         self.fanOutBatchSize = fanOutBatchSize
+        self.fanOutBatchTime = fanOutBatchTime
         self.sandboxEnabled = sandboxEnabled
+        self.authCacheTTL = authCacheTTL
     }
 }

@@ -9,12 +9,18 @@ public struct AppDependencies: Sendable {
     /// Adjustable so that the sandbox can move time forward.
     public var clock: any AdjustableClock
     public var policy: MessagingPolicy
+    /// Verified keys and connections, shared by every authenticated route.
+    public var accessCache: AccessCache
 
-    public init(storage: any FanoutStorage, health: @escaping @Sendable () async throws -> Void, clock: any AdjustableClock, policy: MessagingPolicy) {
+    public init(
+        storage: any FanoutStorage, health: @escaping @Sendable () async throws -> Void, clock: any AdjustableClock,
+        policy: MessagingPolicy, accessCache: AccessCache = AccessCache()
+    ) {
         self.storage = storage
         self.health = health
         self.clock = clock
         self.policy = policy
+        self.accessCache = accessCache
     }
 
     /// SQLite at `configuration.databasePath`; real time, which the sandbox can move forward.
@@ -22,6 +28,6 @@ public struct AppDependencies: Sendable {
         let database = try AppDatabase(path: configuration.databasePath)
         return AppDependencies(
             storage: SQLiteStorage(database: database), health: { try await database.ping() },
-            clock: clock, policy: configuration.policy)
+            clock: clock, policy: configuration.policy, accessCache: AccessCache(ttl: configuration.authCacheTTL))
     }
 }

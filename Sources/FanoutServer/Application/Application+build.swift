@@ -13,7 +13,9 @@ public func buildApplication(
     var services: [any Service] = []
     if configuration.runsBackgroundServices {
         let scheduler = MassMessageScheduler(store: dependencies.storage, clock: dependencies.clock)
-        let worker = FanOutWorker(store: dependencies.storage, clock: dependencies.clock, batchSize: configuration.fanOutBatchSize)
+        let worker = FanOutWorker(
+            store: dependencies.storage, clock: dependencies.clock,
+            sizer: FanOutBatchSizer(initial: 1_000, maximum: configuration.fanOutBatchSize, target: configuration.fanOutBatchTime))
         services = [
             // Due scheduled mass messages start within 250 ms of their date.
             LoopingService(name: "scheduler", idleDelay: .milliseconds(250), logger: logger) {
@@ -42,26 +44,25 @@ public func buildRouter(dependencies: AppDependencies, sandbox: Bool) -> Router<
     router.add(middleware: ErrorMiddleware(routes: routes))
 
     let mapper = WireMapper(clock: dependencies.clock, policy: dependencies.policy)
+    let access = AccessService(store: dependencies.storage, cache: dependencies.accessCache)
     MetaController(health: dependencies.health).register(on: router, routes: routes)
 
-    let access = router.group("v2/access")
-        .add(middleware: AuthMiddleware(access: AccessService(store: dependencies.storage)))
+    let accessGroup = router.group("v2/access").add(middleware: AuthMiddleware(access: access))
     MassMessagesController(
         service: MassMessageService(store: dependencies.storage, clock: dependencies.clock, policy: dependencies.policy),
-        composer: MassMessageComposer(store: dependencies.storage, clock: dependencies.clock),
-        users: ChatService(store: dependencies.storage), mapper: mapper
-    ).register(on: access, routes: routes)
-    ChatsController(service: ChatService(store: dependencies.storage), mapper: mapper).register(on: access, routes: routes)
+        composer: MassMessageComposer(store: dependencies.storage, clock: dependencies.clock), mapper: mapper
+    ).register(on: accessGroup, routes: routes)
+    ChatsController(service: ChatService(store: dependencies.storage), mapper: mapper).register(on: accessGroup, routes: routes)
     DirectMessagesController(
         service: DirectMessageService(store: dependencies.storage, clock: dependencies.clock, policy: dependencies.policy), mapper: mapper
-    ).register(on: access, routes: routes)
+    ).register(on: accessGroup, routes: routes)
     UserListsController(service: UserListService(store: dependencies.storage, clock: dependencies.clock), mapper: mapper)
-        .register(on: access, routes: routes)
+        .register(on: accessGroup, routes: routes)
     AnalyticsController(
         service: AnalyticsService(store: dependencies.storage, clock: dependencies.clock), mapper: mapper
-    ).register(on: access, routes: routes)
+    ).register(on: accessGroup, routes: routes)
     if sandbox {
-        let group = router.group("sandbox").add(middleware: AuthMiddleware(access: AccessService(store: dependencies.storage)))
+        let group = router.group("sandbox").add(middleware: AuthMiddleware(access: access))
         SandboxController(service: SandboxService(store: dependencies.storage, clock: dependencies.clock), mapper: mapper)
             .register(on: group, routes: routes)
     }

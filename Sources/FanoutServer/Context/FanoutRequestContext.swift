@@ -20,9 +20,16 @@ public struct FanoutRequestContext: RequestContext {
         return connection
     }
 
+    /// "req_" and 20 random hex digits, from two draws of the system
+    /// generator (one draw per digit cost a system call each).
     static func makeRequestID() -> String {
         var rng = SystemRandomNumberGenerator()
-        let hex = Array("0123456789abcdef")
-        return "req_" + String((0..<20).map { _ in hex.randomElement(using: &rng)! })
+        let high = UInt64.random(in: 0..<(1 << 16), using: &rng), low = rng.next() as UInt64
+        let hex = Array("0123456789abcdef".utf8)
+        var bytes = Array("req_".utf8)
+        bytes.reserveCapacity(24)
+        for shift in stride(from: 12, through: 0, by: -4) { bytes.append(hex[Int(high >> UInt64(shift) & 0xF)]) }
+        for shift in stride(from: 60, through: 0, by: -4) { bytes.append(hex[Int(low >> UInt64(shift) & 0xF)]) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -20,8 +20,7 @@ struct AnalyticsController {
         let parameters = RequestParameters(request, context: context)
         let page = try parameters.page(maxLimit: 100, defaultLimit: 20, nullableOffset: true)
         let result = try await service.purchasedMassMessages(creatorID: connection.creatorID, page: page)
-        return try JSONResponse.make(Components.Schemas.PurchasedItemList(
-            hasMore: result.hasMore, items: result.items.map(mapper.purchasedItem)))
+        return JSONResponse.make(bytes: mapper.purchasedItemListBody(result))
     }
 
     @Sendable func sent(_ request: Request, context: FanoutRequestContext) async throws -> Response {

@@ -22,9 +22,8 @@ struct ChatsController {
             filter: try parameters.choice("filter", as: ChatListQuery.Filter.self),
             search: try parameters.text("query", maxLength: 100))
         let page = try await service.chats(creatorID: connection.creatorID, query: query)
-        return try JSONResponse.make(Components.Schemas.ChatList(
-            list: page.items.map(mapper.chat), hasMore: page.hasMore,
-            nextOffset: page.hasMore ? query.page.offset + page.items.count : nil))
+        return JSONResponse.make(bytes: mapper.chatListBody(
+            page, nextOffset: page.hasMore ? query.page.offset + page.items.count : nil))
     }
 
     @Sendable func messages(_ request: Request, context: FanoutRequestContext) async throws -> Response {
@@ -38,10 +37,7 @@ struct ChatsController {
             search: try parameters.text("query", maxLength: 100))
         let includeUsers = try parameters.boolean("include_users") ?? false
         let page = try await service.messages(creatorID: connection.creatorID, query: query)
-        let users = includeUsers
-            ? try await service.participants(creatorID: connection.creatorID, fanID: fanID).map(mapper.user) : nil
-        return try JSONResponse.make(MessageListBody(list: .init(
-            list: page.items.map(mapper.message), hasMore: page.hasMore,
-            nextLastId: page.hasMore ? page.items.last.map { Int($0.id) } : nil, users: users)))
+        let users = includeUsers ? try await service.participants(creatorID: connection.creatorID, fanID: fanID) : nil
+        return JSONResponse.make(bytes: mapper.messageListBody(page, users: users))
     }
 }

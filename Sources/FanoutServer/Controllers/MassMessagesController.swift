@@ -7,7 +7,6 @@ import Hummingbird
 struct MassMessagesController {
     let service: MassMessageService
     let composer: MassMessageComposer
-    let users: ChatService
     let mapper: WireMapper
 
     func register(on group: RouterGroup<FanoutRequestContext>, routes: RouteTable) {
@@ -24,9 +23,7 @@ struct MassMessagesController {
         let page = try parameters.page(maxLimit: 20, defaultLimit: 10)
         let type = try parameters.choice("type", as: MassMessageListType.self)
         let result = try await service.list(creatorID: connection.creatorID, type: type, page: page)
-        let creator = try await creator(of: connection)
-        return try JSONResponse.make(Components.Schemas.QueueItemList(
-            list: result.items.map { mapper.queueItem($0, creator: creator) }, hasMore: result.hasMore))
+        return JSONResponse.make(bytes: mapper.queueItemListBody(result, creatorName: connection.creatorName))
     }
 
     @Sendable func create(_ request: Request, context: FanoutRequestContext) async throws -> Response {
@@ -48,7 +45,7 @@ struct MassMessagesController {
         let connection = try context.connection(requiring: .messagesRead)
         let id = try RequestParameters(request, context: context).pathID("massMessageId")
         let message = try await service.get(id: id, creatorID: connection.creatorID)
-        return try JSONResponse.make(mapper.queueItem(message, creator: try await creator(of: connection)))
+        return JSONResponse.make(bytes: mapper.queueItemBody(message, creatorName: connection.creatorName))
     }
 
     @Sendable func delete(_ request: Request, context: FanoutRequestContext) async throws -> Response {
@@ -56,10 +53,6 @@ struct MassMessagesController {
         let id = try RequestParameters(request, context: context).pathID("massMessageId")
         let message = try await service.withdraw(id: id, creatorID: connection.creatorID)
         return try JSONResponse.make(Components.Schemas.DeleteMassMessageResponse(
-            success: true, queue: mapper.queueItem(message, creator: try await creator(of: connection))))
-    }
-
-    private func creator(of connection: Connection) async throws -> UserProfile? {
-        try await users.profile(id: connection.creatorID)
+            success: true, queue: mapper.queueItem(message, creatorName: connection.creatorName)))
     }
 }

@@ -2,14 +2,14 @@ import FanoutAPI
 import FanoutCore
 
 extension WireMapper {
-    /// A mass message with its statistics (list, GET, DELETE). `creator` names `fromUser`.
-    func queueItem(_ message: MassMessage, creator: UserProfile?) -> Components.Schemas.QueueItem {
+    /// A mass message with its statistics (list, GET, DELETE). `creatorName` names `fromUser`.
+    func queueItem(_ message: MassMessage, creatorName: String) -> Components.Schemas.QueueItem {
         let now = clock.now()
         let unsendSeconds = policy.unsendSeconds(message, now: now)
         let attachments = message.attachments
         let fields = Components.Schemas.MessageFields(
             id: Int(message.id), text: message.text,
-            fromUser: .init(value1: .init(id: Int(message.creatorID), name: creator?.name ?? "")),
+            fromUser: .init(value1: .init(id: Int(message.creatorID), name: creatorName)),
             media: attachments.map { media($0.media) }, previews: attachments.previewIDs.map { Int($0) },
             isMediaReady: attachments.allReady, mediaCount: attachments.count, lockedText: message.isLockedText,
             responseType: "message", giphyId: nil, isFree: message.price.isZero, isTip: false,

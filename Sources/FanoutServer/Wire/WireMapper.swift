@@ -10,14 +10,19 @@ import OpenAPIRuntime
 struct WireMapper: Sendable {
     let clock: any FanoutClock
     let policy: MessagingPolicy
+    /// Media objects as JSON, by media id.
+    let mediaJSON: MediaJSONCache
+
+    init(clock: any FanoutClock, policy: MessagingPolicy, mediaJSON: MediaJSONCache = MediaJSONCache()) {
+        self.clock = clock
+        self.policy = policy
+        self.mediaJSON = mediaJSON
+    }
 
     /// `fromUser._view` / `withUser._view` as OnlyFans sends it for a short user object.
     static let shortView = "s"
 
-    func timestamp(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false).timeZone(separator: .omitted))
-            .replacingOccurrences(of: "Z", with: "+00:00")
-    }
+    func timestamp(_ date: Date) -> String { Timestamp.string(date) }
 
     func textCropped(_ text: String) -> String {
         text.count <= 100 ? text : String(text.prefix(99)) + "…"

@@ -17,7 +17,9 @@ struct TestWorld {
     let credentials: OperatorService.DemoCredentials
     let databasePath: String
 
-    static func make(policy: MessagingPolicy = MessagingPolicy(), seed: UInt64 = 7) async throws -> TestWorld {
+    static func make(
+        policy: MessagingPolicy = MessagingPolicy(), seed: UInt64 = 7, accessCache: AccessCache = AccessCache()
+    ) async throws -> TestWorld {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fanout-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("test.sqlite").path
@@ -27,7 +29,8 @@ struct TestWorld {
         let credentials = try await OperatorService(storage: storage).seedDemo(builder.build())
         let clock = ManualClock(anchor)
         return TestWorld(
-            dependencies: AppDependencies(storage: storage, health: { try await database.ping() }, clock: clock, policy: policy),
+            dependencies: AppDependencies(
+                storage: storage, health: { try await database.ping() }, clock: clock, policy: policy, accessCache: accessCache),
             clock: clock, credentials: credentials, databasePath: path)
     }
 

@@ -1,0 +1,302 @@
+"""Runs every benchmark of the README in one go and prints one table.
+
+Read pages: `wrk -t2 -c64` against a release `fanout serve` on the standard
+demo (seed 7), each route's req/s as a ratio to the unknown-route 404 of the
+same run (the same binary's storage-free path). Fan-out: a mass message to
+--fans active subscribers through the running server (POST, then poll until
+isDone), as a ratio to the plainest bulk insert of as many rows measured in
+the same run (FanOutBenchmark baseline). Then a second fan-out while wrk
+loads a chat page and direct messages are sent. Memory: the server's peak
+RSS (VmHWM, reset before each phase). Standard library only.
+"""
+import argparse
+import http.client
+import json
+import os
+import platform
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+ROUTES = [
+    # name, path, needs auth, expected status, target ratio to the 404 route
+    ("unknown route → 404 JSON (no storage; the baseline)", "/nope", False, 404, None),
+    ("`/health` (one storage read)", "/health", False, 200, None),
+    ("auth + `GET /v2/access/mass-messages/999999999` (404)", "/v2/access/mass-messages/999999999", True, 404, None),
+    ("`GET /v2/access/chats/:userId/messages?limit=10`", "CHAT_PAGE", True, 200, 0.2),
+    ("`GET /v2/access/chats?limit=10`", "/v2/access/chats?limit=10", True, 200, 0.2),
+    ("`GET /v2/access/mass-messages?limit=10&type=sent`", "/v2/access/mass-messages?limit=10&type=sent", True, 200, 0.1),
+    ("`GET /v2/access/analytics/mass-messages/purchased?limit=20`", "/v2/access/analytics/mass-messages/purchased?limit=20", True, 200, 0.2),
+]
+P99_TARGET_MS = 20.0
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--bin", default=".build/release")
+    parser.add_argument("--fans", type=int, default=1_000_000)
+    parser.add_argument("--duration", type=int, default=5, help="seconds of one wrk run")
+    parser.add_argument("--rounds", type=int, default=3, help="runs of every route, interleaved; medians are reported")
+    parser.add_argument("--reads-only", action="store_true", help="skip the fan-out runs (while tuning reads)")
+    args = parser.parse_args()
+    work = tempfile.mkdtemp(prefix="fanout-bench-")
+    database = os.path.join(work, "bench.sqlite")
+    results = []
+
+    say(f"machine: {machine()}")
+    say(f"fanout demo --seed 7 --fans {args.fans} …")
+    start = time.monotonic()
+    demo = json.loads(subprocess.run(
+        [f"{args.bin}/fanout", "demo", "--database", database, "--seed", "7", "--fans", str(args.fans)],
+        check=True, capture_output=True, text=True).stdout)
+    demo_seconds = time.monotonic() - start
+    standard, studio = demo["organizations"][0], demo["organizations"][-1]
+    reader = {"apiKey": standard["apiKey"], "x-connection-id": standard["connections"][0]["id"]}
+    sender = {"apiKey": studio["apiKey"], "x-connection-id": studio["connections"][0]["id"]}
+
+    port = free_port()
+    server = subprocess.Popen(
+        [f"{args.bin}/fanout", "serve", "--database", database, "--port", str(port), "--log-level", "warning"],
+        stdout=subprocess.DEVNULL, stderr=open(os.path.join(work, "server.log"), "w"))
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_healthy(port)
+        chat_page = pick_chat_page(port, reader)
+
+        # Reads: every route in turn, several rounds (this machine's throughput
+        # drifts by ±10% between runs), medians compared.
+        reset_peak_rss(server.pid)
+        runs = {name: [] for name, *_ in ROUTES}
+        for round in range(args.rounds):
+            for name, path, auth, status, target in ROUTES:
+                path = chat_page if path == "CHAT_PAGE" else path
+                headers = reader if auth else {}
+                if round == 0:
+                    wrk(base + path, headers, 2, 64)  # warm-up
+                run = wrk(base + path, headers, args.duration, 64)
+                if status == 200 and run["non2xx"]:
+                    sys.exit(f"{path}: {run['non2xx']} responses were not 2xx")
+                runs[name].append(run)
+                say(f"round {round + 1}: {name}: {run['rps']:,.0f} req/s, p99 {run['p99']:.1f} ms")
+        baseline = median([run["rps"] for run in runs[ROUTES[0][0]]])
+        for name, path, auth, status, target in ROUTES:
+            rps = median([run["rps"] for run in runs[name]])
+            p99 = median([run["p99"] for run in runs[name]])
+            ratio = rps / baseline
+            met = None if target is None else (ratio >= target and p99 < P99_TARGET_MS)
+            goal = "baseline" if target is None else f"≥ {target}×, p99 < {P99_TARGET_MS:.0f} ms"
+            results.append((name, f"{rps:,.0f} req/s", f"{p99:.1f} ms", f"{ratio:.3f}×", goal, met))
+        read_rss = peak_rss_mib(server.pid)
+        results.append(("server RSS, peak over all read runs (64 connections)", f"{read_rss:.0f} MiB", "", "", "≤ 100 MiB", read_rss <= 100))
+
+        if args.reads_only:
+            raise SystemExit(print_table(results))
+        # The fan-out alone, against its bulk-insert baseline.
+        baseline = json.loads(subprocess.run(
+            [f"{args.bin}/FanOutBenchmark", "baseline", str(args.fans)], check=True, capture_output=True, text=True).stdout)
+        results.append((f"baseline: bulk insert of {args.fans:,} rows (one prepared statement, raw binds, one transaction)",
+                        f"{baseline['seconds']:.2f} s", "", "1×", "baseline", None))
+        say(f"bulk insert baseline: {baseline['seconds']:.2f} s")
+        reset_peak_rss(server.pid)
+        seconds, message = fan_out(port, sender, args.fans, "Fan-out benchmark")
+        fan_rss = peak_rss_mib(server.pid)
+        check_delivered(port, sender, message, args.fans)
+        ratio = seconds / baseline["seconds"]
+        results.append((f"fan-out to {args.fans:,} active subscribers (POST → isDone, every chat created)",
+                        f"{seconds:.2f} s", "", f"{ratio:.2f}×", "≤ 4× the baseline's time", ratio <= 4))
+        results.append(("server RSS, peak during that fan-out", f"{fan_rss:.0f} MiB", "", "", "≤ 150 MiB", fan_rss <= 150))
+        say(f"fan-out: {seconds:.2f} s = {ratio:.2f}× the baseline; RSS peak {fan_rss:.0f} MiB")
+
+        # A second fan-out (now into existing chats) while the API is in use.
+        loaded = fan_out_under_load(port, sender, reader, chat_page, args.fans, max(3, int(seconds)))
+        results.append((f"fan-out to the same {args.fans:,} (existing chats) while wrk -c64 reads a chat page",
+                        f"{loaded['seconds']:.2f} s", "", "", "completes, counts right", True))
+        results.append(("chat page during that fan-out", f"{loaded['rps']:,.0f} req/s", f"{loaded['p99']:.1f} ms", "",
+                        "p99 < 100 ms", loaded["p99"] < 100))
+        results.append((f"direct messages during that fan-out ({loaded['dms']} sent, one each 100 ms)",
+                        f"max {loaded['dm_max']:.1f} ms", f"{loaded['dm_p99']:.1f} ms", "", "each < 100 ms", loaded["dm_max"] < 100))
+        results.append((f"`fanout demo --seed 7 --fans {args.fans:,}`", f"{demo_seconds:.1f} s", "", "", "well under a minute", demo_seconds < 60))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        subprocess.run(["rm", "-rf", work])
+
+    sys.exit(print_table(results))
+
+
+def print_table(results):
+    """Prints the table; an exit message when a target was missed."""
+    print()
+    print(f"Machine: {machine()}")
+    print()
+    print("| what | figure | p99 | ratio | target | met |")
+    print("|---|---|---|---|---|---|")
+    for name, figure, p99, ratio, goal, met in results:
+        mark = "" if met is None else ("yes" if met else "**no**")
+        print(f"| {name} | {figure} | {p99} | {ratio} | {goal} | {mark} |")
+    return "Some targets were not met." if any(row[5] is False for row in results) else None
+
+
+def median(values):
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def say(text):
+    print(text, file=sys.stderr, flush=True)
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout
+    version = re.search(r"version ([0-9.]+)", swift)
+    return (f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB, {platform.system()} {platform.release()}, "
+            f"Swift {version.group(1) if version else '?'}, wrk and server on the same cores")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def request(port, method, path, headers, body=None):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    data = json.dumps(body).encode() if body is not None else None
+    all_headers = dict(headers)
+    if data is not None:
+        all_headers["Content-Type"] = "application/json"
+    start = time.monotonic()
+    connection.request(method, path, body=data, headers=all_headers)
+    response = connection.getresponse()
+    payload = response.read()
+    elapsed = time.monotonic() - start
+    connection.close()
+    return response.status, (json.loads(payload) if payload else None), elapsed
+
+
+def wait_healthy(port):
+    for _ in range(600):
+        try:
+            if request(port, "GET", "/health", {})[0] == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.1)
+    sys.exit("the server did not become healthy")
+
+
+def pick_chat_page(port, headers):
+    """A chat with more than one full page of messages."""
+    status, chats, _ = request(port, "GET", "/v2/access/chats?limit=20", headers)
+    assert status == 200, chats
+    for chat in chats["list"]:
+        path = f"/v2/access/chats/{chat['withUser']['id']}/messages?limit=10"
+        status, page, _ = request(port, "GET", path, headers)
+        if status == 200 and len(page["list"]) == 10 and page["hasMore"]:
+            return path
+    sys.exit("no chat with more than 10 messages in the demo")
+
+
+def wrk(url, headers, duration, connections):
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency"]
+    for name, value in headers.items():
+        command += ["-H", f"{name}: {value}"]
+    output = subprocess.run(command + [url], check=True, capture_output=True, text=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([0-9.]+)", output).group(1))
+    p99 = re.search(r"99%\s+([0-9.]+)(us|ms|s)\b", output)
+    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}[p99.group(2)]
+    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    errors = re.search(r"Socket errors: (.*)", output)
+    if errors:
+        say(f"  wrk socket errors on {url}: {errors.group(1)}")
+    return {"rps": rps, "p99": float(p99.group(1)) * scale, "non2xx": int(non2xx.group(1)) if non2xx else 0}
+
+
+def reset_peak_rss(pid):
+    with open(f"/proc/{pid}/clear_refs", "w") as f:
+        f.write("5")
+
+
+def peak_rss_mib(pid):
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def fan_out(port, headers, fans, text):
+    """POSTs a mass message to every subscriber; seconds until isDone."""
+    start = time.monotonic()
+    status, created, _ = request(port, "POST", "/v2/access/mass-messages", headers, {"text": text})
+    assert status == 200 and created["total"] == fans, created
+    while True:
+        status, item, _ = request(port, "GET", f"/v2/access/mass-messages/{created['id']}", headers)
+        if item["isDone"]:
+            return time.monotonic() - start, item
+        time.sleep(0.02)
+
+
+def check_delivered(port, headers, item, fans, newest=True):
+    """Counts right, and the message is the newest in sample recipients' chats
+    (with `newest`, also the chat list's first chat's last message)."""
+    assert item["sentCount"] == fans and item["pending"] == 0 and item["total"] == fans, item
+    samples = (10_000_000 + fans // 2, 10_000_000 + fans - 1) + ((10_000_000,) if newest else ())
+    for fan in samples:
+        status, page, _ = request(port, "GET", f"/v2/access/chats/{fan}/messages?limit=1", headers)
+        assert status == 200 and page["list"][0]["queueId"] == item["id"], (fan, page)
+    if newest:
+        status, chats, _ = request(port, "GET", "/v2/access/chats?limit=1", headers)
+        assert chats["list"][0]["lastMessage"]["queueId"] == item["id"], chats
+
+
+def fan_out_under_load(port, sender, reader, chat_page, fans, duration):
+    latencies = []
+    done = threading.Event()
+
+    def send_direct_messages():
+        fan = 10_000_000
+        while not done.is_set():
+            status, _, elapsed = request(port, "POST", f"/v2/access/chats/{fan}/messages", sender, {"text": "Still here?"})
+            assert status == 200
+            latencies.append(elapsed * 1000)
+            fan += 1
+            time.sleep(0.1)
+
+    result = {}
+
+    def run_fan_out():
+        result["seconds"], result["item"] = fan_out(port, sender, fans, "Fan-out under load")
+        done.set()
+
+    # Direct messages start first, so that some wait on the POST itself
+    # (which resolves the recipients) as well as on the delivery batches.
+    fan_out_thread = threading.Thread(target=run_fan_out)
+    dm_thread = threading.Thread(target=send_direct_messages)
+    dm_thread.start()
+    time.sleep(0.05)
+    fan_out_thread.start()
+    load = wrk(f"http://127.0.0.1:{port}{chat_page}", reader, duration, 64)
+    fan_out_thread.join()
+    dm_thread.join()
+    check_delivered(port, sender, result["item"], fans, newest=False)
+    latencies.sort()
+    return {"seconds": result["seconds"], "rps": load["rps"], "p99": load["p99"], "dms": len(latencies),
+            "dm_max": latencies[-1], "dm_p99": latencies[int(len(latencies) * 0.99) - 1 if len(latencies) > 1 else 0]}
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,32 @@
+import FanoutCore
+import Synchronization
+
+/// Vault media by id. A media row never changes once written, so a decoded
+/// one stays right for the life of the process (and with several processes
+/// on one database): pages then read only which media a message carries,
+/// not eighteen columns of each. Bounded: emptied when full.
+final class MediaCache: Sendable {
+    private let entries = Mutex<[Int64: Media]>([:])
+    let capacity: Int
+
+    init(capacity: Int = 50_000) { self.capacity = capacity }
+
+    /// The cached ones among `ids`, and the ids it lacks.
+    func lookup(_ ids: some Sequence<Int64>) -> (found: [Int64: Media], missing: [Int64]) {
+        entries.withLock { entries in
+            var found: [Int64: Media] = [:]
+            var missing: [Int64] = []
+            for id in ids {
+                if let media = entries[id] { found[id] = media } else { missing.append(id) }
+            }
+            return (found, missing)
+        }
+    }
+
+    func insert(_ media: [Media]) {
+        entries.withLock { entries in
+            if entries.count + media.count > capacity { entries.removeAll(keepingCapacity: true) }
+            for item in media { entries[item.id] = item }
+        }
+    }
+}
