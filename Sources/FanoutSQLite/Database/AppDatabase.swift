@@ -12,6 +12,13 @@ public final class AppDatabase: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             db.add(function: TextFold.function)
+            if !db.configuration.readonly {
+                // The writer: a fan-out batch walks the chat and message indexes
+                // of a million fans; with SQLite's default 2 MiB page cache it
+                // reads most pages back from the WAL each batch (1M fan-out:
+                // 6.8 s with 2 MiB, 5.1 s with 64 MiB). Readers keep the default.
+                try db.execute(sql: "PRAGMA cache_size = -65536")
+            }
         }
         pool = try DatabasePool(path: path, configuration: configuration)
         try Self.migrator.migrate(pool)

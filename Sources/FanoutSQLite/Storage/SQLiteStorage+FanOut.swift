@@ -87,38 +87,37 @@ extension SQLiteStorage: FanOutStore {
                 arguments: [MassMessageState.queued.rawValue])
             else { return 0 }
             let id: Int64 = job[0], creatorID: Int64 = job[1], cursor: Int64 = job[2], resolving: Bool = job[5]
+            // The batch's fans, the next `limit` after the cursor, go into a
+            // temporary table of the writer's connection (nothing to write to
+            // the WAL): resolved from the audience now, or read from the
+            // recipients stored ahead (as the demo's queued ones are).
+            try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS fanOutBatch (fanId INTEGER PRIMARY KEY)")
+            try db.cachedStatement(sql: "DELETE FROM temp.fanOutBatch").execute()
             if resolving {
-                // The next `limit` recipients by fan id, resolved from the audience now.
                 try db.cachedStatement(sql: """
-                    INSERT OR IGNORE INTO massMessageRecipient (massMessageId, fanId)
-                    SELECT :id, fanId FROM (\(Self.recipientsSQL) AND s.fanId > :cursor ORDER BY s.fanId LIMIT :limit)
+                    INSERT INTO temp.fanOutBatch (fanId)
+                    SELECT fanId FROM (\(Self.recipientsSQL) AND s.fanId > :cursor ORDER BY s.fanId LIMIT :limit)
                     """).execute(arguments: Self.audienceArguments(db, id: id, creatorID: creatorID) + ["cursor": cursor, "limit": limit])
+            } else {
+                try db.cachedStatement(sql: """
+                    INSERT INTO temp.fanOutBatch (fanId)
+                    SELECT fanId FROM massMessageRecipient WHERE massMessageId = ? AND fanId > ? ORDER BY fanId LIMIT ?
+                    """).execute(arguments: [id, cursor, limit])
             }
-            // The batch is the recipients in (cursor, last]: every statement
-            // below is one range walk of massMessageRecipient's primary key.
-            let bounds = try Row.fetchOne(
-                db.cachedStatement(sql: """
-                    SELECT COUNT(*), MAX(fanId) FROM (
-                        SELECT fanId FROM massMessageRecipient WHERE massMessageId = ? AND fanId > ? ORDER BY fanId LIMIT ?)
-                    """),
-                arguments: [id, cursor, limit])!
+            let bounds = try Row.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*), MAX(fanId) FROM temp.fanOutBatch"))!
             let count: Int = bounds[0]
             let last: Int64 = bounds[1] ?? cursor
-            let delivered = try Self.deliver(
-                db, massMessageID: id, creatorID: creatorID, price: job[3], locked: job[4], after: cursor, through: last, at: now)
+            let delivered = try Self.deliver(db, massMessageID: id, creatorID: creatorID, price: job[3], locked: job[4], at: now)
             try Self.tally(db, creatorID: creatorID, kind: .groupMessages, at: now, count: delivered)
             let finished = count < limit
-            if finished && resolving {
-                // Every recipient is now known: `total` becomes exact.
-                try db.cachedStatement(sql: """
-                    UPDATE massMessage SET resolving = 0, total = (SELECT COUNT(*) FROM massMessageRecipient WHERE massMessageId = ?1)
-                    WHERE id = ?1
-                    """).execute(arguments: [id])
-            }
+            // When the last batch was resolved, every recipient got one
+            // delivery: `total` becomes exact (old sentCount + this batch's).
             try db.cachedStatement(sql: """
-                UPDATE massMessage SET fanOutCursor = ?, sentCount = sentCount + ?,
-                    pending = CASE WHEN ? THEN 0 ELSE MAX(0, pending - ?) END, changedAt = ?, state = ?, listType = ?
-                WHERE id = ?
+                UPDATE massMessage SET fanOutCursor = ?1, sentCount = sentCount + ?2,
+                    pending = CASE WHEN ?3 THEN 0 ELSE MAX(0, pending - ?4) END, changedAt = ?5, state = ?6, listType = ?7,
+                    total = CASE WHEN ?3 AND resolving THEN sentCount + ?2 ELSE total END,
+                    resolving = CASE WHEN ?3 THEN 0 ELSE resolving END
+                WHERE id = ?8
                 """).execute(arguments: [
                     last, delivered, finished, count, now,
                     finished ? MassMessageState.sent.rawValue : MassMessageState.queued.rawValue,
@@ -128,28 +127,28 @@ extension SQLiteStorage: FanOutStore {
         }
     }
 
-    /// Delivers to the recipients with fan ids in (`after`, `through`], set-based: one statement creates the missing chats,
-    /// one inserts a delivery in each chat, one points each chat at its new
-    /// newest message. A replayed batch inserts nothing twice:
-    /// (massMessageId, chatId) is unique. Returns the deliveries made.
+    /// Delivers to the fans in `temp.fanOutBatch`, set-based: one statement
+    /// creates the missing chats, one inserts a delivery in each chat, one
+    /// points each chat at its new newest message. A replayed batch inserts
+    /// nothing twice: (massMessageId, chatId) is unique. Returns the
+    /// deliveries made.
     private static func deliver(
-        _ db: Database, massMessageID: Int64, creatorID: Int64, price: Int64, locked: Bool, after: Int64, through: Int64, at now: Date
+        _ db: Database, massMessageID: Int64, creatorID: Int64, price: Int64, locked: Bool, at now: Date
     ) throws -> Int {
-        guard after < through else { return 0 }
         try db.cachedStatement(sql: """
-            INSERT INTO chat (creatorId, fanId)
-            SELECT ?1, fanId FROM massMessageRecipient WHERE massMessageId = ?2 AND fanId > ?3 AND fanId <= ?4 ORDER BY fanId
+            INSERT INTO chat (creatorId, fanId) SELECT ?, fanId FROM temp.fanOutBatch WHERE true ORDER BY fanId
             ON CONFLICT (creatorId, fanId) DO NOTHING
-            """).execute(arguments: [creatorID, massMessageID, after, through])
+            """).execute(arguments: [creatorID])
         // Ids grow, so every delivery inserted below has an id above `before`.
         let before = try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(id), 0) FROM message"))!
         try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO message (chatId, fromUserId, text, priceCents, isLockedText, massMessageId, createdAt, changedAt)
-            SELECT c.id, ?1, NULL, ?5, ?6, ?2, ?7, ?7
-            FROM massMessageRecipient r JOIN chat c ON c.creatorId = ?1 AND c.fanId = r.fanId
-            WHERE r.massMessageId = ?2 AND r.fanId > ?3 AND r.fanId <= ?4
-            ORDER BY r.fanId
-            """).execute(arguments: [creatorID, massMessageID, after, through, price, locked, now])
+            SELECT c.id, ?1, NULL, ?3, ?4, ?2, ?5, ?5
+            FROM temp.fanOutBatch b CROSS JOIN chat c ON c.creatorId = ?1 AND c.fanId = b.fanId
+            ORDER BY b.fanId
+            """).execute(arguments: [creatorID, massMessageID, price, locked, now])
+        // (CROSS JOIN keeps the batch as the outer loop: the planner has no
+        // statistics for a temporary table and would otherwise walk every chat.)
         let delivered = db.changesCount
         guard delivered > 0 else { return 0 }
         try db.cachedStatement(sql: """
@@ -213,8 +212,8 @@ extension SQLiteStorage: FanOutStore {
     }
 
     /// Queues the mass message for fan-out; its recipients are resolved batch
-    /// by batch as it is delivered (`resolving`). `total` keeps its last count
-    /// until the last batch makes it exact.
+    /// by batch as it is delivered (`resolving`), each batch's only for that
+    /// batch. `total` keeps its last count until the last batch makes it exact.
     private static func startSending(_ db: Database, id: Int64, at now: Date) throws {
         try db.execute(sql: "DELETE FROM massMessageRecipient WHERE massMessageId = ?", arguments: [id])
         try db.execute(

@@ -1,7 +1,8 @@
 import FanoutAPI
 
 /// `MessageList` with `nextLastId` always present: the contract makes it
-/// required and nullable, but the generated encoder leaves nil out.
+/// required and nullable, but the generated encoder leaves nil out. The
+/// reference `JSONWriter`'s chat page is compared with.
 struct MessageListBody: Encodable {
     let list: Components.Schemas.MessageList
 
