@@ -42,6 +42,7 @@ def main():
     parser.add_argument("--duration", type=int, default=5, help="seconds of one wrk run")
     parser.add_argument("--rounds", type=int, default=3, help="runs of every route, interleaved; medians are reported")
     parser.add_argument("--reads-only", action="store_true", help="skip the fan-out runs (while tuning reads)")
+    # --fans 0 also works with binaries older than `demo --fans` (for before/after runs).
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="fanout-bench-")
     database = os.path.join(work, "bench.sqlite")
@@ -50,8 +51,10 @@ def main():
     say(f"machine: {machine()}")
     say(f"fanout demo --seed 7 --fans {args.fans} …")
     start = time.monotonic()
+    fans_flag = ["--fans", str(args.fans)] if args.fans > 0 else []
+    args.reads_only = args.reads_only or args.fans == 0
     demo = json.loads(subprocess.run(
-        [f"{args.bin}/fanout", "demo", "--database", database, "--seed", "7", "--fans", str(args.fans)],
+        [f"{args.bin}/fanout", "demo", "--database", database, "--seed", "7"] + fans_flag,
         check=True, capture_output=True, text=True).stdout)
     demo_seconds = time.monotonic() - start
     standard, studio = demo["organizations"][0], demo["organizations"][-1]

@@ -15,7 +15,7 @@ final class CountingAccessStore: AccessStore {
 
     func connection(id: String, organizationID: Int64) async throws -> Connection? {
         reads.withLock { $0 += 1 }
-        return id == "conn_a" && organizationID == 7 ? Connection(id: id, organizationID: 7, creatorID: 1, permissions: [.messagesRead]) : nil
+        return id.hasPrefix("conn_") && organizationID == 7 ? Connection(id: id, organizationID: 7, creatorID: 1, permissions: [.messagesRead]) : nil
     }
 
     func createOrganization(name: String) async throws -> Organization { fatalError("unused") }
@@ -47,21 +47,21 @@ final class CountingAccessStore: AccessStore {
         let forged = String(store.key.value.dropLast()) + (store.key.value.hasSuffix("A") ? "B" : "A")
         for _ in 0..<3 {
             await #expect(throws: FanoutError.unauthorized("Invalid API key")) { try await access.organization(apiKey: forged) }
-            await #expect(throws: FanoutError.sessionNotProvided) { try await access.connection("conn_b", organizationID: 7) }
+            await #expect(throws: FanoutError.sessionNotProvided) { try await access.connection("nope", organizationID: 7) }
         }
         await #expect(throws: FanoutError.sessionNotProvided) { try await access.connection("conn_a", organizationID: 8) }
         let reads = store.reads.withLock { $0 }
         #expect(reads == 8, "one good key, then every failure read again")
     }
 
-    @Test func itHoldsNoMoreThanItsCapacity() async throws {
+    @Test func itHoldsNoMoreThanItsCapacityAndStillCaches() async throws {
         let store = CountingAccessStore()
         let cache = AccessCache(ttl: .seconds(60), capacity: 10)
         let access = AccessService(store: store, cache: cache)
-        for _ in 0..<25 {
-            _ = try await access.organization(apiKey: store.key.value)
-            _ = try? await access.connection("conn_a", organizationID: 7)
-        }
-        #expect(cache.count <= 20)
+        for index in 0..<25 { _ = try await access.connection("conn_\(index)", organizationID: 7) }
+        #expect(cache.count <= 10, "25 distinct connections in a cache of 10")
+        let reads = store.reads.withLock { $0 }
+        _ = try await access.connection("conn_24", organizationID: 7)
+        #expect(store.reads.withLock { $0 } == reads, "the newest entry survived the clearing")
     }
 }

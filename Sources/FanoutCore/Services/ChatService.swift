@@ -19,11 +19,6 @@ public struct ChatService: Sendable {
         }
     }
 
-    /// One user's profile (the creator, for `fromUser` on mass messages).
-    public func profile(id: Int64) async throws -> UserProfile? {
-        try await store.users(ids: [id]).first
-    }
-
     /// The creator and the fan, for `include_users`.
     public func participants(creatorID: Int64, fanID: Int64) async throws -> [UserProfile] {
         try await store.users(ids: [creatorID, fanID])

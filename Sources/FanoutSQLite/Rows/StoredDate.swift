@@ -49,6 +49,7 @@ enum StoredDate {
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         let days = era * 146_097 + dayOfEra - 719_468
         let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second
-        return Date(timeIntervalSince1970: Double(seconds) + Double(milliseconds) / 1_000)
+        // One division, so the result is the double nearest the stored instant.
+        return Date(timeIntervalSince1970: Double(seconds * 1_000 + milliseconds) / 1_000)
     }
 }

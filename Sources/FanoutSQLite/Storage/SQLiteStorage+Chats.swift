@@ -51,13 +51,6 @@ extension SQLiteStorage: ChatStore {
         try await pool.read { db in try Self.chatID(db, creatorID: creatorID, fanID: fanID) != nil }
     }
 
-    public func messageExists(id: Int64, creatorID: Int64, fanID: Int64) async throws -> Bool {
-        try await pool.read { db in
-            guard let chatID = try Self.chatID(db, creatorID: creatorID, fanID: fanID) else { return false }
-            return try Self.messageExists(db, id: id, chatID: chatID)
-        }
-    }
-
     static func messageExists(_ db: Database, id: Int64, chatID: Int64) throws -> Bool {
         try Bool.fetchOne(
             db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM message WHERE id = ? AND chatId = ?)"), arguments: [id, chatID]

@@ -39,7 +39,10 @@ extension SQLiteStorage: FanOutStore {
             if draft.scheduledAt == nil { try Self.startSending(db, id: id, at: now) }
             return id
         }
-        return try await countAudience(id: id, creatorID: creatorID)!
+        guard let created = try await countAudience(id: id, creatorID: creatorID) else {
+            throw FanoutError.notFound("Mass message \(id) was deleted as it was created")
+        }
+        return created
     }
 
     public func replaceScheduledMassMessage(id: Int64, creatorID: Int64, with draft: MassMessageDraft, at now: Date) async throws -> MassMessage? {

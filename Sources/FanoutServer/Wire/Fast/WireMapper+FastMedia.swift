@@ -41,10 +41,7 @@ extension WireMapper {
         w.key("sources"); writeSources(url: media.fullURL, width: width, height: height, type: media.kind.rawValue, to: &w)
         w.endObject()
         if let url = media.thumbURL {
-            w.key("thumb"); w.beginObject()
-            w.field("url", url); w.field("width", 300); w.field("height", 300)
-            w.field("size", Self.derivedSize(media, 300 * 300))
-            w.endObject()
+            w.key("thumb"); writeSquare(url: url, side: 300, of: media, to: &w)
         }
         if let url = media.previewURL {
             w.key("preview"); w.beginObject()
@@ -56,10 +53,7 @@ extension WireMapper {
             w.endObject()
         }
         if let url = media.squarePreviewURL {
-            w.key("squarePreview"); w.beginObject()
-            w.field("url", url); w.field("width", 960); w.field("height", 960)
-            w.field("size", Self.derivedSize(media, 960 * 960))
-            w.endObject()
+            w.key("squarePreview"); writeSquare(url: url, side: 960, of: media, to: &w)
         }
         w.endObject()
         w.endObject()
@@ -82,6 +76,14 @@ extension WireMapper {
         w.field("lockedText", lockedText)
         w.field("responseType", "message")
         w.field("isFree", price.isZero)
+    }
+
+    /// A square rendition (`files.thumb`, `files.squarePreview`).
+    private func writeSquare(url: String, side: Int, of media: Media, to w: inout JSONWriter) {
+        w.beginObject()
+        w.field("url", url); w.field("width", side); w.field("height", side)
+        w.field("size", Self.derivedSize(media, side * side))
+        w.endObject()
     }
 
     /// A `MediaSource`, alone in an array (`files.full.sources`, `files.preview.options`).
