@@ -16,7 +16,8 @@ public protocol FanOutStore: Sendable {
     /// Starts every scheduled mass message due at `now`; returns how many.
     func startDueMassMessages(at now: Date) async throws -> Int
     /// Delivers the next batch of up to `limit` recipients of one queued mass
-    /// message, in one transaction with its counters and cursor. Returns the
-    /// number of recipients handled (0: nothing left to do).
+    /// message, in one transaction with its counters and cursor: after it,
+    /// each of them finds the mass message in its chat and in the chats list.
+    /// Returns the number of recipients handled (0: nothing left to do).
     func deliverNextBatch(limit: Int, at now: Date) async throws -> Int
 }

@@ -223,6 +223,26 @@ extension AppDatabase {
             // front in one long transaction that would hold the writer.
             try db.execute(sql: "ALTER TABLE massMessage ADD COLUMN resolving BOOLEAN NOT NULL DEFAULT 0")
         }
+        migrator.registerMigration("deliverMassMessagesOnRead") { db in
+            // A mass message's delivery to one fan is one narrow row (fan-out
+            // on read): it takes its text, media and price from the mass
+            // message, and becomes a full `message` row only when the fan acts
+            // on it (opens or buys it). Delivery ids come from message's id
+            // sequence, reserved a batch at a time, so a chat reads both kinds
+            // in one id order. The key appends (ids grow); the index serves a
+            // fan's chat. Deliveries made before this migration stay messages.
+            try db.execute(sql: """
+                CREATE TABLE massDelivery (
+                    creatorId INTEGER NOT NULL,
+                    messageId INTEGER NOT NULL,
+                    fanId INTEGER NOT NULL,
+                    massMessageId INTEGER NOT NULL,
+                    PRIMARY KEY (creatorId, messageId)) WITHOUT ROWID;
+                CREATE INDEX massDelivery_chat ON massDelivery(creatorId, fanId, messageId);
+                ALTER TABLE massMessage ADD COLUMN firstDeliveryId INTEGER;
+                ALTER TABLE massMessage ADD COLUMN lastDeliveryId INTEGER;
+                """)
+        }
         return migrator
     }
 }

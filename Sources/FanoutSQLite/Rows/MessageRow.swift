@@ -1,8 +1,10 @@
 import FanoutCore
+import Foundation
 import GRDB
 
-/// Reads chat messages, by column position. A delivery of a mass message
-/// takes its text and media from the mass message.
+/// Reads chat messages, by column position: `message` rows and the
+/// deliveries of mass messages no fan has acted on yet (`massDelivery`), in
+/// the same columns. A delivery takes its text and media from the mass message.
 enum MessageRow {
     static let select = """
         SELECT m.id, m.fromUserId, m.priceCents, m.isLockedText, m.isTip, m.massMessageId, m.createdAt,
@@ -15,11 +17,71 @@ enum MessageRow {
         LEFT JOIN massMessage mm ON mm.id = m.massMessageId
         """
 
+    /// A delivery is dated when its mass message started sending, and is
+    /// unopened, unbought, unliked and unpinned (acting on it makes it a message).
+    static func selectDelivery(index: String) -> String {
+        """
+        SELECT d.messageId, d.creatorId, mm.priceCents, mm.isLockedText, 0, d.massMessageId, mm.sentAt,
+               mm.sentAt, NULL, NULL, 0, 0,
+               mm.text, mm.state, mm.sentAt,
+               d.creatorId, d.fanId, sender.name
+        FROM massDelivery d \(index)
+        JOIN massMessage mm ON mm.id = d.massMessageId
+        JOIN user sender ON sender.id = d.creatorId
+        """
+    }
+
+    /// Which index the deliveries side walks. Named, because without
+    /// statistics SQLite would walk all of a creator's deliveries by id to
+    /// find one fan's rather than seek the fan's.
+    enum DeliveryIndex: String {
+        /// (creatorId, messageId): by id.
+        case byID = "INDEXED BY sqlite_autoindex_massDelivery_1"
+        /// (creatorId, fanId, messageId): one fan's chat.
+        case byFan = "INDEXED BY massDelivery_chat"
+    }
+
+    /// A condition written once for both kinds: `$id`, `$text`, `$openedAt`
+    /// and `$massMessageId` stand for the columns of the kind at hand.
+    struct Condition {
+        var template: String
+
+        init(_ template: String) { self.template = template }
+
+        var onMessage: String {
+            substitute(["$id": "m.id", "$text": "COALESCE(m.text, mm.text, '')", "$openedAt": "m.openedAt", "$massMessageId": "m.massMessageId"])
+        }
+
+        var onDelivery: String {
+            substitute(["$id": "d.messageId", "$text": "mm.text", "$openedAt": "NULL", "$massMessageId": "d.massMessageId"])
+        }
+
+        private func substitute(_ columns: [String: String]) -> String {
+            // Longest token first: `$id` is a prefix of no other token, but stay safe.
+            columns.keys.sorted { $0.count > $1.count }.reduce(template) { $0.replacingOccurrences(of: $1, with: columns[$1]!) }
+        }
+    }
+
     /// `select` + `where` (a cached statement), with their attachments.
     static func fetchAll(_ db: Database, media: MediaCache, where clause: String, arguments: StatementArguments) throws -> [ChatMessage] {
+        try decode(db, media: media, sql: select + " " + clause, arguments: arguments)
+    }
+
+    /// Both kinds, each filtered by its own `WHERE`, then `tail` (order,
+    /// limit) over the union: with each side walking an index in id order,
+    /// SQLite merges the two instead of sorting.
+    static func fetchBoth(
+        _ db: Database, media: MediaCache, messages: String, deliveries: String, index: DeliveryIndex, tail: String,
+        arguments: StatementArguments
+    ) throws -> [ChatMessage] {
+        let sql = "\(select) \(messages) UNION ALL \(selectDelivery(index: index.rawValue)) \(deliveries) \(tail)"
+        return try decode(db, media: media, sql: sql, arguments: arguments)
+    }
+
+    private static func decode(_ db: Database, media: MediaCache, sql: String, arguments: StatementArguments) throws -> [ChatMessage] {
         // Decoded straight from the cursor (no copied rows); attachments after.
         var messages: [ChatMessage] = []
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: select + " " + clause), arguments: arguments)
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
         while let row = try rows.next() {
             messages.append(ChatMessage(
                 id: row[0], creatorID: row[15], fanID: row[16], fromUserID: row[1], fromUserName: row[17],

@@ -1,87 +1,157 @@
 import FanoutCore
+import Foundation
 import GRDB
 
 extension SQLiteStorage: ChatStore {
     public func chats(creatorID: Int64, query: ChatListQuery) async throws -> Page<ChatSummary> {
         try await pool.read { db in
-            var sql = """
-                SELECT c.fanId, u.name, u.username, u.avatar, u.isVerified, COALESCE(s.isActive, 0), c.unreadCount,
-                       c.hasUnreadTips, c.isMuted, c.lastMessageId, c.lastReadMessageId, c.hasPurchasedFeed, c.pinnedCount
-                FROM chat c
-                JOIN user u ON u.id = c.fanId
-                LEFT JOIN subscription s ON s.creatorId = c.creatorId AND s.fanId = c.fanId
-                WHERE c.creatorId = ?
-                """
-            var arguments: StatementArguments = [creatorID]
-            switch query.filter {
-            case .unread: sql += " AND c.unreadCount > 0"
-            case .whoTipped: sql += " AND c.tipsCents > 0"
-            case .priority: sql += " AND c.spentCents > 0"
-            case nil: break
-            }
-            if let search = query.search, !search.isEmpty {
-                sql += " AND (instr(fanout_fold(u.name), ?) > 0 OR instr(fanout_fold(u.username), ?) > 0)"
-                let needle = TextFold.fold(search)
-                arguments += [needle, needle]
-            }
-            let direction = query.order == .recent ? "DESC" : "ASC"
-            sql += " ORDER BY c.lastMessageId \(direction), c.id \(direction) LIMIT ? OFFSET ?"
-            arguments += [query.page.limit + 1, query.page.offset]
-
             var summaries: [ChatSummary] = []
             var lastIDs: [Int64?] = []
+            let (sql, arguments) = Self.chatListSQL(creatorID: creatorID, query: query)
             let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
             while let row = try rows.next() {
                 summaries.append(ChatSummary(
-                    fan: UserProfile(id: row[0], name: row[1], username: row[2], avatar: row[3], isVerified: row[4]),
-                    isSubscribed: row[5], unreadCount: row[6], hasUnreadTips: row[7], isMuted: row[8],
+                    fan: UserProfile(id: row[0], name: row[2], username: row[3], avatar: row[4], isVerified: row[5]),
+                    isSubscribed: row[6], unreadCount: row[7], hasUnreadTips: row[8], isMuted: row[9],
                     lastMessage: nil, lastReadMessageID: row[10], hasPurchasedFeed: row[11], pinnedCount: row[12]))
-                lastIDs.append(row[9])
+                lastIDs.append(row[1])
             }
             let wanted = lastIDs.compactMap { $0 }
-            let lastMessages = wanted.isEmpty ? [] : try MessageRow.fetchAll(
-                db, media: media, where: "WHERE m.id IN (\(databaseQuestionMarks(count: wanted.count)))", arguments: StatementArguments(wanted))
+            let marks = databaseQuestionMarks(count: wanted.count)
+            let lastMessages = wanted.isEmpty ? [] : try MessageRow.fetchBoth(
+                db, media: media, messages: "WHERE m.id IN (\(marks))", deliveries: "WHERE d.creatorId = ? AND d.messageId IN (\(marks))",
+                index: .byID, tail: "", arguments: StatementArguments(wanted) + [creatorID] + StatementArguments(wanted))
             let byID = Dictionary(uniqueKeysWithValues: lastMessages.map { ($0.id, $0) })
             for index in summaries.indices { summaries[index].lastMessage = lastIDs[index].flatMap { byID[$0] } }
             return Page(fetched: summaries, limit: query.page.limit)
         }
     }
 
-    public func chatExists(creatorID: Int64, fanID: Int64) async throws -> Bool {
-        try await pool.read { db in try Self.chatID(db, creatorID: creatorID, fanID: fanID) != nil }
+    /// One page (+1) of the creator's chats: fan, newest message id, the
+    /// fan's profile and the chat row's state (defaults without one), in the
+    /// query's order. A fan's newest message is the newer of the chat row's
+    /// (`chat.lastMessageId`) and of its deliveries not yet acted on, and a
+    /// fan with deliveries only has no chat row yet. Unfiltered, the two
+    /// sides are each walked in id order and merged, each row kept only where
+    /// it is its fan's newest; filtered by the chat's counters, only chat
+    /// rows qualify, ordered by that newer id. The page's rows are then
+    /// joined to their details and put back in order (ties: chat row id).
+    private static func chatListSQL(creatorID: Int64, query: ChatListQuery) -> (String, StatementArguments) {
+        var arguments: [String: (any DatabaseValueConvertible)?] = [
+            "creator": creatorID, "limit": query.page.limit + 1, "offset": query.page.offset,
+        ]
+        var search = ""
+        if let needle = query.search, !needle.isEmpty {
+            search = " AND EXISTS (SELECT 1 FROM user u WHERE u.id = $fan AND (instr(fanout_fold(u.name), :search) > 0 OR instr(fanout_fold(u.username), :search) > 0))"
+            arguments["search"] = TextFold.fold(needle)
+        }
+        let direction = query.order == .recent ? "DESC" : "ASC"
+        let page: String
+        if let filter = query.filter {
+            let counter = switch filter {
+            case .unread: "c.unreadCount > 0"
+            case .whoTipped: "c.tipsCents > 0"
+            case .priority: "c.spentCents > 0"
+            }
+            page = """
+                SELECT c.fanId AS fanId, NULLIF(MAX(COALESCE(c.lastMessageId, 0), COALESCE(
+                    (SELECT MAX(d.messageId) FROM massDelivery d WHERE d.creatorId = :creator AND d.fanId = c.fanId), 0)), 0) AS lastId
+                FROM chat c
+                WHERE c.creatorId = :creator AND \(counter)\(search.replacingOccurrences(of: "$fan", with: "c.fanId"))
+                ORDER BY lastId \(direction), c.id \(direction) LIMIT :limit OFFSET :offset
+                """
+        } else {
+            page = """
+                SELECT c.fanId AS fanId, c.lastMessageId AS lastId FROM chat c
+                WHERE c.creatorId = :creator
+                  AND NOT EXISTS (SELECT 1 FROM massDelivery d
+                                  WHERE d.creatorId = :creator AND d.fanId = c.fanId AND d.messageId > COALESCE(c.lastMessageId, 0))
+                  \(search.replacingOccurrences(of: "$fan", with: "c.fanId"))
+                UNION ALL
+                SELECT d.fanId, d.messageId FROM massDelivery d
+                WHERE d.creatorId = :creator
+                  AND NOT EXISTS (SELECT 1 FROM massDelivery n
+                                  WHERE n.creatorId = :creator AND n.fanId = d.fanId AND n.messageId > d.messageId)
+                  AND NOT EXISTS (SELECT 1 FROM chat c WHERE c.creatorId = :creator AND c.fanId = d.fanId AND c.lastMessageId > d.messageId)
+                  \(search.replacingOccurrences(of: "$fan", with: "d.fanId"))
+                ORDER BY 2 \(direction) LIMIT :limit OFFSET :offset
+                """
+        }
+        let sql = """
+            SELECT p.fanId, p.lastId, u.name, u.username, u.avatar, u.isVerified, COALESCE(s.isActive, 0),
+                   COALESCE(c.unreadCount, 0), COALESCE(c.hasUnreadTips, 0), COALESCE(c.isMuted, 0),
+                   c.lastReadMessageId, COALESCE(c.hasPurchasedFeed, 0), COALESCE(c.pinnedCount, 0)
+            FROM (\(page)) AS p
+            JOIN user u ON u.id = p.fanId
+            LEFT JOIN chat c ON c.creatorId = :creator AND c.fanId = p.fanId
+            LEFT JOIN subscription s ON s.creatorId = :creator AND s.fanId = p.fanId
+            ORDER BY p.lastId \(direction), c.id \(direction)
+            """
+        return (sql, StatementArguments(arguments))
     }
 
-    static func messageExists(_ db: Database, id: Int64, chatID: Int64) throws -> Bool {
+    public func chatExists(creatorID: Int64, fanID: Int64) async throws -> Bool {
+        try await pool.read { db in try Self.chatID(db, creatorID: creatorID, fanID: fanID) != nil || Self.hasDeliveries(db, creatorID: creatorID, fanID: fanID) }
+    }
+
+    /// Whether the fan has deliveries not yet acted on: a chat without a chat row.
+    static func hasDeliveries(_ db: Database, creatorID: Int64, fanID: Int64) throws -> Bool {
         try Bool.fetchOne(
-            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM message WHERE id = ? AND chatId = ?)"), arguments: [id, chatID]
-        ) ?? false
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM massDelivery WHERE creatorId = ? AND fanId = ?)"),
+            arguments: [creatorID, fanID]) ?? false
+    }
+
+    /// Whether message `id` is in the chat, as a message or a delivery.
+    static func messageExists(_ db: Database, id: Int64, chatID: Int64?, creatorID: Int64, fanID: Int64) throws -> Bool {
+        try Bool.fetchOne(
+            db.cachedStatement(sql: """
+                SELECT EXISTS (SELECT 1 FROM message WHERE id = ?1 AND chatId = ?2)
+                    OR EXISTS (SELECT 1 FROM massDelivery WHERE creatorId = ?3 AND messageId = ?1 AND fanId = ?4)
+                """),
+            arguments: [id, chatID, creatorID, fanID]) ?? false
     }
 
     public func messages(creatorID: Int64, query: ChatMessageQuery) async throws -> ChatMessagesLookup {
         try await pool.read { db in
-            guard let chatID = try Self.chatID(db, creatorID: creatorID, fanID: query.fanID) else { return .noChat }
-            if let firstID = query.startingAt, try !Self.messageExists(db, id: firstID, chatID: chatID) {
+            let chatID = try Self.chatID(db, creatorID: creatorID, fanID: query.fanID)
+            guard try chatID != nil || Self.hasDeliveries(db, creatorID: creatorID, fanID: query.fanID) else { return .noChat }
+            if let firstID = query.startingAt,
+               try !Self.messageExists(db, id: firstID, chatID: chatID, creatorID: creatorID, fanID: query.fanID) {
                 return .noFirstMessage
             }
-            // One walk of message_chat (chatId, id) from the cursor, newest first.
-            var sql = "WHERE m.chatId = ?"
-            var arguments: StatementArguments = [chatID]
+            var condition = "1"
+            var arguments: [String: (any DatabaseValueConvertible)?] = [
+                "chat": chatID, "creator": creatorID, "fan": query.fanID, "limit": query.page.limit + 1, "offset": query.page.offset,
+            ]
             if let before = query.before {
-                sql += " AND m.id < ?"
-                arguments += [before]
+                condition += " AND $id < :before"
+                arguments["before"] = before
             }
             if let startingAt = query.startingAt {
-                sql += " AND m.id <= ?"
-                arguments += [startingAt]
+                condition += " AND $id <= :startingAt"
+                arguments["startingAt"] = startingAt
             }
             if let search = query.search, !search.isEmpty {
-                sql += " AND instr(fanout_fold(COALESCE(m.text, mm.text, '')), ?) > 0"
-                arguments += [TextFold.fold(search)]
+                condition += " AND instr(fanout_fold($text), :search) > 0"
+                arguments["search"] = TextFold.fold(search)
             }
-            sql += " ORDER BY m.id DESC LIMIT ? OFFSET ?"
-            arguments += [query.page.limit + 1, query.page.offset]
-            return .page(Page(fetched: try MessageRow.fetchAll(db, media: media, where: sql, arguments: arguments), limit: query.page.limit))
+            return .page(Page(
+                fetched: try Self.chatMessages(db, media: media, condition: MessageRow.Condition(condition), arguments: arguments),
+                limit: query.page.limit))
         }
+    }
+
+    /// The chat's messages and deliveries meeting `condition`, newest first,
+    /// one walk of each side's (chat, id) index from the cursor. `arguments`
+    /// name `chat` (nil without a chat row), `creator`, `fan`, `limit`, `offset`.
+    static func chatMessages(
+        _ db: Database, media: MediaCache, condition: MessageRow.Condition, arguments: [String: (any DatabaseValueConvertible)?]
+    ) throws -> [ChatMessage] {
+        try MessageRow.fetchBoth(
+            db, media: media,
+            messages: "WHERE m.chatId = :chat AND \(condition.onMessage)",
+            deliveries: "WHERE d.creatorId = :creator AND d.fanId = :fan AND \(condition.onDelivery)", index: .byFan,
+            tail: "ORDER BY 1 DESC LIMIT :limit OFFSET :offset", arguments: StatementArguments(arguments))
     }
 
     public func users(ids: [Int64]) async throws -> [UserProfile] {

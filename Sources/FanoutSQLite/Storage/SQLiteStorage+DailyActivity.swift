@@ -24,6 +24,11 @@ extension SQLiteStorage {
             WHERE m.fromUserId = c.creatorId
             GROUP BY 1, 2, 3;
             INSERT INTO dailyActivity (creatorId, kind, day, count, grossCents)
+            SELECT d.creatorId, 'group_messages', date(mm.sentAt), COUNT(*), 0
+            FROM massDelivery d JOIN massMessage mm ON mm.id = d.massMessageId
+            GROUP BY 1, 2, 3
+            ON CONFLICT (creatorId, kind, day) DO UPDATE SET count = count + excluded.count;
+            INSERT INTO dailyActivity (creatorId, kind, day, count, grossCents)
             SELECT creatorId, CASE WHEN massMessageId IS NULL THEN 'direct_messages_purchases' ELSE 'group_messages_purchases' END,
                    date(createdAt), COUNT(*), SUM(amountCents)
             FROM purchase GROUP BY 1, 2, 3;

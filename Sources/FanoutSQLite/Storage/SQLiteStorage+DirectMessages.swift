@@ -32,11 +32,17 @@ extension SQLiteStorage: DirectMessageStore {
     }
 
     public func message(id: Int64, creatorID: Int64, fanID: Int64) async throws -> ChatMessage? {
-        try await pool.read { db in
-            try MessageRow.fetchAll(
-                db, media: media, where: "WHERE m.id = ? AND c.creatorId = ? AND c.fanId = ?", arguments: [id, creatorID, fanID]
-            ).first
-        }
+        try await pool.read { db in try Self.message(db, media: media, id: id, creatorID: creatorID, fanID: fanID) }
+    }
+
+    /// Message `id` of the chat with `fanID`, a message or a delivery.
+    static func message(_ db: Database, media: MediaCache, id: Int64, creatorID: Int64, fanID: Int64) throws -> ChatMessage? {
+        try MessageRow.fetchBoth(
+            db, media: media,
+            messages: "WHERE m.id = :id AND c.creatorId = :creator AND c.fanId = :fan",
+            deliveries: "WHERE d.creatorId = :creator AND d.messageId = :id AND d.fanId = :fan", index: .byID,
+            tail: "", arguments: ["id": id, "creator": creatorID, "fan": fanID]
+        ).first
     }
 
     public func deleteDirectMessage(id: Int64, creatorID: Int64, fanID: Int64, sentNotBefore: Date) async throws -> Bool {
@@ -59,25 +65,25 @@ extension SQLiteStorage: DirectMessageStore {
 
     public func chatMedia(creatorID: Int64, query: ChatMediaQuery) async throws -> Page<ChatMessage> {
         try await pool.read { db in
-            guard let chatID = try Self.chatID(db, creatorID: creatorID, fanID: query.fanID) else { return Page(items: [], hasMore: false) }
+            let chatID = try Self.chatID(db, creatorID: creatorID, fanID: query.fanID)
             let kindFilter = query.kind == nil ? "" : " AND media.kind = :kind"
-            var sql = """
-                WHERE m.chatId = :chat
-                   AND (EXISTS (SELECT 1 FROM messageMedia a JOIN media ON media.id = a.mediaId
-                                WHERE a.messageId = m.id\(kindFilter))
-                        OR EXISTS (SELECT 1 FROM massMessageMedia a JOIN media ON media.id = a.mediaId
-                                   WHERE a.massMessageId = m.massMessageId\(kindFilter)))
+            var condition = """
+                (EXISTS (SELECT 1 FROM messageMedia a JOIN media ON media.id = a.mediaId WHERE a.messageId = $id\(kindFilter))
+                 OR EXISTS (SELECT 1 FROM massMessageMedia a JOIN media ON media.id = a.mediaId
+                            WHERE a.massMessageId = $massMessageId\(kindFilter)))
                 """
             var arguments: [String: (any DatabaseValueConvertible)?] = [
-                "chat": chatID, "kind": query.kind?.rawValue, "limit": query.page.limit + 1, "offset": query.page.offset,
+                "chat": chatID, "creator": creatorID, "fan": query.fanID, "kind": query.kind?.rawValue,
+                "limit": query.page.limit + 1, "offset": query.page.offset,
             ]
             if let before = query.before {
-                sql += " AND m.id < :before"
+                condition += " AND $id < :before"
                 arguments["before"] = before
             }
-            if let opened = query.opened { sql += opened ? " AND m.openedAt IS NOT NULL" : " AND m.openedAt IS NULL" }
-            sql += " ORDER BY m.id DESC LIMIT :limit OFFSET :offset"
-            return Page(fetched: try MessageRow.fetchAll(db, media: media, where: sql, arguments: StatementArguments(arguments)), limit: query.page.limit)
+            if let opened = query.opened { condition += opened ? " AND $openedAt IS NOT NULL" : " AND $openedAt IS NULL" }
+            return Page(
+                fetched: try Self.chatMessages(db, media: media, condition: MessageRow.Condition(condition), arguments: arguments),
+                limit: query.page.limit)
         }
     }
 }

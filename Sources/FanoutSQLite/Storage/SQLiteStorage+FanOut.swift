@@ -84,33 +84,35 @@ extension SQLiteStorage: FanOutStore {
         try await pool.write { db in
             guard let job = try Row.fetchOne(
                 db.cachedStatement(sql: """
-                    SELECT id, creatorId, fanOutCursor, priceCents, isLockedText, resolving FROM massMessage
+                    SELECT id, creatorId, fanOutCursor, resolving FROM massMessage
                     WHERE state = ? ORDER BY id LIMIT 1
                     """),
                 arguments: [MassMessageState.queued.rawValue])
             else { return 0 }
-            let id: Int64 = job[0], creatorID: Int64 = job[1], cursor: Int64 = job[2], resolving: Bool = job[5]
+            let id: Int64 = job[0], creatorID: Int64 = job[1], cursor: Int64 = job[2], resolving: Bool = job[3]
             // The batch's fans, the next `limit` after the cursor, go into a
             // temporary table of the writer's connection (nothing to write to
-            // the WAL): resolved from the audience now, or read from the
-            // recipients stored ahead (as the demo's queued ones are).
-            try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS fanOutBatch (fanId INTEGER PRIMARY KEY)")
-            try db.cachedStatement(sql: "DELETE FROM temp.fanOutBatch").execute()
+            // the WAL), numbered 1... in fanId order: resolved from the
+            // audience now, or read from the recipients stored ahead (as the
+            // demo's queued ones are).
+            try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS fanOutRecipient (n INTEGER PRIMARY KEY, fanId INTEGER NOT NULL)")
+            // Emptied, a rowid table numbers its next rows from 1 again.
+            try db.cachedStatement(sql: "DELETE FROM temp.fanOutRecipient").execute()
             if resolving {
                 try db.cachedStatement(sql: """
-                    INSERT INTO temp.fanOutBatch (fanId)
+                    INSERT INTO temp.fanOutRecipient (fanId)
                     SELECT fanId FROM (\(Self.recipientsSQL) AND s.fanId > :cursor ORDER BY s.fanId LIMIT :limit)
                     """).execute(arguments: Self.audienceArguments(db, id: id, creatorID: creatorID) + ["cursor": cursor, "limit": limit])
             } else {
                 try db.cachedStatement(sql: """
-                    INSERT INTO temp.fanOutBatch (fanId)
+                    INSERT INTO temp.fanOutRecipient (fanId)
                     SELECT fanId FROM massMessageRecipient WHERE massMessageId = ? AND fanId > ? ORDER BY fanId LIMIT ?
                     """).execute(arguments: [id, cursor, limit])
             }
-            let bounds = try Row.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*), MAX(fanId) FROM temp.fanOutBatch"))!
+            let bounds = try Row.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*), MAX(fanId) FROM temp.fanOutRecipient"))!
             let count: Int = bounds[0]
             let last: Int64 = bounds[1] ?? cursor
-            let delivered = try Self.deliver(db, massMessageID: id, creatorID: creatorID, price: job[3], locked: job[4], at: now)
+            let delivered = try Self.deliver(db, massMessageID: id, creatorID: creatorID, count: count)
             try Self.tally(db, creatorID: creatorID, kind: .groupMessages, at: now, count: delivered)
             let finished = count < limit
             // When the last batch was resolved, every recipient got one
@@ -130,36 +132,34 @@ extension SQLiteStorage: FanOutStore {
         }
     }
 
-    /// Delivers to the fans in `temp.fanOutBatch`, set-based: one statement
-    /// creates the missing chats, one inserts a delivery in each chat, one
-    /// points each chat at its new newest message. A replayed batch inserts
-    /// nothing twice: (massMessageId, chatId) is unique. Returns the
-    /// deliveries made.
-    private static func deliver(
-        _ db: Database, massMessageID: Int64, creatorID: Int64, price: Int64, locked: Bool, at now: Date
-    ) throws -> Int {
+    /// Delivers to the `count` fans in `temp.fanOutRecipient`: reserves
+    /// `count` ids from message's sequence and writes one delivery row per
+    /// fan, the n-th fan getting the n-th id; one statement, appending.
+    /// Returns the deliveries made.
+    private static func deliver(_ db: Database, massMessageID: Int64, creatorID: Int64, count: Int) throws -> Int {
+        guard count > 0 else { return 0 }
+        let base = try reserveMessageIDs(db, count: count)
         try db.cachedStatement(sql: """
-            INSERT INTO chat (creatorId, fanId) SELECT ?, fanId FROM temp.fanOutBatch WHERE true ORDER BY fanId
-            ON CONFLICT (creatorId, fanId) DO NOTHING
-            """).execute(arguments: [creatorID])
-        // Ids grow, so every delivery inserted below has an id above `before`.
-        let before = try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(id), 0) FROM message"))!
+            INSERT INTO massDelivery (creatorId, messageId, fanId, massMessageId)
+            SELECT ?1, ?2 + n, fanId, ?3 FROM temp.fanOutRecipient ORDER BY n
+            """).execute(arguments: [creatorID, base, massMessageID])
         try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO message (chatId, fromUserId, text, priceCents, isLockedText, massMessageId, createdAt, changedAt)
-            SELECT c.id, ?1, NULL, ?3, ?4, ?2, ?5, ?5
-            FROM temp.fanOutBatch b CROSS JOIN chat c ON c.creatorId = ?1 AND c.fanId = b.fanId
-            ORDER BY b.fanId
-            """).execute(arguments: [creatorID, massMessageID, price, locked, now])
-        // (CROSS JOIN keeps the batch as the outer loop: the planner has no
-        // statistics for a temporary table and would otherwise walk every chat.)
-        let delivered = db.changesCount
-        guard delivered > 0 else { return 0 }
+            UPDATE massMessage SET firstDeliveryId = COALESCE(firstDeliveryId, ?1), lastDeliveryId = ?2 WHERE id = ?3
+            """).execute(arguments: [base + 1, base + Int64(count), massMessageID])
+        return count
+    }
+
+    /// Takes `count` ids from message's AUTOINCREMENT sequence, which no
+    /// message will then reuse; returns the one before the first.
+    static func reserveMessageIDs(_ db: Database, count: Int) throws -> Int64 {
         try db.cachedStatement(sql: """
-            UPDATE chat SET lastMessageId = m.id
-            FROM (SELECT id, chatId FROM message WHERE id > ?) AS m
-            WHERE chat.id = m.chatId
-            """).execute(arguments: [before])
-        return delivered
+            INSERT INTO sqlite_sequence (name, seq)
+            SELECT 'message', COALESCE((SELECT MAX(id) FROM message), 0)
+            WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'message')
+            """).execute()
+        return try Int64.fetchOne(
+            db.cachedStatement(sql: "UPDATE sqlite_sequence SET seq = seq + ?1 WHERE name = 'message' RETURNING seq - ?1"),
+            arguments: [count])!
     }
 
     /// Media (the first `previewMediaCount` are previews) and audience rows.

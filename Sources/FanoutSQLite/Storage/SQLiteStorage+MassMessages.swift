@@ -61,7 +61,7 @@ extension SQLiteStorage: MassMessageStore {
     }
 
     /// Takes back every delivery of a mass message that nobody bought, and
-    /// points each affected chat at its newest remaining message.
+    /// points each affected chat row at its newest remaining message.
     private static func removeUnboughtDeliveries(_ db: Database, massMessageID: Int64, creatorID: Int64) throws {
         try db.execute(
             sql: """
@@ -74,5 +74,15 @@ extension SQLiteStorage: MassMessageStore {
             arguments: [massMessageID, creatorID, massMessageID])
         try db.execute(
             sql: "DELETE FROM message WHERE massMessageId = ? AND purchasedAt IS NULL", arguments: [massMessageID])
+        // Deliveries nobody acted on lie between the first and last ids the
+        // fan-out reserved for this mass message.
+        try db.execute(
+            sql: """
+                DELETE FROM massDelivery
+                WHERE creatorId = ?1 AND messageId BETWEEN
+                    (SELECT firstDeliveryId FROM massMessage WHERE id = ?2) AND (SELECT lastDeliveryId FROM massMessage WHERE id = ?2)
+                  AND massMessageId = ?2
+                """,
+            arguments: [creatorID, massMessageID])
     }
 }

@@ -26,11 +26,15 @@ extension SQLiteStorage: SandboxStore {
     }
 
     public func fanOpensMessage(id: Int64, creatorID: Int64, fanID: Int64, at now: Date) async throws -> Bool {
-        try await pool.write { db in try Self.open(db, id: id, creatorID: creatorID, fanID: fanID, at: now) }
+        try await pool.write { db in
+            try Self.materializeDelivery(db, id: id, creatorID: creatorID, fanID: fanID)
+            return try Self.open(db, id: id, creatorID: creatorID, fanID: fanID, at: now)
+        }
     }
 
     public func fanBuysMessage(id: Int64, creatorID: Int64, fanID: Int64, at now: Date) async throws -> Bool {
         try await pool.write { db in
+            try Self.materializeDelivery(db, id: id, creatorID: creatorID, fanID: fanID)
             guard let chatID = try Self.chatID(db, creatorID: creatorID, fanID: fanID) else { return false }
             try db.execute(
                 sql: """
@@ -56,6 +60,26 @@ extension SQLiteStorage: SandboxStore {
             }
             return true
         }
+    }
+
+    /// When message `id` of this fan is a delivery not yet acted on, turns
+    /// it into a message row of the same id (creating the chat row if the fan
+    /// had none), so that what the fan does to it can be kept.
+    static func materializeDelivery(_ db: Database, id: Int64, creatorID: Int64, fanID: Int64) throws {
+        guard let massMessageID = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT massMessageId FROM massDelivery WHERE creatorId = ? AND messageId = ? AND fanId = ?"),
+            arguments: [creatorID, id, fanID])
+        else { return }
+        let chatID = try chatIDCreatingIfNeeded(db, creatorID: creatorID, fanID: fanID)
+        try db.execute(
+            sql: """
+                INSERT INTO message (id, chatId, fromUserId, text, priceCents, isLockedText, massMessageId, createdAt, changedAt)
+                SELECT ?, ?, creatorId, NULL, priceCents, isLockedText, id, sentAt, sentAt FROM massMessage WHERE id = ?
+                """,
+            arguments: [id, chatID, massMessageID])
+        try db.execute(sql: "DELETE FROM massDelivery WHERE creatorId = ? AND messageId = ?", arguments: [creatorID, id])
+        try db.execute(
+            sql: "UPDATE chat SET lastMessageId = MAX(COALESCE(lastMessageId, 0), ?) WHERE id = ?", arguments: [id, chatID])
     }
 
     /// Marks the creator's message opened; a delivery also counts a view on

@@ -14,8 +14,16 @@ extension SQLiteStorage: SimulationStore {
         }
     }
 
+    /// Deliveries not yet acted on are unopened too.
     public func unopenedMessages(creatorID: Int64, limit: Int) async throws -> [(messageID: Int64, fanID: Int64)] {
-        try await messages(creatorID: creatorID, limit: limit, condition: "m.openedAt IS NULL")
+        let messages = try await messages(creatorID: creatorID, limit: limit, condition: "m.openedAt IS NULL")
+        let deliveries = try await pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT messageId, fanId FROM massDelivery WHERE creatorId = ? ORDER BY messageId DESC LIMIT ?",
+                arguments: [creatorID, limit]
+            ).map { (messageID: $0[0] as Int64, fanID: $0[1] as Int64) }
+        }
+        return Array((messages + deliveries).sorted { $0.messageID > $1.messageID }.prefix(limit))
     }
 
     public func purchasableMessages(creatorID: Int64, limit: Int) async throws -> [(messageID: Int64, fanID: Int64)] {
