@@ -38,7 +38,7 @@ struct FanOutBenchmark {
         let resolved = seconds(since: start)
 
         let worker = FanOutWorker(
-            store: storage, clock: SystemClock(), sizer: FanOutBatchSizer(initial: 1_000, maximum: 100_000, target: .milliseconds(25)))
+            store: storage, clock: SystemClock(), sizer: FanOutBatchSizer(initial: 1_000, maximum: 100_000, target: .milliseconds(15)))
         var peakDuringFanOut = 0, batches = 0
         start = ContinuousClock.now
         while try await worker.deliverBatch() > 0 {

@@ -42,7 +42,7 @@ struct ServeCommand: AsyncParsableCommand {
             databasePath: path, policy: policy,
             logLevel: (logLevel ?? Environment.value("FANOUT_LOG_LEVEL")).flatMap(Logger.Level.init(rawValue:)) ?? .info,
             fanOutBatchSize: max(1, fanOutBatchSize ?? Environment.value("FANOUT_FANOUT_BATCH_SIZE").flatMap(Int.init) ?? 100_000),
-            fanOutBatchTime: .milliseconds(max(1, fanOutBatchTime ?? Environment.value("FANOUT_FANOUT_BATCH_TIME").flatMap(Int.init) ?? 25)),
+            fanOutBatchTime: .milliseconds(max(1, fanOutBatchTime ?? Environment.value("FANOUT_FANOUT_BATCH_TIME").flatMap(Int.init) ?? 15)),
             sandboxEnabled: !noSandbox && Environment.value("FANOUT_SANDBOX") != "off",
             authCacheTTL: .milliseconds(Int(1000 * max(0, authCacheSeconds ?? Environment.value("FANOUT_AUTH_CACHE_SECONDS").flatMap(Double.init) ?? 5))))
         let app = buildApplication(configuration: configuration, dependencies: try .live(configuration))

@@ -24,7 +24,7 @@ public struct AppConfiguration: Sendable {
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String,
         policy: MessagingPolicy = MessagingPolicy(), logLevel: Logger.Level = .info,
         runsBackgroundServices: Bool = true, fanOutBatchSize: Int = 100_000,
-        fanOutBatchTime: Duration = .milliseconds(25), sandboxEnabled: Bool = true,
+        fanOutBatchTime: Duration = .milliseconds(15), sandboxEnabled: Bool = true,
         authCacheTTL: Duration = .seconds(5)
     ) {
         self.host = host
