@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // The contract (openapi.yaml) and the wire types generated from it.
@@ -44,6 +46,17 @@ let package = Package(
             dependencies: [
                 "FanoutCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // The storage protocols on PostgreSQL (postgres-nio): so far its
+        // database URL and migration runner.
+        .target(
+            name: "FanoutPostgres",
+            dependencies: [
+                "FanoutCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // HTTP: composition root, middleware, handlers, wire mapping, services.
@@ -75,6 +88,16 @@ let package = Package(
             path: "Benchmarks/FanOutBenchmark"
         ),
         .testTarget(name: "FanoutCoreTests", dependencies: ["FanoutCore"]),
+        // Against a real PostgreSQL: scripts/test starts a throwaway cluster
+        // and names it in FANOUT_TEST_POSTGRES_URL.
+        .testTarget(
+            name: "FanoutPostgresTests",
+            dependencies: [
+                "FanoutPostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // One suite of storage contracts, run against every backend.
         .testTarget(name: "StorageContractTests", dependencies: ["FanoutSQLite", "FanoutCore"]),
         // Tests that run the real `fanout` binary as a child process.
