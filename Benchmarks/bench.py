@@ -62,8 +62,11 @@ def main():
     sender = {"apiKey": studio["apiKey"], "x-connection-id": studio["connections"][0]["id"]}
 
     port = free_port()
+    # No rate limit: wrk sends thousands of requests a second on one connection
+    # (set by environment, which binaries older than the flag ignore).
     server = subprocess.Popen(
         [f"{args.bin}/fanout", "serve", "--database", database, "--port", str(port), "--log-level", "warning"],
+        env={**os.environ, "FANOUT_RATE_LIMIT": "off"},
         stdout=subprocess.DEVNULL, stderr=open(os.path.join(work, "server.log"), "w"))
     try:
         base = f"http://127.0.0.1:{port}"

@@ -26,10 +26,15 @@ struct ServeCommand: AsyncParsableCommand {
     var noSandbox = false
     @Option(help: "Seconds a verified API key or connection is trusted before it is read again; a revoked key stops working within this time (env FANOUT_AUTH_CACHE_SECONDS; 0 turns the cache off).")
     var authCacheSeconds: Double?
+    @Option(help: "Per-connection limit on /v2/access as REFILL/BURST: requests a minute, and the most at once (env FANOUT_RATE_LIMIT; default 60/90, OFAuth's).")
+    var rateLimit: String?
+    @Flag(help: "No rate limit (env FANOUT_RATE_LIMIT=off).")
+    var noRateLimit = false
     @Option(help: "trace, debug, info, notice, warning, error or critical (env FANOUT_LOG_LEVEL).")
     var logLevel: String?
 
     func run() async throws {
+        let rateLimit = try resolvedRateLimit()
         let path = try database.path(default: demo ? "fanout-demo.sqlite" : nil)
         if demo { try await showDemo(at: path) }
         var policy = MessagingPolicy()
@@ -44,9 +49,21 @@ struct ServeCommand: AsyncParsableCommand {
             fanOutBatchSize: max(1, fanOutBatchSize ?? Environment.value("FANOUT_FANOUT_BATCH_SIZE").flatMap(Int.init) ?? 100_000),
             fanOutBatchTime: .milliseconds(max(1, fanOutBatchTime ?? Environment.value("FANOUT_FANOUT_BATCH_TIME").flatMap(Int.init) ?? 15)),
             sandboxEnabled: !noSandbox && Environment.value("FANOUT_SANDBOX") != "off",
-            authCacheTTL: .milliseconds(Int(1000 * max(0, authCacheSeconds ?? Environment.value("FANOUT_AUTH_CACHE_SECONDS").flatMap(Double.init) ?? 5))))
+            authCacheTTL: .milliseconds(Int(1000 * max(0, authCacheSeconds ?? Environment.value("FANOUT_AUTH_CACHE_SECONDS").flatMap(Double.init) ?? 5))),
+            rateLimit: rateLimit)
         let app = buildApplication(configuration: configuration, dependencies: try .live(configuration))
         try await app.runService()
+    }
+
+    /// The flag, else the environment, else OFAuth's 60/90; `off` for none.
+    private func resolvedRateLimit() throws -> RateLimit? {
+        if noRateLimit { return nil }
+        guard let text = rateLimit ?? Environment.value("FANOUT_RATE_LIMIT") else { return .ofauth }
+        if text == "off" { return nil }
+        guard let limit = RateLimit(parsing: text) else {
+            throw ValidationError("--rate-limit (or FANOUT_RATE_LIMIT) must be REFILL/BURST, e.g. 60/90, or off; not \(text)")
+        }
+        return limit
     }
 
     private func parsePort(_ text: String) throws -> Int {

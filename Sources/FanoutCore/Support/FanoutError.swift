@@ -14,6 +14,8 @@ public enum FanoutError: Error, Equatable, Sendable {
     case notFound(String)
     /// A path no route serves (404 ROUTE_NOT_FOUND).
     case routeNotFound(String)
+    /// The connection's token bucket is empty (429 RATE_LIMIT_EXCEEDED).
+    case rateLimited(RateLimit, retryAfterSeconds: Int)
 }
 
 extension FanoutError: CustomStringConvertible {
@@ -24,6 +26,8 @@ extension FanoutError: CustomStringConvertible {
         case .sessionNotProvided: "No valid connection"
         case .forbidden(let permission): "Missing permission \(permission.rawValue)"
         case .badRequest(let message, _, let allowed): allowed.map { "\(message) (allowed: \($0))" } ?? message
+        case .rateLimited(let limit, let seconds):
+            "Rate limit exceeded: \(limit.perMinute) requests a minute per connection, bursts of \(limit.burst); retry in \(seconds) s"
         }
     }
 }

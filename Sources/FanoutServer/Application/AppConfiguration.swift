@@ -19,13 +19,16 @@ public struct AppConfiguration: Sendable {
     /// How long a verified key or connection is trusted without asking the
     /// database again; a revoked key stops working within this time.
     public var authCacheTTL: Duration
+    /// OFAuth's per-connection limit on /v2/access (60 a minute, bursts of
+    /// 90) unless changed; nil turns it off.
+    public var rateLimit: RateLimit?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String,
         policy: MessagingPolicy = MessagingPolicy(), logLevel: Logger.Level = .info,
         runsBackgroundServices: Bool = true, fanOutBatchSize: Int = 100_000,
         fanOutBatchTime: Duration = .milliseconds(15), sandboxEnabled: Bool = true,
-        authCacheTTL: Duration = .seconds(5)
+        authCacheTTL: Duration = .seconds(5), rateLimit: RateLimit? = .ofauth
     ) {
         self.host = host
         self.port = port
@@ -37,5 +40,6 @@ public struct AppConfiguration: Sendable {
         self.fanOutBatchTime = fanOutBatchTime
         self.sandboxEnabled = sandboxEnabled
         self.authCacheTTL = authCacheTTL
+        self.rateLimit = rateLimit
     }
 }

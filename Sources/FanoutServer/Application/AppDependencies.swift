@@ -11,16 +11,19 @@ public struct AppDependencies: Sendable {
     public var policy: MessagingPolicy
     /// Verified keys and connections, shared by every authenticated route.
     public var accessCache: AccessCache
+    /// Per-connection token buckets on /v2/access; nil: no limit.
+    public var rateLimiter: RateLimiter?
 
     public init(
         storage: any FanoutStorage, health: @escaping @Sendable () async throws -> Void, clock: any AdjustableClock,
-        policy: MessagingPolicy, accessCache: AccessCache = AccessCache()
+        policy: MessagingPolicy, accessCache: AccessCache = AccessCache(), rateLimiter: RateLimiter? = nil
     ) {
         self.storage = storage
         self.health = health
         self.clock = clock
         self.policy = policy
         self.accessCache = accessCache
+        self.rateLimiter = rateLimiter
     }
 
     /// SQLite at `configuration.databasePath`; real time, which the sandbox can move forward.
@@ -28,6 +31,7 @@ public struct AppDependencies: Sendable {
         let database = try AppDatabase(path: configuration.databasePath)
         return AppDependencies(
             storage: SQLiteStorage(database: database), health: { try await database.ping() },
-            clock: clock, policy: configuration.policy, accessCache: AccessCache(ttl: configuration.authCacheTTL))
+            clock: clock, policy: configuration.policy, accessCache: AccessCache(ttl: configuration.authCacheTTL),
+            rateLimiter: configuration.rateLimit.map { RateLimiter(limit: $0, clock: clock) })
     }
 }

@@ -35,7 +35,8 @@ public func buildApplication(
         logger: logger)
 }
 
-/// Every route, behind request id → error mapping → (for /v2/access) auth.
+/// Every route, behind request id → error mapping → (for /v2/access) auth →
+/// the connection's rate limit.
 public func buildRouter(dependencies: AppDependencies, sandbox: Bool) -> Router<FanoutRequestContext> {
     let routes = RouteTable()
     let router = Router(context: FanoutRequestContext.self)
@@ -48,6 +49,7 @@ public func buildRouter(dependencies: AppDependencies, sandbox: Bool) -> Router<
     MetaController(health: dependencies.health).register(on: router, routes: routes)
 
     let accessGroup = router.group("v2/access").add(middleware: AuthMiddleware(access: access))
+    if let limiter = dependencies.rateLimiter { accessGroup.add(middleware: RateLimitMiddleware(limiter: limiter)) }
     MassMessagesController(
         service: MassMessageService(store: dependencies.storage, clock: dependencies.clock, policy: dependencies.policy),
         composer: MassMessageComposer(store: dependencies.storage, clock: dependencies.clock), mapper: mapper

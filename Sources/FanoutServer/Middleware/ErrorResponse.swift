@@ -38,6 +38,9 @@ struct ErrorResponse {
             self.init(status: .notFound, type: "RESOURCE_NOT_FOUND", message: message)
         case .routeNotFound(let message):
             self.init(status: .notFound, type: "ROUTE_NOT_FOUND", message: message)
+        case .rateLimited(_, let seconds):
+            self.init(status: .tooManyRequests, type: "RATE_LIMIT_EXCEEDED", message: error.description)
+            extraHeaders[.retryAfter] = String(seconds)
         }
     }
 

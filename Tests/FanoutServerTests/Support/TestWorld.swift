@@ -18,7 +18,8 @@ struct TestWorld {
     let databasePath: String
 
     static func make(
-        policy: MessagingPolicy = MessagingPolicy(), seed: UInt64 = 7, accessCache: AccessCache = AccessCache()
+        policy: MessagingPolicy = MessagingPolicy(), seed: UInt64 = 7, accessCache: AccessCache = AccessCache(),
+        rateLimit: RateLimit? = nil
     ) async throws -> TestWorld {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fanout-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -28,9 +29,12 @@ struct TestWorld {
         var builder = DemoDatasetBuilder(seed: seed, anchor: anchor, size: .small)
         let credentials = try await OperatorService(storage: storage).seedDemo(builder.build())
         let clock = ManualClock(anchor)
+        // No rate limit unless a test asks for one: most tests send more than
+        // a burst's worth of requests on one connection, with time stopped.
         return TestWorld(
             dependencies: AppDependencies(
-                storage: storage, health: { try await database.ping() }, clock: clock, policy: policy, accessCache: accessCache),
+                storage: storage, health: { try await database.ping() }, clock: clock, policy: policy, accessCache: accessCache,
+                rateLimiter: rateLimit.map { RateLimiter(limit: $0, clock: clock) }),
             clock: clock, credentials: credentials, databasePath: path)
     }
 

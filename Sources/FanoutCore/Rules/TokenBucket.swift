@@ -1,0 +1,55 @@
+import Foundation
+
+/// One connection's bucket. Time comes from outside (the injected clock),
+/// so the sandbox clock refills it and tests need not wait.
+public struct TokenBucket: Sendable, Equatable {
+    public let limit: RateLimit
+    public private(set) var tokens: Double
+    public private(set) var updatedAt: Date
+
+    /// A new bucket is full.
+    public init(limit: RateLimit, now: Date) {
+        self.limit = limit
+        tokens = Double(limit.burst)
+        updatedAt = now
+    }
+
+    /// What one request found.
+    public struct Decision: Sendable, Equatable {
+        public var allowed: Bool
+        /// Whole tokens left after this request.
+        public var remaining: Int
+        /// Seconds until the bucket is full again.
+        public var resetSeconds: Int
+        /// Seconds until one token is back (when refused).
+        public var retryAfterSeconds: Int
+    }
+
+    private var perSecond: Double { Double(limit.perMinute) / 60 }
+
+    /// Takes a token if there is one; a refused request takes nothing.
+    public mutating func take(at now: Date) -> Decision {
+        refill(at: now)
+        let allowed = tokens >= 1
+        if allowed { tokens -= 1 }
+        let missingForOne = max(0, 1 - tokens)
+        return Decision(
+            allowed: allowed, remaining: Int(tokens.rounded(.down)),
+            resetSeconds: Int(((Double(limit.burst) - tokens) / perSecond).rounded(.up)),
+            retryAfterSeconds: allowed ? 0 : max(1, Int((missingForOne / perSecond).rounded(.up))))
+    }
+
+    /// Full again at `now`: as good as no bucket (so it can be forgotten).
+    public func isFull(at now: Date) -> Bool {
+        var copy = self
+        copy.refill(at: now)
+        return copy.tokens >= Double(limit.burst)
+    }
+
+    private mutating func refill(at now: Date) {
+        // A clock moved backwards refills nothing and takes nothing.
+        let elapsed = max(0, now.timeIntervalSince(updatedAt))
+        tokens = min(Double(limit.burst), tokens + elapsed * perSecond)
+        updatedAt = max(updatedAt, now)
+    }
+}

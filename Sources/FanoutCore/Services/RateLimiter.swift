@@ -1,0 +1,43 @@
+import Foundation
+import Synchronization
+
+/// A token bucket per connection, in memory. Only authenticated connection
+/// ids get a bucket; when the table reaches `compactAt`, full buckets (no
+/// different from none) are dropped, and if that is not enough the fullest
+/// half, so memory stays bounded. Per process: with several instances each
+/// keeps its own buckets.
+public final class RateLimiter: Sendable {
+    public let limit: RateLimit
+    private let clock: any FanoutClock
+    private let compactAt: Int
+    private let buckets = Mutex<[String: TokenBucket]>([:])
+
+    public init(limit: RateLimit, clock: any FanoutClock, compactAt: Int = 10_000) {
+        self.limit = limit
+        self.clock = clock
+        self.compactAt = compactAt
+    }
+
+    /// One request of `connectionID`: allowed (and counted) or refused.
+    public func take(connectionID: String) -> TokenBucket.Decision {
+        let now = clock.now()
+        return buckets.withLock { buckets in
+            if buckets.count >= compactAt, buckets[connectionID] == nil {
+                buckets = buckets.filter { !$0.value.isFull(at: now) }
+                if buckets.count >= compactAt {
+                    // Still too many: forget the fullest half (they lose at
+                    // most what they had not used yet).
+                    let fullest = buckets.sorted { $0.value.tokens > $1.value.tokens }.prefix(buckets.count / 2).map(\.key)
+                    for key in fullest { buckets[key] = nil }
+                }
+            }
+            var bucket = buckets[connectionID] ?? TokenBucket(limit: limit, now: now)
+            let decision = bucket.take(at: now)
+            buckets[connectionID] = bucket
+            return decision
+        }
+    }
+
+    /// Buckets held (for tests of the bound).
+    public var count: Int { buckets.withLock { $0.count } }
+}

@@ -1,0 +1,35 @@
+import FanoutCore
+import HTTPTypes
+import Hummingbird
+
+/// OFAuth's per-connection token bucket, after authentication (the bucket
+/// is the connection's). Every answer it lets through, errors included,
+/// carries `X-RateLimit-Limit`, `-Remaining` and `-Reset`; a refused request
+/// is a 429 with `Retry-After` and reaches nothing below.
+struct RateLimitMiddleware: RouterMiddleware {
+    static let limitHeader = HTTPField.Name("X-RateLimit-Limit")!
+    static let remainingHeader = HTTPField.Name("X-RateLimit-Remaining")!
+    static let resetHeader = HTTPField.Name("X-RateLimit-Reset")!
+
+    let limiter: RateLimiter
+
+    func handle(_ request: Request, context: FanoutRequestContext, next: (Request, FanoutRequestContext) async throws -> Response) async throws -> Response {
+        guard let connection = context.connection else { return try await next(request, context) }
+        let decision = limiter.take(connectionID: connection.id)
+        var response: Response
+        if decision.allowed {
+            do {
+                response = try await next(request, context)
+            } catch let error as FanoutError {
+                response = ErrorResponse(error).response(requestID: context.requestID)
+            }
+        } else {
+            response = ErrorResponse(.rateLimited(limiter.limit, retryAfterSeconds: decision.retryAfterSeconds))
+                .response(requestID: context.requestID)
+        }
+        response.headers[Self.limitHeader] = String(limiter.limit.burst)
+        response.headers[Self.remainingHeader] = String(decision.remaining)
+        response.headers[Self.resetHeader] = String(decision.resetSeconds)
+        return response
+    }
+}
