@@ -30,6 +30,8 @@ struct ServeCommand: AsyncParsableCommand {
     var rateLimit: String?
     @Flag(help: "No rate limit (env FANOUT_RATE_LIMIT=off).")
     var noRateLimit = false
+    @Flag(help: "No /metrics (env FANOUT_METRICS=off).")
+    var noMetrics = false
     @Option(help: "trace, debug, info, notice, warning, error or critical (env FANOUT_LOG_LEVEL).")
     var logLevel: String?
 
@@ -50,7 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
             fanOutBatchTime: .milliseconds(max(1, fanOutBatchTime ?? Environment.value("FANOUT_FANOUT_BATCH_TIME").flatMap(Int.init) ?? 15)),
             sandboxEnabled: !noSandbox && Environment.value("FANOUT_SANDBOX") != "off",
             authCacheTTL: .milliseconds(Int(1000 * max(0, authCacheSeconds ?? Environment.value("FANOUT_AUTH_CACHE_SECONDS").flatMap(Double.init) ?? 5))),
-            rateLimit: rateLimit)
+            rateLimit: rateLimit, metricsEnabled: !noMetrics && Environment.value("FANOUT_METRICS") != "off")
         let app = buildApplication(configuration: configuration, dependencies: try .live(configuration))
         try await app.runService()
     }

@@ -22,13 +22,15 @@ public struct AppConfiguration: Sendable {
     /// OFAuth's per-connection limit on /v2/access (60 a minute, bursts of
     /// 90) unless changed; nil turns it off.
     public var rateLimit: RateLimit?
+    /// `GET /metrics` (Prometheus text).
+    public var metricsEnabled: Bool
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String,
         policy: MessagingPolicy = MessagingPolicy(), logLevel: Logger.Level = .info,
         runsBackgroundServices: Bool = true, fanOutBatchSize: Int = 100_000,
         fanOutBatchTime: Duration = .milliseconds(15), sandboxEnabled: Bool = true,
-        authCacheTTL: Duration = .seconds(5), rateLimit: RateLimit? = .ofauth
+        authCacheTTL: Duration = .seconds(5), rateLimit: RateLimit? = .ofauth, metricsEnabled: Bool = true
     ) {
         self.host = host
         self.port = port
@@ -41,5 +43,6 @@ public struct AppConfiguration: Sendable {
         self.sandboxEnabled = sandboxEnabled
         self.authCacheTTL = authCacheTTL
         self.rateLimit = rateLimit
+        self.metricsEnabled = metricsEnabled
     }
 }

@@ -13,10 +13,13 @@ public struct AppDependencies: Sendable {
     public var accessCache: AccessCache
     /// Per-connection token buckets on /v2/access; nil: no limit.
     public var rateLimiter: RateLimiter?
+    /// What `/metrics` shows; nil: no metrics, no route.
+    public var metrics: ServerMetrics?
 
     public init(
         storage: any FanoutStorage, health: @escaping @Sendable () async throws -> Void, clock: any AdjustableClock,
-        policy: MessagingPolicy, accessCache: AccessCache = AccessCache(), rateLimiter: RateLimiter? = nil
+        policy: MessagingPolicy, accessCache: AccessCache = AccessCache(), rateLimiter: RateLimiter? = nil,
+        metrics: ServerMetrics? = nil
     ) {
         self.storage = storage
         self.health = health
@@ -24,6 +27,7 @@ public struct AppDependencies: Sendable {
         self.policy = policy
         self.accessCache = accessCache
         self.rateLimiter = rateLimiter
+        self.metrics = metrics
     }
 
     /// SQLite at `configuration.databasePath`; real time, which the sandbox can move forward.
@@ -32,6 +36,7 @@ public struct AppDependencies: Sendable {
         return AppDependencies(
             storage: SQLiteStorage(database: database), health: { try await database.ping() },
             clock: clock, policy: configuration.policy, accessCache: AccessCache(ttl: configuration.authCacheTTL),
-            rateLimiter: configuration.rateLimit.map { RateLimiter(limit: $0, clock: clock) })
+            rateLimiter: configuration.rateLimit.map { RateLimiter(limit: $0, clock: clock) },
+            metrics: configuration.metricsEnabled ? ServerMetrics() : nil)
     }
 }

@@ -19,7 +19,8 @@ public func buildApplication(
         services = [
             // Due scheduled mass messages start within 250 ms of their date.
             LoopingService(name: "scheduler", idleDelay: .milliseconds(250), logger: logger) {
-                _ = try await scheduler.tick()
+                let started = try await scheduler.tick()
+                dependencies.metrics?.scheduledStarts.increment(by: Int64(started))
                 return false
             },
             // Batch after batch while there is work; a 100 ms nap when none.
@@ -41,15 +42,18 @@ public func buildRouter(dependencies: AppDependencies, sandbox: Bool) -> Router<
     let routes = RouteTable()
     let router = Router(context: FanoutRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
+    if let metrics = dependencies.metrics { router.add(middleware: MetricsMiddleware(metrics: metrics)) }
     router.add(middleware: LogRequestsMiddleware(.debug))
     router.add(middleware: ErrorMiddleware(routes: routes))
 
     let mapper = WireMapper(clock: dependencies.clock, policy: dependencies.policy)
     let access = AccessService(store: dependencies.storage, cache: dependencies.accessCache)
-    MetaController(health: dependencies.health).register(on: router, routes: routes)
+    MetaController(health: dependencies.health, metrics: dependencies.metrics).register(on: router, routes: routes)
 
     let accessGroup = router.group("v2/access").add(middleware: AuthMiddleware(access: access))
-    if let limiter = dependencies.rateLimiter { accessGroup.add(middleware: RateLimitMiddleware(limiter: limiter)) }
+    if let limiter = dependencies.rateLimiter {
+        accessGroup.add(middleware: RateLimitMiddleware(limiter: limiter, refused: dependencies.metrics?.rateLimited))
+    }
     MassMessagesController(
         service: MassMessageService(store: dependencies.storage, clock: dependencies.clock, policy: dependencies.policy),
         composer: MassMessageComposer(store: dependencies.storage, clock: dependencies.clock), mapper: mapper

@@ -3,9 +3,11 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// `/health` and the contract at `/openapi.json` (and `/openapi.yaml`).
+/// `/health`, the contract at `/openapi.json` (and `/openapi.yaml`), and
+/// `/metrics` when metrics are on.
 struct MetaController {
     let health: @Sendable () async throws -> Void
+    let metrics: ServerMetrics?
 
     func register(on router: Router<FanoutRequestContext>, routes: RouteTable) {
         let json = Result { try OpenAPIDocument.json() }
@@ -20,6 +22,12 @@ struct MetaController {
         router.on("openapi.yaml", method: .get, routes: routes) { _, _ in
             Response(status: .ok, headers: [.contentType: "application/yaml"],
                      body: .init(byteBuffer: ByteBuffer(string: try OpenAPIDocument.yaml())))
+        }
+        if let metrics {
+            router.on("metrics", method: .get, routes: routes) { _, _ in
+                Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                         body: .init(byteBuffer: ByteBuffer(bytes: metrics.exposition())))
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 import FanoutCore
 import HTTPTypes
 import Hummingbird
+import CoreMetrics
 
 /// OFAuth's per-connection token bucket, after authentication (the bucket
 /// is the connection's). Every answer it lets through, errors included,
@@ -12,6 +13,8 @@ struct RateLimitMiddleware: RouterMiddleware {
     static let resetHeader = HTTPField.Name("X-RateLimit-Reset")!
 
     let limiter: RateLimiter
+    /// Counts refusals, when metrics are on.
+    let refused: CoreMetrics.Counter?
 
     func handle(_ request: Request, context: FanoutRequestContext, next: (Request, FanoutRequestContext) async throws -> Response) async throws -> Response {
         guard let connection = context.connection else { return try await next(request, context) }
@@ -24,6 +27,7 @@ struct RateLimitMiddleware: RouterMiddleware {
                 response = ErrorResponse(error).response(requestID: context.requestID)
             }
         } else {
+            refused?.increment()
             response = ErrorResponse(.rateLimited(limiter.limit, retryAfterSeconds: decision.retryAfterSeconds))
                 .response(requestID: context.requestID)
         }

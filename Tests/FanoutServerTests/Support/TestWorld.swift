@@ -19,7 +19,7 @@ struct TestWorld {
 
     static func make(
         policy: MessagingPolicy = MessagingPolicy(), seed: UInt64 = 7, accessCache: AccessCache = AccessCache(),
-        rateLimit: RateLimit? = nil
+        rateLimit: RateLimit? = nil, metrics: ServerMetrics? = nil
     ) async throws -> TestWorld {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fanout-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -34,7 +34,7 @@ struct TestWorld {
         return TestWorld(
             dependencies: AppDependencies(
                 storage: storage, health: { try await database.ping() }, clock: clock, policy: policy, accessCache: accessCache,
-                rateLimiter: rateLimit.map { RateLimiter(limit: $0, clock: clock) }),
+                rateLimiter: rateLimit.map { RateLimiter(limit: $0, clock: clock) }, metrics: metrics),
             clock: clock, credentials: credentials, databasePath: path)
     }
 

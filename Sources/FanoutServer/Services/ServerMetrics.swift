@@ -1,0 +1,62 @@
+import CoreMetrics
+import Foundation
+import HTTPTypes
+import Metrics
+import Prometheus
+import Synchronization
+
+/// What `/metrics` shows, in Prometheus text. swift-metrics instruments made
+/// by a factory over this server's own registry: no global `MetricsSystem`
+/// bootstrap, so every application (and every test) counts on its own.
+/// Labels come from route templates, methods and status codes, never raw
+/// paths or ids, so the series stay few.
+public final class ServerMetrics: Sendable {
+    private let registry = PrometheusCollectorRegistry()
+    private let factory: PrometheusMetricsFactory
+    private let requests = Mutex<[RequestKey: RequestInstruments]>([:])
+    /// Requests refused by the rate limit.
+    let rateLimited: CoreMetrics.Counter
+    /// Scheduled mass messages the scheduler started.
+    let scheduledStarts: CoreMetrics.Counter
+
+    private struct RequestKey: Hashable {
+        var route: String
+        var method: String
+        var status: Int
+    }
+
+    private struct RequestInstruments: Sendable {
+        var count: CoreMetrics.Counter
+        var duration: CoreMetrics.Timer
+    }
+
+    public init() {
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.defaultDurationHistogramBuckets = [
+            .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
+            .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5),
+        ]
+        self.factory = factory
+        rateLimited = CoreMetrics.Counter(label: "fanout_rate_limited_requests_total", factory: factory)
+        scheduledStarts = CoreMetrics.Counter(label: "fanout_scheduled_mass_messages_started_total", factory: factory)
+    }
+
+    /// One answered request: `route` is the matched template (or "unmatched").
+    func recordRequest(route: String, method: HTTPRequest.Method, status: HTTPResponse.Status, nanoseconds: Int64) {
+        let key = RequestKey(route: route, method: method.rawValue, status: status.code)
+        let instruments = requests.withLock { table in
+            if let existing = table[key] { return existing }
+            let dimensions = [("route", key.route), ("method", key.method), ("status", String(key.status))]
+            let made = RequestInstruments(
+                count: CoreMetrics.Counter(label: "fanout_http_requests_total", dimensions: dimensions, factory: factory),
+                duration: CoreMetrics.Timer(label: "fanout_http_request_duration_seconds", dimensions: dimensions, factory: factory))
+            table[key] = made
+            return made
+        }
+        instruments.count.increment()
+        instruments.duration.recordNanoseconds(nanoseconds)
+    }
+
+    /// The Prometheus text exposition.
+    func exposition() -> [UInt8] { registry.emitToBuffer() }
+}

@@ -1,0 +1,38 @@
+import FanoutCore
+import FanoutServer
+import Foundation
+import Testing
+
+/// `/metrics`: Prometheus text counting answers by route template, method
+/// and status, and the requests the rate limit refused.
+@Suite struct MetricsTests {
+    @Test func requestsAreCountedByRouteTemplateNeverByRawPath() async throws {
+        let world = try await TestWorld.make(rateLimit: RateLimit(perMinute: 60, burst: 4), metrics: ServerMetrics())
+        try await world.withClient { api in
+            for _ in 0..<2 { #expect(try await api.get("/v2/access/chats?limit=1", as: world.owner).status == .ok) }
+            #expect(try await api.get("/v2/access/mass-messages/987654321", as: world.owner).status == .notFound)
+            #expect(try await api.get("/no/such/path/123456789", as: nil).status == .notFound)
+            #expect(try await api.get("/v2/access/chats?limit=1", as: world.owner).status == .ok)
+            #expect(try await api.get("/v2/access/chats?limit=1", as: world.owner).status == .tooManyRequests)
+
+            let scrape = try await api.get("/metrics", as: nil)
+            #expect(scrape.status == .ok && scrape.headers[.contentType]?.hasPrefix("text/plain") == true)
+            let text = String(decoding: scrape.body, as: UTF8.self)
+            #expect(text.contains(#"fanout_http_requests_total{route="/v2/access/chats",method="GET",status="200"} 3"#), "\(text)")
+            #expect(text.contains(#"fanout_http_requests_total{route="/v2/access/chats",method="GET",status="429"} 1"#))
+            #expect(text.contains(#"route="/v2/access/mass-messages/{massMessageId}",method="GET",status="404"} 1"#))
+            #expect(text.contains(#"fanout_http_requests_total{route="unmatched",method="GET",status="404"} 1"#))
+            #expect(text.contains("fanout_rate_limited_requests_total 1"))
+            #expect(text.contains("fanout_http_request_duration_seconds_bucket"))
+            #expect(!text.contains("987654321") && !text.contains("123456789"), "no raw paths or ids")
+        }
+    }
+
+    @Test func withoutMetricsThereIsNoRoute() async throws {
+        let world = try await TestWorld.make()
+        try await world.withClient { api in
+            let scrape = try await api.get("/metrics", as: nil)
+            #expect(scrape.status == .notFound)
+        }
+    }
+}
