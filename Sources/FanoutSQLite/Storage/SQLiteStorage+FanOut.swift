@@ -96,7 +96,6 @@ extension SQLiteStorage: FanOutStore {
             // audience now, or read from the recipients stored ahead (as the
             // demo's queued ones are).
             try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS fanOutRecipient (n INTEGER PRIMARY KEY, fanId INTEGER NOT NULL)")
-            // Emptied, a rowid table numbers its next rows from 1 again.
             try db.cachedStatement(sql: "DELETE FROM temp.fanOutRecipient").execute()
             if resolving {
                 try db.cachedStatement(sql: """
@@ -109,10 +108,10 @@ extension SQLiteStorage: FanOutStore {
                     SELECT fanId FROM massMessageRecipient WHERE massMessageId = ? AND fanId > ? ORDER BY fanId LIMIT ?
                     """).execute(arguments: [id, cursor, limit])
             }
-            let bounds = try Row.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*), MAX(fanId) FROM temp.fanOutRecipient"))!
+            let bounds = try Row.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*), MAX(fanId), MIN(n) FROM temp.fanOutRecipient"))!
             let count: Int = bounds[0]
             let last: Int64 = bounds[1] ?? cursor
-            let delivered = try Self.deliver(db, massMessageID: id, creatorID: creatorID, count: count)
+            let delivered = try Self.deliver(db, massMessageID: id, creatorID: creatorID, count: count, firstN: bounds[2] ?? 1)
             try Self.tally(db, creatorID: creatorID, kind: .groupMessages, at: now, count: delivered)
             let finished = count < limit
             // When the last batch was resolved, every recipient got one
@@ -134,15 +133,16 @@ extension SQLiteStorage: FanOutStore {
 
     /// Delivers to the `count` fans in `temp.fanOutRecipient`: reserves
     /// `count` ids from message's sequence and writes one delivery row per
-    /// fan, the n-th fan getting the n-th id; one statement, appending.
-    /// Returns the deliveries made.
-    private static func deliver(_ db: Database, massMessageID: Int64, creatorID: Int64, count: Int) throws -> Int {
+    /// fan, the k-th fan (in fanId order, numbered from `firstN`: an emptied
+    /// rowid table starts again at 1) getting the k-th id; one statement,
+    /// appending. Returns the deliveries made.
+    private static func deliver(_ db: Database, massMessageID: Int64, creatorID: Int64, count: Int, firstN: Int64) throws -> Int {
         guard count > 0 else { return 0 }
         let base = try reserveMessageIDs(db, count: count)
         try db.cachedStatement(sql: """
             INSERT INTO massDelivery (creatorId, messageId, fanId, massMessageId)
-            SELECT ?1, ?2 + n, fanId, ?3 FROM temp.fanOutRecipient ORDER BY n
-            """).execute(arguments: [creatorID, base, massMessageID])
+            SELECT ?1, ?2 + n - ?4 + 1, fanId, ?3 FROM temp.fanOutRecipient ORDER BY n
+            """).execute(arguments: [creatorID, base, massMessageID, firstN])
         try db.cachedStatement(sql: """
             UPDATE massMessage SET firstDeliveryId = COALESCE(firstDeliveryId, ?1), lastDeliveryId = ?2 WHERE id = ?3
             """).execute(arguments: [base + 1, base + Int64(count), massMessageID])
