@@ -28,6 +28,24 @@ import Testing
         }
     }
 
+    @Test func aScrapeShowsTheRecipientsTheFanOutHasYetToReach() async throws {
+        let world = try await TestWorld.make(metrics: ServerMetrics())
+        try await world.withClient { api in
+            try await world.fanOut.drain()  // the demo's own queued one
+            let created = try await api.send("/v2/access/mass-messages", method: .post, as: world.owner, json: ["text": "Counted"])
+            let total = try #require(created.object["total"] as? Int)
+            #expect(total > 0)
+            func waiting() async throws -> Double? {
+                let text = String(decoding: try await api.get("/metrics", as: nil).body, as: UTF8.self)
+                return text.split(separator: "\n").first { $0.hasPrefix("fanout_fan_out_recipients_waiting ") }
+                    .flatMap { Double($0.split(separator: " ")[1]) }
+            }
+            #expect(try await waiting() == Double(total))
+            try await world.fanOut.drain()
+            #expect(try await waiting() == 0)
+        }
+    }
+
     @Test func withoutMetricsThereIsNoRoute() async throws {
         let world = try await TestWorld.make()
         try await world.withClient { api in

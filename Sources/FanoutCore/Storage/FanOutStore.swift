@@ -20,4 +20,6 @@ public protocol FanOutStore: Sendable {
     /// each of them finds the mass message in its chat and in the chats list.
     /// Returns the number of recipients handled (0: nothing left to do).
     func deliverNextBatch(limit: Int, at now: Date) async throws -> Int
+    /// Recipients not yet delivered to, over every mass message being sent.
+    func pendingRecipients() async throws -> Int
 }

@@ -131,6 +131,14 @@ extension SQLiteStorage: FanOutStore {
         }
     }
 
+    public func pendingRecipients() async throws -> Int {
+        try await pool.read { db in
+            try Int.fetchOne(
+                db, sql: "SELECT COALESCE(SUM(pending), 0) FROM massMessage WHERE state = ?",
+                arguments: [MassMessageState.queued.rawValue]) ?? 0
+        }
+    }
+
     /// Delivers to the `count` fans in `temp.fanOutRecipient`: reserves
     /// `count` ids from message's sequence and writes one delivery row per
     /// fan, the k-th fan (in fanId order, numbered from `firstN`: an emptied

@@ -48,7 +48,10 @@ public func buildRouter(dependencies: AppDependencies, sandbox: Bool) -> Router<
 
     let mapper = WireMapper(clock: dependencies.clock, policy: dependencies.policy)
     let access = AccessService(store: dependencies.storage, cache: dependencies.accessCache)
-    MetaController(health: dependencies.health, metrics: dependencies.metrics).register(on: router, routes: routes)
+    MetaController(health: dependencies.health, metrics: dependencies.metrics) {
+        let waiting = try await dependencies.storage.pendingRecipients()
+        dependencies.metrics?.recipientsWaiting.record(waiting)
+    }.register(on: router, routes: routes)
 
     let accessGroup = router.group("v2/access").add(middleware: AuthMiddleware(access: access))
     if let limiter = dependencies.rateLimiter {

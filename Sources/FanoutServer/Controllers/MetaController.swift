@@ -8,6 +8,8 @@ import Hummingbird
 struct MetaController {
     let health: @Sendable () async throws -> Void
     let metrics: ServerMetrics?
+    /// Brings the gauges up to date just before a scrape.
+    let refreshGauges: @Sendable () async throws -> Void
 
     func register(on router: Router<FanoutRequestContext>, routes: RouteTable) {
         let json = Result { try OpenAPIDocument.json() }
@@ -25,7 +27,8 @@ struct MetaController {
         }
         if let metrics {
             router.on("metrics", method: .get, routes: routes) { _, _ in
-                Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                try await refreshGauges()
+                return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                          body: .init(byteBuffer: ByteBuffer(bytes: metrics.exposition())))
             }
         }

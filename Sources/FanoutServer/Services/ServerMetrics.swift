@@ -18,6 +18,8 @@ public final class ServerMetrics: Sendable {
     let rateLimited: CoreMetrics.Counter
     /// Scheduled mass messages the scheduler started.
     let scheduledStarts: CoreMetrics.Counter
+    /// Recipients the fan-out has yet to reach (read at each scrape).
+    let recipientsWaiting: CoreMetrics.Gauge
 
     private struct RequestKey: Hashable {
         var route: String
@@ -39,6 +41,7 @@ public final class ServerMetrics: Sendable {
         self.factory = factory
         rateLimited = CoreMetrics.Counter(label: "fanout_rate_limited_requests_total", factory: factory)
         scheduledStarts = CoreMetrics.Counter(label: "fanout_scheduled_mass_messages_started_total", factory: factory)
+        recipientsWaiting = CoreMetrics.Gauge(label: "fanout_fan_out_recipients_waiting", factory: factory)
     }
 
     /// One answered request: `route` is the matched template (or "unmatched").
