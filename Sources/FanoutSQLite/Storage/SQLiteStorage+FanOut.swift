@@ -111,8 +111,8 @@ extension SQLiteStorage: FanOutStore {
             let bounds = try Row.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*), MAX(fanId), MIN(n) FROM temp.fanOutRecipient"))!
             let count: Int = bounds[0]
             let last: Int64 = bounds[1] ?? cursor
-            let delivered = try Self.deliver(db, massMessageID: id, creatorID: creatorID, count: count, firstN: bounds[2] ?? 1)
-            try Self.tally(db, creatorID: creatorID, kind: .groupMessages, at: now, count: delivered)
+            let ids = try Self.deliver(db, massMessageID: id, creatorID: creatorID, count: count, firstN: bounds[2] ?? 1)
+            try Self.tally(db, creatorID: creatorID, kind: .groupMessages, at: now, count: count)
             let finished = count < limit
             // When the last batch was resolved, every recipient got one
             // delivery: `total` becomes exact (old sentCount + this batch's).
@@ -120,12 +120,14 @@ extension SQLiteStorage: FanOutStore {
                 UPDATE massMessage SET fanOutCursor = ?1, sentCount = sentCount + ?2,
                     pending = CASE WHEN ?3 THEN 0 ELSE MAX(0, pending - ?4) END, changedAt = ?5, state = ?6, listType = ?7,
                     total = CASE WHEN ?3 AND resolving THEN sentCount + ?2 ELSE total END,
-                    resolving = CASE WHEN ?3 THEN 0 ELSE resolving END
+                    resolving = CASE WHEN ?3 THEN 0 ELSE resolving END,
+                    firstDeliveryId = COALESCE(firstDeliveryId, ?9), lastDeliveryId = COALESCE(?10, lastDeliveryId)
                 WHERE id = ?8
                 """).execute(arguments: [
-                    last, delivered, finished, count, now,
+                    last, count, finished, count, now,
                     finished ? MassMessageState.sent.rawValue : MassMessageState.queued.rawValue,
                     finished ? MassMessageListType.sent.rawValue : MassMessageListType.unsent.rawValue, id,
+                    ids?.lowerBound, ids?.upperBound,
                 ])
             return max(count, 1)
         }
@@ -143,18 +145,17 @@ extension SQLiteStorage: FanOutStore {
     /// `count` ids from message's sequence and writes one delivery row per
     /// fan, the k-th fan (in fanId order, numbered from `firstN`: an emptied
     /// rowid table starts again at 1) getting the k-th id; one statement,
-    /// appending. Returns the deliveries made.
-    private static func deliver(_ db: Database, massMessageID: Int64, creatorID: Int64, count: Int, firstN: Int64) throws -> Int {
-        guard count > 0 else { return 0 }
+    /// appending. Returns the ids used (nil when there was no one).
+    private static func deliver(
+        _ db: Database, massMessageID: Int64, creatorID: Int64, count: Int, firstN: Int64
+    ) throws -> ClosedRange<Int64>? {
+        guard count > 0 else { return nil }
         let base = try reserveMessageIDs(db, count: count)
         try db.cachedStatement(sql: """
             INSERT INTO massDelivery (creatorId, messageId, fanId, massMessageId)
             SELECT ?1, ?2 + n - ?4 + 1, fanId, ?3 FROM temp.fanOutRecipient ORDER BY n
             """).execute(arguments: [creatorID, base, massMessageID, firstN])
-        try db.cachedStatement(sql: """
-            UPDATE massMessage SET firstDeliveryId = COALESCE(firstDeliveryId, ?1), lastDeliveryId = ?2 WHERE id = ?3
-            """).execute(arguments: [base + 1, base + Int64(count), massMessageID])
-        return count
+        return (base + 1)...(base + Int64(count))
     }
 
     /// Takes `count` ids from message's AUTOINCREMENT sequence, which no
