@@ -50,8 +50,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        // The storage protocols on PostgreSQL (postgres-nio): so far its
-        // database URL and migration runner.
+        // The storage protocols on PostgreSQL (postgres-nio).
         .target(
             name: "FanoutPostgres",
             dependencies: [
@@ -65,7 +64,7 @@ let package = Package(
         .target(
             name: "FanoutServer",
             dependencies: [
-                "FanoutAPI", "FanoutCore", "FanoutSQLite",
+                "FanoutAPI", "FanoutCore", "FanoutSQLite", "FanoutPostgres",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
@@ -102,17 +101,27 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // What the test targets share: the storage backends they run against.
+        .target(
+            name: "FanoutTestSupport",
+            dependencies: ["FanoutCore", "FanoutSQLite", "FanoutPostgres", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/FanoutTestSupport"
+        ),
         // One suite of storage contracts, run against every backend.
-        .testTarget(name: "StorageContractTests", dependencies: ["FanoutSQLite", "FanoutCore"]),
+        .testTarget(name: "StorageContractTests", dependencies: ["FanoutTestSupport", "FanoutSQLite", "FanoutCore"]),
         // Tests that run the real `fanout` binary as a child process.
         .testTarget(
             name: "FanoutProcessTests",
-            dependencies: ["fanout", "FanoutSQLite", "FanoutCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "fanout", "FanoutSQLite", "FanoutPostgres", "FanoutTestSupport", "FanoutCore",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "FanoutServerTests",
             dependencies: [
-                "FanoutServer", "FanoutSQLite", "FanoutCore", "FanoutAPI",
+                "FanoutServer", "FanoutTestSupport", "FanoutSQLite", "FanoutCore", "FanoutAPI",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
             ],

@@ -1,6 +1,6 @@
 import ArgumentParser
 import FanoutCore
-import FanoutSQLite
+import FanoutServer
 import Foundation
 
 /// `fanout connections create`: connect a creator account to an organization.
@@ -21,18 +21,20 @@ struct ConnectionsCommand: AsyncParsableCommand {
         var permissions: String
 
         func run() async throws {
-            let storage = SQLiteStorage(database: try AppDatabase(path: try database.path()))
             let permissions: Set<Permission>
             do { permissions = try Permission.parseList(self.permissions) } catch {
                 throw ValidationError("--permissions: \(error)")
             }
-            if let creatorName {
-                try await storage.addCreator(UserProfile(
-                    id: creator, name: creatorName, username: creatorName.lowercased().filter(\.isLetter),
-                    avatar: nil, isVerified: false))
+            let (creator, creatorName, organization) = (creator, creatorName, organization)
+            let connection = try await withStorage(at: try database.location()) { storage in
+                if let creatorName {
+                    try await storage.addCreator(UserProfile(
+                        id: creator, name: creatorName, username: creatorName.lowercased().filter(\.isLetter),
+                        avatar: nil, isVerified: false))
+                }
+                return try await OperatorService(storage: storage).createConnection(
+                    organizationID: organization, creatorID: creator, permissions: permissions)
             }
-            let connection = try await OperatorService(storage: storage).createConnection(
-                organizationID: organization, creatorID: creator, permissions: permissions)
             print(#"{"id":"\#(connection.id)","creatorId":\#(creator),"permissions":[\#(permissions.sorted().map { "\"\($0.rawValue)\"" }.joined(separator: ","))]}"#)
         }
     }

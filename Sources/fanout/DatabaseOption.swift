@@ -1,14 +1,16 @@
 import ArgumentParser
+import FanoutServer
 
-/// `--database FILE`, or `FANOUT_DATABASE`.
+/// `--database FILE|URL`, or `FANOUT_DATABASE`: an SQLite file, or a
+/// PostgreSQL database named by a postgres:// (postgresql://) URL.
 struct DatabaseOption: ParsableArguments {
-    @Option(name: .long, help: "SQLite database file (env FANOUT_DATABASE).")
+    @Option(name: .long, help: "SQLite database file, or postgres://USER:PASSWORD@HOST:PORT/DB?sslmode=… (env FANOUT_DATABASE).")
     var database: String?
 
-    func path(default defaultPath: String? = nil) throws -> String {
-        if let database { return database }
-        if let value = Environment.value("FANOUT_DATABASE") { return value }
-        if let defaultPath { return defaultPath }
-        throw ValidationError("Missing --database FILE (or FANOUT_DATABASE)")
+    func location(default defaultPath: String? = nil) throws -> DatabaseLocation {
+        guard let text = database ?? Environment.value("FANOUT_DATABASE") ?? defaultPath else {
+            throw ValidationError("Missing --database FILE|URL (or FANOUT_DATABASE)")
+        }
+        do { return try DatabaseLocation(text) } catch { throw ValidationError("--database: \(error)") }
     }
 }

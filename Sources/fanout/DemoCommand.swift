@@ -1,6 +1,6 @@
 import ArgumentParser
 import FanoutCore
-import FanoutSQLite
+import FanoutServer
 import Foundation
 
 /// `fanout demo`: writes a realistic, deterministic dataset and prints its keys.
@@ -21,23 +21,31 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let path = try database.path()
-        let credentials = try await Self.create(at: path, seed: seed, small: small, fans: fans)
+        let credentials = try await Self.create(at: try database.location(), seed: seed, small: small, fans: fans)
         FileHandle.standardOutput.write(try DemoCredentialsFile.json(credentials) + Data("\n".utf8))
     }
 
-    static func create(at path: String, seed: UInt64, small: Bool, fans: Int? = nil) async throws -> OperatorService.DemoCredentials {
-        guard !FileManager.default.fileExists(atPath: path) else {
-            throw ValidationError("\(path) already exists: demo data goes into a new database file")
+    /// Into a new SQLite file, or an empty PostgreSQL database; an SQLite
+    /// demo also keeps its keys beside the file (for `serve --demo`).
+    static func create(at location: DatabaseLocation, seed: UInt64, small: Bool, fans: Int? = nil) async throws -> OperatorService.DemoCredentials {
+        if case .sqlite(let path) = location, FileManager.default.fileExists(atPath: path) {
+            throw CommandFailure("\(path) already exists: demo data goes into a new database file")
         }
-        let storage = SQLiteStorage(database: try AppDatabase(path: path))
-        let now = Date()
-        var builder = DemoDatasetBuilder(seed: seed, anchor: now, size: small ? .small : .standard)
-        let audience = fans.map { DemoAudience.demo(fans: $0, since: now.addingTimeInterval(-86_400)) }
-        let bar = ProgressBar(label: "fans", total: fans ?? 0, visible: (fans ?? 0) >= 10_000)
-        let credentials = try await OperatorService(storage: storage).seedDemo(builder.build(), audience: audience) { bar.show($0) }
-        bar.finish()
-        try DemoCredentialsFile.json(credentials).write(to: URL(fileURLWithPath: DemoCredentialsFile.path(forDatabase: path)))
+        let credentials = try await withStorage(at: location) { storage in
+            guard try await storage.isEmpty() else {
+                throw CommandFailure("\(location) is not empty: demo data goes into a new, empty database")
+            }
+            let now = Date()
+            var builder = DemoDatasetBuilder(seed: seed, anchor: now, size: small ? .small : .standard)
+            let audience = fans.map { DemoAudience.demo(fans: $0, since: now.addingTimeInterval(-86_400)) }
+            let bar = ProgressBar(label: "fans", total: fans ?? 0, visible: (fans ?? 0) >= 10_000)
+            let credentials = try await OperatorService(storage: storage).seedDemo(builder.build(), audience: audience) { bar.show($0) }
+            bar.finish()
+            return credentials
+        }
+        if case .sqlite(let path) = location {
+            try DemoCredentialsFile.json(credentials).write(to: URL(fileURLWithPath: DemoCredentialsFile.path(forDatabase: path)))
+        }
         return credentials
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import FanoutCore
-import FanoutSQLite
+import FanoutServer
 import Foundation
 
 /// `fanout keys create|revoke`: issue a key for a new or an existing organization, or revoke one.
@@ -16,9 +16,11 @@ struct KeysCommand: AsyncParsableCommand {
         var key: String
 
         func run() async throws {
-            let service = OperatorService(storage: SQLiteStorage(database: try AppDatabase(path: try database.path())))
-            let revoked = try await service.revokeKey(key)
-            guard revoked > 0 else { throw ValidationError("No such key") }
+            let key = key
+            let revoked = try await withStorage(at: try database.location()) { storage in
+                try await OperatorService(storage: storage).revokeKey(key)
+            }
+            guard revoked > 0 else { throw CommandFailure("No such key") }
             print(#"{"revoked":\#(revoked)}"#)
         }
     }
@@ -42,11 +44,14 @@ struct KeysCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let service = OperatorService(storage: SQLiteStorage(database: try AppDatabase(path: try database.path())))
-            let key = if let newOrganization {
-                try await service.createOrganization(name: newOrganization)
-            } else {
-                try await service.createKey(organizationID: organization!, label: label)
+            let (newOrganization, organization, label) = (newOrganization, organization, label)
+            let key = try await withStorage(at: try database.location()) { storage in
+                let service = OperatorService(storage: storage)
+                return if let newOrganization {
+                    try await service.createOrganization(name: newOrganization)
+                } else {
+                    try await service.createKey(organizationID: organization!, label: label)
+                }
             }
             print(#"{"organizationId":\#(key.organizationID),"apiKey":"\#(key.apiKey)"}"#)
         }

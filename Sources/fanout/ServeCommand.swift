@@ -37,8 +37,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let rateLimit = try resolvedRateLimit()
-        let path = try database.path(default: demo ? "fanout-demo.sqlite" : nil)
-        if demo { try await showDemo(at: path) }
+        let location = try database.location(default: demo ? "fanout-demo.sqlite" : nil)
+        if demo { try await showDemo(at: location) }
         var policy = MessagingPolicy()
         if let window = unsendWindow ?? Environment.value("FANOUT_UNSEND_WINDOW").flatMap(Double.init) {
             policy.unsendWindow = window
@@ -46,14 +46,14 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = AppConfiguration(
             host: host ?? Environment.value("FANOUT_HOST") ?? "127.0.0.1",
             port: try port ?? Environment.value("FANOUT_PORT").map(parsePort) ?? 8080,
-            databasePath: path, policy: policy,
+            database: location, policy: policy,
             logLevel: (logLevel ?? Environment.value("FANOUT_LOG_LEVEL")).flatMap(Logger.Level.init(rawValue:)) ?? .info,
             fanOutBatchSize: max(1, fanOutBatchSize ?? Environment.value("FANOUT_FANOUT_BATCH_SIZE").flatMap(Int.init) ?? 100_000),
             fanOutBatchTime: .milliseconds(max(1, fanOutBatchTime ?? Environment.value("FANOUT_FANOUT_BATCH_TIME").flatMap(Int.init) ?? 15)),
             sandboxEnabled: !noSandbox && Environment.value("FANOUT_SANDBOX") != "off",
             authCacheTTL: .milliseconds(Int(1000 * max(0, authCacheSeconds ?? Environment.value("FANOUT_AUTH_CACHE_SECONDS").flatMap(Double.init) ?? 5))),
             rateLimit: rateLimit, metricsEnabled: !noMetrics && Environment.value("FANOUT_METRICS") != "off")
-        let app = buildApplication(configuration: configuration, dependencies: try .live(configuration))
+        let app = buildApplication(configuration: configuration, dependencies: try await .live(configuration))
         try await app.runService()
     }
 
@@ -73,12 +73,24 @@ struct ServeCommand: AsyncParsableCommand {
         return port
     }
 
-    /// Creates the demo database on first use; shows its keys every time.
-    private func showDemo(at path: String) async throws {
+    /// Creates the demo database on first use; shows its keys every time
+    /// (on PostgreSQL, when it creates them: they are kept only in an SQLite demo's folder).
+    private func showDemo(at location: DatabaseLocation) async throws {
+        guard case .sqlite(let path) = location else {
+            let empty = try await withStorage(at: location) { try await $0.isEmpty() }
+            guard empty else {
+                FileHandle.standardError.write(Data("\(location) has data already; demo keys are shown only when created.\n".utf8))
+                return
+            }
+            FileHandle.standardError.write(Data("Creating demo data in \(location)…\n".utf8))
+            let credentials = try await DemoCommand.create(at: location, seed: 1, small: false)
+            FileHandle.standardError.write(Data("Demo keys and connections:\n".utf8) + (try DemoCredentialsFile.json(credentials)) + Data("\n".utf8))
+            return
+        }
         let credentialsPath = DemoCredentialsFile.path(forDatabase: path)
         if !FileManager.default.fileExists(atPath: path) {
             FileHandle.standardError.write(Data("Creating demo database \(path)…\n".utf8))
-            _ = try await DemoCommand.create(at: path, seed: 1, small: false)
+            _ = try await DemoCommand.create(at: location, seed: 1, small: false)
         }
         guard let data = FileManager.default.contents(atPath: credentialsPath) else {
             FileHandle.standardError.write(Data("No demo credentials beside \(path); keys are shown only when created.\n".utf8))

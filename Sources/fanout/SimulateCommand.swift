@@ -1,6 +1,6 @@
 import ArgumentParser
 import FanoutCore
-import FanoutSQLite
+import FanoutServer
 import Foundation
 
 /// `fanout simulate`: fans replying, opening, buying and tipping.
@@ -20,9 +20,11 @@ struct SimulateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let storage = SQLiteStorage(database: try AppDatabase(path: try database.path()))
-        let tally = try await FanSimulator(store: storage).run(minutes: minutes, seed: seed, endingAt: Date()) { minute, tally in
-            FileHandle.standardError.write(Data("\rminute \(minute)/\(minutes): \(tally)".utf8))
+        let minutes = minutes, seed = seed
+        let tally = try await withStorage(at: try database.location()) { storage in
+            try await FanSimulator(store: storage).run(minutes: minutes, seed: seed, endingAt: Date()) { minute, tally in
+                FileHandle.standardError.write(Data("\rminute \(minute)/\(minutes): \(tally)".utf8))
+            }
         }
         FileHandle.standardError.write(Data("\n".utf8))
         print(#"{"minutes":\#(minutes),"replies":\#(tally.replies),"opens":\#(tally.opens),"purchases":\#(tally.purchases),"tips":\#(tally.tips)}"#)

@@ -57,6 +57,13 @@ final class ServerProcess {
         }
     }
 
+    /// A counter or gauge from `/metrics` (0 when absent).
+    func metric(_ name: String) async throws -> Double {
+        let (data, _) = try await URLSession.shared.data(from: URL(string: baseURL.absoluteString + "/metrics")!)
+        let line = String(decoding: data, as: UTF8.self).split(separator: "\n").first { $0.hasPrefix(name + " ") }
+        return line.flatMap { Double($0.split(separator: " ").last ?? "") } ?? 0
+    }
+
     func request(_ method: String, _ path: String, headers: [String: String] = [:], json: [String: Any]? = nil) async throws -> (status: Int, body: [String: Any]) {
         var request = URLRequest(url: URL(string: baseURL.absoluteString + path)!)
         request.httpMethod = method

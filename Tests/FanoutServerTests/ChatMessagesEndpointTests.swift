@@ -1,5 +1,6 @@
 import FanoutAPI
 import Foundation
+import FanoutTestSupport
 import Testing
 
 @Suite struct ChatMessagesEndpointTests {
@@ -43,86 +44,92 @@ import Testing
         return best.id
     }
 
-    @Test func cursorAndOffsetWalksReturnTheSameMessagesOnceNewestFirst() async throws {
-        let world = try await TestWorld.make()
-        try await world.withClient { api in
-            let fan = try await Self.busiestFan(api, world.owner)
-            let byCursor = try await Self.walkByCursor(api, world.owner, userID: fan, limit: 7).map(\.value1.id)
-            let byOffset = try await Self.walkByOffset(api, world.owner, userID: fan, limit: 10).map(\.value1.id)
-            #expect(byCursor.count > 10)
-            #expect(byCursor == byOffset)
-            #expect(byCursor == byCursor.sorted(by: >))
-            #expect(Set(byCursor).count == byCursor.count)
-        }
-    }
-
-    @Test func firstIDPutsThatMessageFirst() async throws {
-        let world = try await TestWorld.make()
-        try await world.withClient { api in
-            let fan = try await Self.busiestFan(api, world.owner)
-            let all = try await Self.walkByOffset(api, world.owner, userID: fan, limit: 10).map(\.value1.id)
-            let pivot = all[all.count / 2]
-            let page = try await api.get("/v2/access/chats/\(fan)/messages?first_id=\(pivot)&limit=5", as: world.owner).decode(MessageList.self)
-            #expect(page.list.map(\.value1.id) == Array(all[(all.count / 2)...].prefix(5)))
-            let missing = try await api.get("/v2/access/chats/\(fan)/messages?first_id=1", as: world.owner)
-            #expect(missing.status == .notFound)
-        }
-    }
-
-    @Test func queryMatchesTextCaseInsensitivelyAndLiterally() async throws {
-        let world = try await TestWorld.make()
-        try await world.withClient { api in
-            let fan = try await Self.busiestFan(api, world.owner)
-            let all = try await Self.walkByOffset(api, world.owner, userID: fan, limit: 10)
-            let word = String(try #require(all.lazy.compactMap { $0.value1.text.split(separator: " ").first { $0.count >= 4 } }.first))
-            let matches = try await Self.walkByCursor(api, world.owner, userID: fan, limit: 10, extra: "&query=\(word.uppercased())")
-            let expected = all.filter { $0.value1.text.lowercased().contains(word.lowercased()) }.map(\.value1.id)
-            #expect(!expected.isEmpty)
-            #expect(matches.map(\.value1.id) == expected)
-            // % and _ are literal, not LIKE wildcards.
-            for (wildcard, literal) in [("%25", "%"), ("_", "_"), ("%25%25", "%%")] {
-                let found = try await Self.walkByOffset(api, world.owner, userID: fan, limit: 10, extra: "&query=\(wildcard)")
-                #expect(found.map(\.value1.id) == all.filter { $0.value1.text.contains(literal) }.map(\.value1.id))
-                #expect(found.count < all.count)
+    @Test(arguments: StorageBackend.available) func cursorAndOffsetWalksReturnTheSameMessagesOnceNewestFirst(backend: StorageBackend) async throws {
+        try await TestWorld.with(backend) { world in
+            try await world.withClient { api in
+                let fan = try await Self.busiestFan(api, world.owner)
+                let byCursor = try await Self.walkByCursor(api, world.owner, userID: fan, limit: 7).map(\.value1.id)
+                let byOffset = try await Self.walkByOffset(api, world.owner, userID: fan, limit: 10).map(\.value1.id)
+                #expect(byCursor.count > 10)
+                #expect(byCursor == byOffset)
+                #expect(byCursor == byCursor.sorted(by: >))
+                #expect(Set(byCursor).count == byCursor.count)
             }
         }
     }
 
-    @Test func includeUsersAddsBothParticipants() async throws {
-        let world = try await TestWorld.make()
-        try await world.withClient { api in
-            let fan = try await Self.busiestFan(api, world.owner)
-            let page = try await api.get("/v2/access/chats/\(fan)/messages?include_users=true&limit=1", as: world.owner).decode(MessageList.self)
-            #expect(Set(page.users?.map(\.id) ?? []) == [Int(world.owner.creatorID), fan])
-            let without = try await api.get("/v2/access/chats/\(fan)/messages?limit=1", as: world.owner).decode(MessageList.self)
-            #expect(without.users == nil)
-        }
-    }
-
-    @Test func messagesShowWhoSentThemAndWhatTheyCost() async throws {
-        let world = try await TestWorld.make()
-        try await world.withClient { api in
-            let fan = try await Self.busiestFan(api, world.owner)
-            let all = try await Self.walkByOffset(api, world.owner, userID: fan, limit: 10)
-            for message in all {
-                let sender = try #require(message.value1.fromUser.value2)
-                #expect([Int(world.owner.creatorID), fan].contains(sender.id))
-                #expect(sender._view == "s")
-                #expect(message.value1.isFree == (message.value2.price == 0))
-                #expect(message.value1.mediaCount == message.value1.media.count)
-                if message.value1.isFromQueue == true { #expect(message.value1.queueId != nil) }
-                if message.value1.canPurchase == true { #expect(message.value2.price! > 0 && sender.id == Int(world.owner.creatorID)) }
+    @Test(arguments: StorageBackend.available) func firstIDPutsThatMessageFirst(backend: StorageBackend) async throws {
+        try await TestWorld.with(backend) { world in
+            try await world.withClient { api in
+                let fan = try await Self.busiestFan(api, world.owner)
+                let all = try await Self.walkByOffset(api, world.owner, userID: fan, limit: 10).map(\.value1.id)
+                let pivot = all[all.count / 2]
+                let page = try await api.get("/v2/access/chats/\(fan)/messages?first_id=\(pivot)&limit=5", as: world.owner).decode(MessageList.self)
+                #expect(page.list.map(\.value1.id) == Array(all[(all.count / 2)...].prefix(5)))
+                let missing = try await api.get("/v2/access/chats/\(fan)/messages?first_id=1", as: world.owner)
+                #expect(missing.status == .notFound)
             }
         }
     }
 
-    @Test func unknownChatIs404AndMalformedUserIdIs400() async throws {
-        let world = try await TestWorld.make()
-        try await world.withClient { api in
-            #expect(try await api.get("/v2/access/chats/424242/messages", as: world.owner).status == .notFound)
-            let bad = try await api.get("/v2/access/chats/12a/messages", as: world.owner)
-            #expect(bad.status == .badRequest)
-            #expect(try bad.error.details?.field == "userId")
+    @Test(arguments: StorageBackend.available) func queryMatchesTextCaseInsensitivelyAndLiterally(backend: StorageBackend) async throws {
+        try await TestWorld.with(backend) { world in
+            try await world.withClient { api in
+                let fan = try await Self.busiestFan(api, world.owner)
+                let all = try await Self.walkByOffset(api, world.owner, userID: fan, limit: 10)
+                let word = String(try #require(all.lazy.compactMap { $0.value1.text.split(separator: " ").first { $0.count >= 4 } }.first))
+                let matches = try await Self.walkByCursor(api, world.owner, userID: fan, limit: 10, extra: "&query=\(word.uppercased())")
+                let expected = all.filter { $0.value1.text.lowercased().contains(word.lowercased()) }.map(\.value1.id)
+                #expect(!expected.isEmpty)
+                #expect(matches.map(\.value1.id) == expected)
+                // % and _ are literal, not LIKE wildcards.
+                for (wildcard, literal) in [("%25", "%"), ("_", "_"), ("%25%25", "%%")] {
+                    let found = try await Self.walkByOffset(api, world.owner, userID: fan, limit: 10, extra: "&query=\(wildcard)")
+                    #expect(found.map(\.value1.id) == all.filter { $0.value1.text.contains(literal) }.map(\.value1.id))
+                    #expect(found.count < all.count)
+                }
+            }
+        }
+    }
+
+    @Test(arguments: StorageBackend.available) func includeUsersAddsBothParticipants(backend: StorageBackend) async throws {
+        try await TestWorld.with(backend) { world in
+            try await world.withClient { api in
+                let fan = try await Self.busiestFan(api, world.owner)
+                let page = try await api.get("/v2/access/chats/\(fan)/messages?include_users=true&limit=1", as: world.owner).decode(MessageList.self)
+                #expect(Set(page.users?.map(\.id) ?? []) == [Int(world.owner.creatorID), fan])
+                let without = try await api.get("/v2/access/chats/\(fan)/messages?limit=1", as: world.owner).decode(MessageList.self)
+                #expect(without.users == nil)
+            }
+        }
+    }
+
+    @Test(arguments: StorageBackend.available) func messagesShowWhoSentThemAndWhatTheyCost(backend: StorageBackend) async throws {
+        try await TestWorld.with(backend) { world in
+            try await world.withClient { api in
+                let fan = try await Self.busiestFan(api, world.owner)
+                let all = try await Self.walkByOffset(api, world.owner, userID: fan, limit: 10)
+                for message in all {
+                    let sender = try #require(message.value1.fromUser.value2)
+                    #expect([Int(world.owner.creatorID), fan].contains(sender.id))
+                    #expect(sender._view == "s")
+                    #expect(message.value1.isFree == (message.value2.price == 0))
+                    #expect(message.value1.mediaCount == message.value1.media.count)
+                    if message.value1.isFromQueue == true { #expect(message.value1.queueId != nil) }
+                    if message.value1.canPurchase == true { #expect(message.value2.price! > 0 && sender.id == Int(world.owner.creatorID)) }
+                }
+            }
+        }
+    }
+
+    @Test(arguments: StorageBackend.available) func unknownChatIs404AndMalformedUserIdIs400(backend: StorageBackend) async throws {
+        try await TestWorld.with(backend) { world in
+            try await world.withClient { api in
+                #expect(try await api.get("/v2/access/chats/424242/messages", as: world.owner).status == .notFound)
+                let bad = try await api.get("/v2/access/chats/12a/messages", as: world.owner)
+                #expect(bad.status == .badRequest)
+                #expect(try bad.error.details?.field == "userId")
+            }
         }
     }
 }

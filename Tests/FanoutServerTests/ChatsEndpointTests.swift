@@ -1,5 +1,6 @@
 import FanoutAPI
 import Foundation
+import FanoutTestSupport
 import Testing
 
 @Suite struct ChatsEndpointTests {
@@ -15,41 +16,44 @@ import Testing
         }
     }
 
-    @Test func recentOrderPutsTheNewestConversationFirst() async throws {
-        let world = try await TestWorld.make()
-        try await world.withClient { api in
-            let recent = try await Self.all(api, world.owner)
-            let lastIDs = recent.compactMap { $0.lastMessage?.value1.id }
-            #expect(lastIDs.count == recent.count)
-            #expect(lastIDs == lastIDs.sorted(by: >))
-            let old = try await Self.all(api, world.owner, query: "&order=old")
-            #expect(old.map(\.withUser.id) == recent.map(\.withUser.id).reversed())
+    @Test(arguments: StorageBackend.available) func recentOrderPutsTheNewestConversationFirst(backend: StorageBackend) async throws {
+        try await TestWorld.with(backend) { world in
+            try await world.withClient { api in
+                let recent = try await Self.all(api, world.owner)
+                let lastIDs = recent.compactMap { $0.lastMessage?.value1.id }
+                #expect(lastIDs.count == recent.count)
+                #expect(lastIDs == lastIDs.sorted(by: >))
+                let old = try await Self.all(api, world.owner, query: "&order=old")
+                #expect(old.map(\.withUser.id) == recent.map(\.withUser.id).reversed())
+            }
         }
     }
 
-    @Test func filtersKeepOnlyMatchingChats() async throws {
-        let world = try await TestWorld.make()
-        try await world.withClient { api in
-            let all = try await Self.all(api, world.owner)
-            let unread = try await Self.all(api, world.owner, query: "&filter=unread")
-            #expect(!unread.isEmpty)
-            #expect(unread.allSatisfy { $0.unreadMessagesCount! > 0 })
-            #expect(unread.count == all.filter { $0.unreadMessagesCount! > 0 }.count)
-            let tipped = try await Self.all(api, world.owner, query: "&filter=who_tipped")
-            let priority = try await Self.all(api, world.owner, query: "&filter=priority")
-            #expect(Set(tipped.map(\.withUser.id)).isSubset(of: Set(priority.map(\.withUser.id))))
-            #expect(priority.count < all.count)
+    @Test(arguments: StorageBackend.available) func filtersKeepOnlyMatchingChats(backend: StorageBackend) async throws {
+        try await TestWorld.with(backend) { world in
+            try await world.withClient { api in
+                let all = try await Self.all(api, world.owner)
+                let unread = try await Self.all(api, world.owner, query: "&filter=unread")
+                #expect(!unread.isEmpty)
+                #expect(unread.allSatisfy { $0.unreadMessagesCount! > 0 })
+                #expect(unread.count == all.filter { $0.unreadMessagesCount! > 0 }.count)
+                let tipped = try await Self.all(api, world.owner, query: "&filter=who_tipped")
+                let priority = try await Self.all(api, world.owner, query: "&filter=priority")
+                #expect(Set(tipped.map(\.withUser.id)).isSubset(of: Set(priority.map(\.withUser.id))))
+                #expect(priority.count < all.count)
+            }
         }
     }
 
-    @Test func queryFindsFansByName() async throws {
-        let world = try await TestWorld.make()
-        try await world.withClient { api in
-            let first = try #require(try await Self.all(api, world.owner).first)
-            let fan = try await api.get("/v2/access/chats/\(first.withUser.id)/messages?include_users=true&limit=1", as: world.owner)
-                .decode(Components.Schemas.MessageList.self).users!.first { $0.id == first.withUser.id }!
-            let found = try await Self.all(api, world.owner, query: "&query=\(fan.username.uppercased())")
-            #expect(found.map(\.withUser.id).contains(fan.id))
+    @Test(arguments: StorageBackend.available) func queryFindsFansByName(backend: StorageBackend) async throws {
+        try await TestWorld.with(backend) { world in
+            try await world.withClient { api in
+                let first = try #require(try await Self.all(api, world.owner).first)
+                let fan = try await api.get("/v2/access/chats/\(first.withUser.id)/messages?include_users=true&limit=1", as: world.owner)
+                    .decode(Components.Schemas.MessageList.self).users!.first { $0.id == first.withUser.id }!
+                let found = try await Self.all(api, world.owner, query: "&query=\(fan.username.uppercased())")
+                #expect(found.map(\.withUser.id).contains(fan.id))
+            }
         }
     }
 }

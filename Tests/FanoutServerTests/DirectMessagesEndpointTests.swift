@@ -1,6 +1,7 @@
 import FanoutAPI
 import FanoutCore
 import Foundation
+import FanoutTestSupport
 import Testing
 
 @Suite struct DirectMessagesEndpointTests {
@@ -10,43 +11,45 @@ import Testing
         try #require(try await ChatsEndpointTests.all(api, caller).first { $0.canSendMessage == subscribed }?.withUser.id)
     }
 
-    @Test func sendingAPaidMessageMakesItTheChatsNewest() async throws {
-        let world = try await TestWorld.make()
-        try await world.withClient { api in
-            let fan = try await Self.subscribedFan(api, world.owner)
-            let media = try await MassMessageLifecycleTests.mediaID(api, world.owner)
-            let response = try await api.send("/v2/access/chats/\(fan)/messages", method: .post, as: world.owner, json: [
-                "text": "Just for you", "mediaItems": [String(media)], "price": 4.5,
-            ])
-            #expect(response.status == .ok)
-            let message = try response.decode(Message.self)
-            #expect(message.value1.text == "Just for you")
-            #expect(message.value2.price == 4.5)
-            #expect(message.value1.canPurchase == true && message.value1.isFree == false)
-            #expect(message.value1.media.map(\.id) == [media])
-            #expect(message.value1.fromUser.value1?.id == Int(world.owner.creatorID))
-            #expect(message.value1.cancelSeconds == 120)
+    @Test(arguments: StorageBackend.available) func sendingAPaidMessageMakesItTheChatsNewest(backend: StorageBackend) async throws {
+        try await TestWorld.with(backend) { world in
+            try await world.withClient { api in
+                let fan = try await Self.subscribedFan(api, world.owner)
+                let media = try await MassMessageLifecycleTests.mediaID(api, world.owner)
+                let response = try await api.send("/v2/access/chats/\(fan)/messages", method: .post, as: world.owner, json: [
+                    "text": "Just for you", "mediaItems": [String(media)], "price": 4.5,
+                ])
+                #expect(response.status == .ok)
+                let message = try response.decode(Message.self)
+                #expect(message.value1.text == "Just for you")
+                #expect(message.value2.price == 4.5)
+                #expect(message.value1.canPurchase == true && message.value1.isFree == false)
+                #expect(message.value1.media.map(\.id) == [media])
+                #expect(message.value1.fromUser.value1?.id == Int(world.owner.creatorID))
+                #expect(message.value1.cancelSeconds == 120)
 
-            let newest = try await api.get("/v2/access/chats/\(fan)/messages?limit=1", as: world.owner).decode(Components.Schemas.MessageList.self)
-            #expect(newest.list.first?.value1.id == message.value1.id)
-            let chats = try await api.get("/v2/access/chats?limit=1", as: world.owner).decode(Components.Schemas.ChatList.self)
-            #expect(chats.list.first?.withUser.id == fan)
-            #expect(chats.list.first?.lastMessage?.value1.id == message.value1.id)
+                let newest = try await api.get("/v2/access/chats/\(fan)/messages?limit=1", as: world.owner).decode(Components.Schemas.MessageList.self)
+                #expect(newest.list.first?.value1.id == message.value1.id)
+                let chats = try await api.get("/v2/access/chats?limit=1", as: world.owner).decode(Components.Schemas.ChatList.self)
+                #expect(chats.list.first?.withUser.id == fan)
+                #expect(chats.list.first?.lastMessage?.value1.id == message.value1.id)
+            }
         }
     }
 
-    @Test func onlyActiveSubscribersCanBeMessaged() async throws {
-        let world = try await TestWorld.make()
-        try await world.withClient { api in
-            let lapsed = try await Self.subscribedFan(api, world.owner, subscribed: false)
-            let response = try await api.send("/v2/access/chats/\(lapsed)/messages", method: .post, as: world.owner, json: ["text": "Hi"])
-            #expect(response.status == .badRequest)
-            #expect(try response.error.details?.field == "userId")
-            #expect(try response.error.message.contains("not an active subscriber"))
-            let stranger = try await api.send("/v2/access/chats/424242/messages", method: .post, as: world.owner, json: ["text": "Hi"])
-            #expect(stranger.status == .badRequest)
-            let readOnly = try await api.send("/v2/access/chats/\(lapsed)/messages", method: .post, as: world.readOnly, json: ["text": "Hi"])
-            #expect(readOnly.status == .forbidden)
+    @Test(arguments: StorageBackend.available) func onlyActiveSubscribersCanBeMessaged(backend: StorageBackend) async throws {
+        try await TestWorld.with(backend) { world in
+            try await world.withClient { api in
+                let lapsed = try await Self.subscribedFan(api, world.owner, subscribed: false)
+                let response = try await api.send("/v2/access/chats/\(lapsed)/messages", method: .post, as: world.owner, json: ["text": "Hi"])
+                #expect(response.status == .badRequest)
+                #expect(try response.error.details?.field == "userId")
+                #expect(try response.error.message.contains("not an active subscriber"))
+                let stranger = try await api.send("/v2/access/chats/424242/messages", method: .post, as: world.owner, json: ["text": "Hi"])
+                #expect(stranger.status == .badRequest)
+                let readOnly = try await api.send("/v2/access/chats/\(lapsed)/messages", method: .post, as: world.readOnly, json: ["text": "Hi"])
+                #expect(readOnly.status == .forbidden)
+            }
         }
     }
 
@@ -62,53 +65,55 @@ import Testing
         throw CancellationError()
     }
 
-    @Test func unsendWorksWithinTheCancelWindowOnly() async throws {
-        let world = try await TestWorld.make()
-        try await world.withClient { api in
-            let (fan, fanMessage) = try await Self.conversation(api, world.owner)
-            func send(_ text: String) async throws -> Int {
-                try await api.send("/v2/access/chats/\(fan)/messages", method: .post, as: world.owner, json: ["text": text]).decode(Message.self).value1.id
+    @Test(arguments: StorageBackend.available) func unsendWorksWithinTheCancelWindowOnly(backend: StorageBackend) async throws {
+        try await TestWorld.with(backend) { world in
+            try await world.withClient { api in
+                let (fan, fanMessage) = try await Self.conversation(api, world.owner)
+                func send(_ text: String) async throws -> Int {
+                    try await api.send("/v2/access/chats/\(fan)/messages", method: .post, as: world.owner, json: ["text": text]).decode(Message.self).value1.id
+                }
+                let first = try await send("first")
+                let missingBody = try await api.send("/v2/access/chats/\(fan)/messages/\(first)", method: .delete, as: world.owner, json: [String: Any]())
+                #expect(try missingBody.error.details?.field == "withUserId")
+                let wrongUser = try await api.send("/v2/access/chats/\(fan)/messages/\(first)", method: .delete, as: world.owner, json: ["withUserId": 1])
+                #expect(try wrongUser.error.details?.field == "withUserId")
+
+                let unsent = try await api.send("/v2/access/chats/\(fan)/messages/\(first)", method: .delete, as: world.owner, json: ["withUserId": String(fan)])
+                #expect(unsent.status == .ok)
+                #expect(try unsent.decode(Components.Schemas.UnsendMessageResponse.self).success)
+                let after = try await ChatMessagesEndpointTests.walkByOffset(api, world.owner, userID: fan, limit: 10)
+                #expect(!after.contains { $0.value1.id == first })
+                let again = try await api.send("/v2/access/chats/\(fan)/messages/\(first)", method: .delete, as: world.owner, json: ["withUserId": fan])
+                #expect(again.status == .notFound)
+
+                let second = try await send("second")
+                world.clock.advance(by: 121)
+                let late = try await api.send("/v2/access/chats/\(fan)/messages/\(second)", method: .delete, as: world.owner, json: ["withUserId": fan])
+                #expect(late.status == .badRequest)
+                #expect(try late.error.message.contains("cancel window"))
+                let notMine = try await api.send("/v2/access/chats/\(fan)/messages/\(fanMessage)", method: .delete, as: world.owner, json: ["withUserId": fan])
+                #expect(notMine.status == .badRequest)
             }
-            let first = try await send("first")
-            let missingBody = try await api.send("/v2/access/chats/\(fan)/messages/\(first)", method: .delete, as: world.owner, json: [String: Any]())
-            #expect(try missingBody.error.details?.field == "withUserId")
-            let wrongUser = try await api.send("/v2/access/chats/\(fan)/messages/\(first)", method: .delete, as: world.owner, json: ["withUserId": 1])
-            #expect(try wrongUser.error.details?.field == "withUserId")
-
-            let unsent = try await api.send("/v2/access/chats/\(fan)/messages/\(first)", method: .delete, as: world.owner, json: ["withUserId": String(fan)])
-            #expect(unsent.status == .ok)
-            #expect(try unsent.decode(Components.Schemas.UnsendMessageResponse.self).success)
-            let after = try await ChatMessagesEndpointTests.walkByOffset(api, world.owner, userID: fan, limit: 10)
-            #expect(!after.contains { $0.value1.id == first })
-            let again = try await api.send("/v2/access/chats/\(fan)/messages/\(first)", method: .delete, as: world.owner, json: ["withUserId": fan])
-            #expect(again.status == .notFound)
-
-            let second = try await send("second")
-            world.clock.advance(by: 121)
-            let late = try await api.send("/v2/access/chats/\(fan)/messages/\(second)", method: .delete, as: world.owner, json: ["withUserId": fan])
-            #expect(late.status == .badRequest)
-            #expect(try late.error.message.contains("cancel window"))
-            let notMine = try await api.send("/v2/access/chats/\(fan)/messages/\(fanMessage)", method: .delete, as: world.owner, json: ["withUserId": fan])
-            #expect(notMine.status == .badRequest)
         }
     }
 
-    @Test func chatMediaListsMessagesWithMediaOfTheAskedType() async throws {
-        let world = try await TestWorld.make()
-        try await world.withClient { api in
-            let fan = try await ChatMessagesEndpointTests.busiestFan(api, world.owner)
-            let all = try await ChatMessagesEndpointTests.walkByOffset(api, world.owner, userID: fan, limit: 10)
-            let withMedia = all.filter { !$0.value1.media.isEmpty }.map(\.value1.id)
-            let page = try await api.get("/v2/access/chats/\(fan)/media?limit=100", as: world.owner).decode(Components.Schemas.ChatMediaList.self)
-            #expect(page.list.map(\.value1.id) == withMedia)
-            for (type, kind) in [("photos", "photo"), ("videos", "video"), ("audios", "audio")] {
-                let filtered = try await api.get("/v2/access/chats/\(fan)/media?limit=100&type=\(type)", as: world.owner).decode(Components.Schemas.ChatMediaList.self)
-                #expect(filtered.list.map(\.value1.id) == all.filter { message in message.value1.media.contains { $0._type.rawValue == kind } }.map(\.value1.id))
+    @Test(arguments: StorageBackend.available) func chatMediaListsMessagesWithMediaOfTheAskedType(backend: StorageBackend) async throws {
+        try await TestWorld.with(backend) { world in
+            try await world.withClient { api in
+                let fan = try await ChatMessagesEndpointTests.busiestFan(api, world.owner)
+                let all = try await ChatMessagesEndpointTests.walkByOffset(api, world.owner, userID: fan, limit: 10)
+                let withMedia = all.filter { !$0.value1.media.isEmpty }.map(\.value1.id)
+                let page = try await api.get("/v2/access/chats/\(fan)/media?limit=100", as: world.owner).decode(Components.Schemas.ChatMediaList.self)
+                #expect(page.list.map(\.value1.id) == withMedia)
+                for (type, kind) in [("photos", "photo"), ("videos", "video"), ("audios", "audio")] {
+                    let filtered = try await api.get("/v2/access/chats/\(fan)/media?limit=100&type=\(type)", as: world.owner).decode(Components.Schemas.ChatMediaList.self)
+                    #expect(filtered.list.map(\.value1.id) == all.filter { message in message.value1.media.contains { $0._type.rawValue == kind } }.map(\.value1.id))
+                }
+                let opened = try await api.get("/v2/access/chats/\(fan)/media?limit=100&opened=1", as: world.owner).decode(Components.Schemas.ChatMediaList.self)
+                #expect(opened.list.allSatisfy { $0.value1.isOpened == true })
+                #expect(try await api.get("/v2/access/chats/\(fan)/media?type=gifs", as: world.owner).status == .badRequest)
+                #expect(try await api.get("/v2/access/chats/\(fan)/media?limit=101", as: world.owner).status == .badRequest)
             }
-            let opened = try await api.get("/v2/access/chats/\(fan)/media?limit=100&opened=1", as: world.owner).decode(Components.Schemas.ChatMediaList.self)
-            #expect(opened.list.allSatisfy { $0.value1.isOpened == true })
-            #expect(try await api.get("/v2/access/chats/\(fan)/media?type=gifs", as: world.owner).status == .badRequest)
-            #expect(try await api.get("/v2/access/chats/\(fan)/media?limit=101", as: world.owner).status == .badRequest)
         }
     }
 }

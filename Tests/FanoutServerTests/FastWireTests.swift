@@ -1,6 +1,7 @@
 import FanoutAPI
 import FanoutCore
 import Foundation
+import FanoutTestSupport
 import Testing
 @testable import FanoutServer
 
@@ -15,70 +16,72 @@ import Testing
         return try JSONValue.parse(encoder.encode(value))
     }
 
-    @Test func chatPagesMatchTheGeneratedTypes() async throws {
-        let world = try await TestWorld.make()
-        let mapper = WireMapper(clock: world.clock, policy: world.dependencies.policy)
-        let storage = world.dependencies.storage
-        world.clock.set(TestWorld.anchor.addingTimeInterval(-3_000))  // inside some unsend and cancel windows
-        var pages = 0
-        for caller in [world.owner, world.secondCreator] {
-            var offset = 0
-            while true {
-                let query = ChatListQuery(page: PageRequest(limit: 20, offset: offset))
-                let chats = try await storage.chats(creatorID: caller.creatorID, query: query)
-                let nextOffset = chats.hasMore ? offset + chats.items.count : nil
-                #expect(try JSONValue.parse(mapper.chatListBody(chats, nextOffset: nextOffset)) == Self.reference(
-                    Components.Schemas.ChatList(list: chats.items.map(mapper.chat), hasMore: chats.hasMore, nextOffset: nextOffset)))
-                for chat in chats.items {
-                    let query = ChatMessageQuery(fanID: chat.fan.id, page: PageRequest(limit: 10, offset: 0))
-                    guard case .page(let page) = try await storage.messages(creatorID: caller.creatorID, query: query) else {
-                        Issue.record("a listed chat has messages")
-                        continue
+    @Test(arguments: StorageBackend.available) func chatPagesMatchTheGeneratedTypes(backend: StorageBackend) async throws {
+        try await TestWorld.with(backend) { world in
+            let mapper = WireMapper(clock: world.clock, policy: world.dependencies.policy)
+            let storage = world.dependencies.storage
+            world.clock.set(TestWorld.anchor.addingTimeInterval(-3_000))  // inside some unsend and cancel windows
+            var pages = 0
+            for caller in [world.owner, world.secondCreator] {
+                var offset = 0
+                while true {
+                    let query = ChatListQuery(page: PageRequest(limit: 20, offset: offset))
+                    let chats = try await storage.chats(creatorID: caller.creatorID, query: query)
+                    let nextOffset = chats.hasMore ? offset + chats.items.count : nil
+                    #expect(try JSONValue.parse(mapper.chatListBody(chats, nextOffset: nextOffset)) == Self.reference(
+                        Components.Schemas.ChatList(list: chats.items.map(mapper.chat), hasMore: chats.hasMore, nextOffset: nextOffset)))
+                    for chat in chats.items {
+                        let query = ChatMessageQuery(fanID: chat.fan.id, page: PageRequest(limit: 10, offset: 0))
+                        guard case .page(let page) = try await storage.messages(creatorID: caller.creatorID, query: query) else {
+                            Issue.record("a listed chat has messages")
+                            continue
+                        }
+                        let users = pages % 3 == 0 ? try await storage.users(ids: [caller.creatorID, chat.fan.id]) : nil
+                        let expected = try Self.reference(MessageListBody(list: .init(
+                            list: page.items.map(mapper.message), hasMore: page.hasMore,
+                            nextLastId: page.hasMore ? page.items.last.map { Int($0.id) } : nil, users: users?.map(mapper.user))))
+                        #expect(try JSONValue.parse(mapper.messageListBody(page, users: users)) == expected)
+                        pages += 1
                     }
-                    let users = pages % 3 == 0 ? try await storage.users(ids: [caller.creatorID, chat.fan.id]) : nil
-                    let expected = try Self.reference(MessageListBody(list: .init(
-                        list: page.items.map(mapper.message), hasMore: page.hasMore,
-                        nextLastId: page.hasMore ? page.items.last.map { Int($0.id) } : nil, users: users?.map(mapper.user))))
-                    #expect(try JSONValue.parse(mapper.messageListBody(page, users: users)) == expected)
-                    pages += 1
+                    guard chats.hasMore else { break }
+                    offset += chats.items.count
                 }
-                guard chats.hasMore else { break }
-                offset += chats.items.count
             }
+            #expect(pages > 50)
         }
-        #expect(pages > 50)
     }
 
-    @Test func massMessagePagesMatchTheGeneratedTypes() async throws {
-        let world = try await TestWorld.make()
-        let mapper = WireMapper(clock: world.clock, policy: world.dependencies.policy)
-        let storage = world.dependencies.storage
-        let creator = world.owner.creatorID
-        var items = 0
-        for type in [nil] + MassMessageListType.allCases {
+    @Test(arguments: StorageBackend.available) func massMessagePagesMatchTheGeneratedTypes(backend: StorageBackend) async throws {
+        try await TestWorld.with(backend) { world in
+            let mapper = WireMapper(clock: world.clock, policy: world.dependencies.policy)
+            let storage = world.dependencies.storage
+            let creator = world.owner.creatorID
+            var items = 0
+            for type in [nil] + MassMessageListType.allCases {
+                var offset = 0
+                while true {
+                    let page = try await storage.massMessages(creatorID: creator, type: type, page: PageRequest(limit: 20, offset: offset))
+                    #expect(try JSONValue.parse(mapper.queueItemListBody(page, creatorName: "Luna \"Vale\"")) == Self.reference(
+                        Components.Schemas.QueueItemList(list: page.items.map { mapper.queueItem($0, creatorName: "Luna \"Vale\"") }, hasMore: page.hasMore)))
+                    for message in page.items {
+                        #expect(try JSONValue.parse(mapper.queueItemBody(message, creatorName: "Luna")) == Self.reference(mapper.queueItem(message, creatorName: "Luna")))
+                        items += 1
+                    }
+                    guard page.hasMore else { break }
+                    offset += page.items.count
+                }
+            }
             var offset = 0
             while true {
-                let page = try await storage.massMessages(creatorID: creator, type: type, page: PageRequest(limit: 20, offset: offset))
-                #expect(try JSONValue.parse(mapper.queueItemListBody(page, creatorName: "Luna \"Vale\"")) == Self.reference(
-                    Components.Schemas.QueueItemList(list: page.items.map { mapper.queueItem($0, creatorName: "Luna \"Vale\"") }, hasMore: page.hasMore)))
-                for message in page.items {
-                    #expect(try JSONValue.parse(mapper.queueItemBody(message, creatorName: "Luna")) == Self.reference(mapper.queueItem(message, creatorName: "Luna")))
-                    items += 1
-                }
+                let page = try await storage.purchasedMassMessages(creatorID: creator, page: PageRequest(limit: 7, offset: offset))
+                #expect(try JSONValue.parse(mapper.purchasedItemListBody(page)) == Self.reference(
+                    Components.Schemas.PurchasedItemList(hasMore: page.hasMore, items: page.items.map(mapper.purchasedItem))))
+                items += page.items.count
                 guard page.hasMore else { break }
                 offset += page.items.count
             }
+            #expect(items > 20)
         }
-        var offset = 0
-        while true {
-            let page = try await storage.purchasedMassMessages(creatorID: creator, page: PageRequest(limit: 7, offset: offset))
-            #expect(try JSONValue.parse(mapper.purchasedItemListBody(page)) == Self.reference(
-                Components.Schemas.PurchasedItemList(hasMore: page.hasMore, items: page.items.map(mapper.purchasedItem))))
-            items += page.items.count
-            guard page.hasMore else { break }
-            offset += page.items.count
-        }
-        #expect(items > 20)
     }
 
     @Test(arguments: [

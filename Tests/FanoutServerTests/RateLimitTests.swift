@@ -1,5 +1,6 @@
 import FanoutCore
 import Foundation
+import FanoutTestSupport
 import HTTPTypes
 import Testing
 
@@ -9,48 +10,50 @@ import Testing
     static let remaining = HTTPField.Name("X-RateLimit-Remaining")!
     static let reset = HTTPField.Name("X-RateLimit-Reset")!
 
-    @Test func ninetyPassTheNinetyFirstIsA429UntilTheClockRefillsIt() async throws {
-        let world = try await TestWorld.make(rateLimit: .ofauth)
-        try await world.withClient { api in
-            for sent in 1...90 {
-                let response = try await api.get("/v2/access/mass-messages?limit=1", as: world.owner)
-                #expect(response.status == .ok)
-                #expect(response.headers[Self.limit] == "90" && response.headers[Self.remaining] == String(90 - sent))
+    @Test(arguments: StorageBackend.available) func ninetyPassTheNinetyFirstIsA429UntilTheClockRefillsIt(backend: StorageBackend) async throws {
+        try await TestWorld.with(backend, rateLimit: .ofauth) { world in
+            try await world.withClient { api in
+                for sent in 1...90 {
+                    let response = try await api.get("/v2/access/mass-messages?limit=1", as: world.owner)
+                    #expect(response.status == .ok)
+                    #expect(response.headers[Self.limit] == "90" && response.headers[Self.remaining] == String(90 - sent))
+                }
+                let refused = try await api.get("/v2/access/mass-messages?limit=1", as: world.owner)
+                #expect(refused.status == .tooManyRequests)
+                let error = try refused.error
+                #expect(error._type == "RATE_LIMIT_EXCEEDED" && error.code == "RATE_LIMIT_EXCEEDED")
+                #expect(error.message.contains("retry in 1 s"))
+                #expect(refused.headers[.retryAfter] == "1")
+                #expect(refused.headers[Self.remaining] == "0" && refused.headers[Self.reset] == "90")
+
+                // Another connection has its own bucket; the sandbox and /health have none.
+                #expect(try await api.get("/v2/access/mass-messages?limit=1", as: world.secondCreator).status == .ok)
+                #expect(try await api.get("/health", as: nil).headers[Self.limit] == nil)
+
+                world.clock.advance(by: 1)
+                let refilled = try await api.get("/v2/access/mass-messages?limit=1", as: world.owner)
+                #expect(refilled.status == .ok && refilled.headers[Self.remaining] == "0")
+                #expect(try await api.get("/v2/access/mass-messages?limit=1", as: world.owner).status == .tooManyRequests)
             }
-            let refused = try await api.get("/v2/access/mass-messages?limit=1", as: world.owner)
-            #expect(refused.status == .tooManyRequests)
-            let error = try refused.error
-            #expect(error._type == "RATE_LIMIT_EXCEEDED" && error.code == "RATE_LIMIT_EXCEEDED")
-            #expect(error.message.contains("retry in 1 s"))
-            #expect(refused.headers[.retryAfter] == "1")
-            #expect(refused.headers[Self.remaining] == "0" && refused.headers[Self.reset] == "90")
-
-            // Another connection has its own bucket; the sandbox and /health have none.
-            #expect(try await api.get("/v2/access/mass-messages?limit=1", as: world.secondCreator).status == .ok)
-            #expect(try await api.get("/health", as: nil).headers[Self.limit] == nil)
-
-            world.clock.advance(by: 1)
-            let refilled = try await api.get("/v2/access/mass-messages?limit=1", as: world.owner)
-            #expect(refilled.status == .ok && refilled.headers[Self.remaining] == "0")
-            #expect(try await api.get("/v2/access/mass-messages?limit=1", as: world.owner).status == .tooManyRequests)
         }
     }
 
-    @Test func aRefusedWriteChangesNothingAndErrorsCarryTheHeaders() async throws {
-        let world = try await TestWorld.make(rateLimit: RateLimit(perMinute: 60, burst: 2))
-        try await world.withClient { api in
-            let missing = try await api.get("/v2/access/mass-messages/999999999", as: world.owner)
-            #expect(missing.status == .notFound && missing.headers[Self.remaining] == "1", "an error answer is counted and says so")
-            let before = try await api.get("/v2/access/mass-messages?limit=10&type=scheduled", as: world.owner)
-            #expect(before.status == .ok)
-            let refused = try await api.send("/v2/access/mass-messages", method: .post, as: world.owner, json: [
-                "text": "Too many", "scheduledDate": "2099-01-01T20:00:00Z",
-            ])
-            #expect(refused.status == .tooManyRequests)
+    @Test(arguments: StorageBackend.available) func aRefusedWriteChangesNothingAndErrorsCarryTheHeaders(backend: StorageBackend) async throws {
+        try await TestWorld.with(backend, rateLimit: RateLimit(perMinute: 60, burst: 2)) { world in
+            try await world.withClient { api in
+                let missing = try await api.get("/v2/access/mass-messages/999999999", as: world.owner)
+                #expect(missing.status == .notFound && missing.headers[Self.remaining] == "1", "an error answer is counted and says so")
+                let before = try await api.get("/v2/access/mass-messages?limit=10&type=scheduled", as: world.owner)
+                #expect(before.status == .ok)
+                let refused = try await api.send("/v2/access/mass-messages", method: .post, as: world.owner, json: [
+                    "text": "Too many", "scheduledDate": "2099-01-01T20:00:00Z",
+                ])
+                #expect(refused.status == .tooManyRequests)
 
-            world.clock.advance(by: 2)
-            let after = try await api.get("/v2/access/mass-messages?limit=10&type=scheduled", as: world.owner)
-            #expect(after.body == before.body, "the refused mass message was not created")
+                world.clock.advance(by: 2)
+                let after = try await api.get("/v2/access/mass-messages?limit=10&type=scheduled", as: world.owner)
+                #expect(after.body == before.body, "the refused mass message was not created")
+            }
         }
     }
 }

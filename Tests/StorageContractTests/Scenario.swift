@@ -1,4 +1,5 @@
 import FanoutCore
+import FanoutTestSupport
 import Foundation
 
 /// A small hand-made world with known contents, for exact assertions.
@@ -50,10 +51,12 @@ enum Scenario {
             messages: messages.sorted { $0.createdAt < $1.createdAt }, mutedChats: [])
     }
 
-    static func seeded(_ backend: StorageBackend) async throws -> any FanoutStorage {
-        let storage = try backend.makeStorage()
-        try await storage.importDemo(dataset())
-        return storage
+    /// A fresh store of `backend` holding this world, for `body`.
+    static func withSeeded(_ backend: StorageBackend, _ body: @Sendable (any FanoutStorage) async throws -> Void) async throws {
+        try await backend.withStorage { storage in
+            try await storage.importDemo(dataset())
+            try await body(storage)
+        }
     }
 }
 

@@ -17,6 +17,15 @@ public struct DemoAudience: Sendable, Equatable {
         self.since = since
     }
 
+    /// The fans' ids in consecutive runs of at most `chunk`: one write
+    /// transaction each, so that no transaction grows with the audience.
+    public func idRuns(of chunk: Int) -> [ClosedRange<Int64>] {
+        stride(from: 0, to: fans, by: chunk).map { written in
+            let first = firstFanID + Int64(written)
+            return first...(first + Int64(min(chunk, fans - written)) - 1)
+        }
+    }
+
     /// The creator `fanout demo --fans N` adds beside the standard demo.
     public static func demo(fans: Int, since: Date) -> DemoAudience {
         DemoAudience(

@@ -148,6 +148,8 @@ public struct DemoDataset: Sendable {
 
 /// Writes a dataset into a backend.
 public protocol DemoImporting: Sendable {
+    /// Whether the database holds no organization and no user yet.
+    func isEmpty() async throws -> Bool
     func importDemo(_ dataset: DemoDataset) async throws
     /// Writes `audience` in several transactions (it can be millions of
     /// fans), calling `progress` with the number of fans written so far.

@@ -42,11 +42,11 @@ public struct SandboxService: Sendable {
     }
 
     @discardableResult
-    public func advanceClock(by seconds: TimeInterval) throws(FanoutError) -> Date {
+    public func advanceClock(by seconds: TimeInterval) async throws -> Date {
         guard seconds.isFinite, seconds > 0, seconds <= 366 * 86_400 else {
-            throw .badRequest("seconds must be more than 0 and at most a year", field: "seconds", allowed: "0 < seconds <= 31622400")
+            throw FanoutError.badRequest("seconds must be more than 0 and at most a year", field: "seconds", allowed: "0 < seconds <= 31622400")
         }
-        return clock.advance(by: seconds)
+        return try await clock.advance(by: seconds)
     }
 
     private func creatorsMessage(_ id: Int64, creatorID: Int64, fanID: Int64) async throws -> ChatMessage {

@@ -42,9 +42,35 @@ public final class OffsetClock: FanoutClock {
     }
 }
 
-/// A clock the sandbox can move forward.
+/// A clock the sandbox can move forward (on a shared clock, for every
+/// instance: hence async).
 public protocol AdjustableClock: FanoutClock {
-    @discardableResult func advance(by seconds: TimeInterval) -> Date
+    @discardableResult func advance(by seconds: TimeInterval) async throws -> Date
+}
+
+/// The sandbox clock of several instances on one database: real time plus
+/// an offset kept in storage. Each instance reads the offset when it starts
+/// and on every `refresh` (the server does so 4 times a second); an advance
+/// is written to storage first. The offset only grows, so a stale read
+/// never moves time back.
+public final class SharedOffsetClock: AdjustableClock {
+    private let offset = Mutex<TimeInterval>(0)
+    private let store: any SandboxClockStore
+
+    public init(store: any SandboxClockStore) { self.store = store }
+
+    public func now() -> Date { Date().addingTimeInterval(offset.withLock { $0 }) }
+
+    @discardableResult
+    public func advance(by seconds: TimeInterval) async throws -> Date {
+        adopt(try await store.advanceClockOffset(by: max(0, seconds)))
+        return now()
+    }
+
+    /// Takes up what another instance advanced.
+    public func refresh() async throws { adopt(try await store.clockOffset()) }
+
+    private func adopt(_ stored: TimeInterval) { offset.withLock { $0 = max($0, stored) } }
 }
 
 extension OffsetClock: AdjustableClock {}

@@ -17,12 +17,13 @@ enum MessageRow {
         LEFT JOIN massMessage mm ON mm.id = m.massMessageId
         """
 
-    /// A delivery is dated when its mass message started sending, and is
+    /// A delivery is dated when its mass message started sending (the
+    /// demo's half-sent one has no such date: when it was created), and is
     /// unopened, unbought, unliked and unpinned (acting on it makes it a message).
     static func selectDelivery(index: String) -> String {
         """
-        SELECT d.messageId, d.creatorId, mm.priceCents, mm.isLockedText, 0, d.massMessageId, mm.sentAt,
-               mm.sentAt, NULL, NULL, 0, 0,
+        SELECT d.messageId, d.creatorId, mm.priceCents, mm.isLockedText, 0, d.massMessageId, COALESCE(mm.sentAt, mm.createdAt),
+               COALESCE(mm.sentAt, mm.createdAt), NULL, NULL, 0, 0,
                mm.text, mm.state, mm.sentAt,
                d.creatorId, d.fanId, sender.name
         FROM massDelivery d \(index)

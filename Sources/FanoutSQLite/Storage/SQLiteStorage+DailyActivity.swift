@@ -24,7 +24,7 @@ extension SQLiteStorage {
             WHERE m.fromUserId = c.creatorId
             GROUP BY 1, 2, 3;
             INSERT INTO dailyActivity (creatorId, kind, day, count, grossCents)
-            SELECT d.creatorId, 'group_messages', date(mm.sentAt), COUNT(*), 0
+            SELECT d.creatorId, 'group_messages', date(COALESCE(mm.sentAt, mm.createdAt)), COUNT(*), 0
             FROM massDelivery d JOIN massMessage mm ON mm.id = d.massMessageId
             GROUP BY 1, 2, 3
             ON CONFLICT (creatorId, kind, day) DO UPDATE SET count = count + excluded.count;

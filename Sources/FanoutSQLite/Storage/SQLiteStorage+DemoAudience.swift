@@ -7,11 +7,9 @@ extension SQLiteStorage {
     /// transaction: nothing is built in memory, whatever the size.
     public func importAudience(_ audience: DemoAudience, progress: @Sendable (Int) -> Void) async throws {
         try await addCreator(audience.creator)
-        let chunk = 100_000
         var written = 0
-        while written < audience.fans {
-            let first = audience.firstFanID + Int64(written)
-            let last = first + Int64(min(chunk, audience.fans - written)) - 1
+        for run in audience.idRuns(of: 100_000) {
+            let (first, last) = (run.lowerBound, run.upperBound)
             try await pool.write { db in
                 let series = "WITH RECURSIVE n(i) AS (SELECT ?1 UNION ALL SELECT i + 1 FROM n WHERE i < ?2)"
                 try db.execute(
@@ -21,7 +19,7 @@ extension SQLiteStorage {
                     sql: series + " INSERT INTO subscription (creatorId, fanId, subscribedAt, isActive) SELECT ?3, i, ?4, 1 FROM n",
                     arguments: [first, last, audience.creator.id, audience.since])
             }
-            written += Int(last - first + 1)
+            written += run.count
             progress(written)
         }
     }

@@ -124,3 +124,11 @@ extension SQLiteStorage: DemoImporting {
             """)
     }
 }
+
+extension SQLiteStorage {
+    public func isEmpty() async throws -> Bool {
+        try await pool.read { db in
+            try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM organization) AND NOT EXISTS (SELECT 1 FROM user)") ?? true
+        }
+    }
+}

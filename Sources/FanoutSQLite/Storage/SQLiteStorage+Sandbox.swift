@@ -74,7 +74,7 @@ extension SQLiteStorage: SandboxStore {
         try db.execute(
             sql: """
                 INSERT INTO message (id, chatId, fromUserId, text, priceCents, isLockedText, massMessageId, createdAt, changedAt)
-                SELECT ?, ?, creatorId, NULL, priceCents, isLockedText, id, sentAt, sentAt FROM massMessage WHERE id = ?
+                SELECT ?, ?, creatorId, NULL, priceCents, isLockedText, id, COALESCE(sentAt, createdAt), COALESCE(sentAt, createdAt) FROM massMessage WHERE id = ?
                 """,
             arguments: [id, chatID, massMessageID])
         try db.execute(sql: "DELETE FROM massDelivery WHERE creatorId = ? AND messageId = ?", arguments: [creatorID, id])

@@ -5,7 +5,7 @@ import Logging
 public struct AppConfiguration: Sendable {
     public var host: String
     public var port: Int
-    public var databasePath: String
+    public var database: DatabaseLocation
     public var policy: MessagingPolicy
     public var logLevel: Logger.Level
     /// The scheduler and the fan-out worker. Off in tests that drive them by hand.
@@ -26,7 +26,7 @@ public struct AppConfiguration: Sendable {
     public var metricsEnabled: Bool
 
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, databasePath: String,
+        host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation,
         policy: MessagingPolicy = MessagingPolicy(), logLevel: Logger.Level = .info,
         runsBackgroundServices: Bool = true, fanOutBatchSize: Int = 100_000,
         fanOutBatchTime: Duration = .milliseconds(15), sandboxEnabled: Bool = true,
@@ -34,7 +34,7 @@ public struct AppConfiguration: Sendable {
     ) {
         self.host = host
         self.port = port
-        self.databasePath = databasePath
+        self.database = database
         self.policy = policy
         self.logLevel = logLevel
         self.runsBackgroundServices = runsBackgroundServices

@@ -1,5 +1,8 @@
 import FanoutCore
+import FanoutPostgres
 import FanoutSQLite
+import Logging
+import ServiceLifecycle
 
 /// What the application is built from. `main` builds it from a configuration;
 /// tests build it with their own database file and clock.
@@ -15,11 +18,14 @@ public struct AppDependencies: Sendable {
     public var rateLimiter: RateLimiter?
     /// What `/metrics` shows; nil: no metrics, no route.
     public var metrics: ServerMetrics?
+    /// What the storage needs running while the server runs (PostgreSQL's
+    /// connection pool); started first and stopped last in the service group.
+    public var services: [any Service]
 
     public init(
         storage: any FanoutStorage, health: @escaping @Sendable () async throws -> Void, clock: any AdjustableClock,
         policy: MessagingPolicy, accessCache: AccessCache = AccessCache(), rateLimiter: RateLimiter? = nil,
-        metrics: ServerMetrics? = nil
+        metrics: ServerMetrics? = nil, services: [any Service] = []
     ) {
         self.storage = storage
         self.health = health
@@ -28,15 +34,44 @@ public struct AppDependencies: Sendable {
         self.accessCache = accessCache
         self.rateLimiter = rateLimiter
         self.metrics = metrics
+        self.services = services
     }
 
-    /// SQLite at `configuration.databasePath`; real time, which the sandbox can move forward.
-    public static func live(_ configuration: AppConfiguration, clock: any AdjustableClock = OffsetClock()) throws -> AppDependencies {
-        let database = try AppDatabase(path: configuration.databasePath)
+    /// The storage at `configuration.database` (opened and migrated); real
+    /// time, which the sandbox can move forward: in this process on SQLite
+    /// (or `clock`), for every instance on PostgreSQL.
+    public static func live(
+        _ configuration: AppConfiguration, clock: (any AdjustableClock)? = nil, logger: Logger = Logger(label: "fanout")
+    ) async throws -> AppDependencies {
+        let storage: any FanoutStorage
+        let health: @Sendable () async throws -> Void
+        var clock = clock ?? OffsetClock()
+        var services: [any Service] = []
+        switch configuration.database {
+        case .sqlite(let path):
+            let database = try AppDatabase(path: path)
+            storage = SQLiteStorage(database: database)
+            health = { try await database.ping() }
+        case .postgres(let url):
+            let database = try await PostgresAppDatabase.open(url, logger: logger)
+            let postgres = PostgresStorage(database: database)
+            storage = postgres
+            health = { try await database.ping() }
+            let shared = SharedOffsetClock(store: postgres)
+            clock = shared
+            services = [
+                database.client,
+                // Takes up clock advances made through other instances.
+                LoopingService(name: "sandbox-clock", idleDelay: .milliseconds(250), logger: logger) {
+                    try await shared.refresh()
+                    return false
+                },
+            ]
+        }
         return AppDependencies(
-            storage: SQLiteStorage(database: database), health: { try await database.ping() },
+            storage: storage, health: health,
             clock: clock, policy: configuration.policy, accessCache: AccessCache(ttl: configuration.authCacheTTL),
             rateLimiter: configuration.rateLimit.map { RateLimiter(limit: $0, clock: clock) },
-            metrics: configuration.metricsEnabled ? ServerMetrics() : nil)
+            metrics: configuration.metricsEnabled ? ServerMetrics() : nil, services: services)
     }
 }

@@ -10,13 +10,14 @@ public func buildApplication(
     var logger = Logger(label: "fanout")
     logger.logLevel = configuration.logLevel
     let router = buildRouter(dependencies: dependencies, sandbox: configuration.sandboxEnabled)
-    var services: [any Service] = []
+    // The storage's own services first: the group stops them last.
+    var services: [any Service] = dependencies.services
     if configuration.runsBackgroundServices {
         let scheduler = MassMessageScheduler(store: dependencies.storage, clock: dependencies.clock)
         let worker = FanOutWorker(
             store: dependencies.storage, clock: dependencies.clock,
             sizer: FanOutBatchSizer(initial: 1_000, maximum: configuration.fanOutBatchSize, target: configuration.fanOutBatchTime))
-        services = [
+        services += [
             // Due scheduled mass messages start within 250 ms of their date.
             LoopingService(name: "scheduler", idleDelay: .milliseconds(250), logger: logger) {
                 let started = try await scheduler.tick()
@@ -25,7 +26,9 @@ public func buildApplication(
             },
             // Batch after batch while there is work; a 100 ms nap when none.
             LoopingService(name: "fan-out", idleDelay: .milliseconds(100), logger: logger) {
-                try await worker.deliverBatch() > 0
+                guard try await worker.deliverBatch() > 0 else { return false }
+                dependencies.metrics?.fanOutBatches.increment()
+                return true
             },
         ]
     }

@@ -66,6 +66,6 @@ struct SandboxController {
         guard let seconds = try body.integer("seconds", minimum: 1) else {
             throw FanoutError.badRequest("The body needs seconds: how far to move the clock forward", field: "seconds")
         }
-        return try JSONResponse.make(ClockBody(now: mapper.timestamp(try service.advanceClock(by: TimeInterval(seconds)))))
+        return try JSONResponse.make(ClockBody(now: mapper.timestamp(try await service.advanceClock(by: TimeInterval(seconds)))))
     }
 }

@@ -25,6 +25,8 @@ struct JSONBody {
     func string(_ name: String) throws(FanoutError) -> String? {
         guard let raw = value(name) else { return nil }
         guard let text = raw as? String else { throw .badRequest("\(name) must be a string", field: name) }
+        // PostgreSQL's text cannot hold NUL, and no message needs one: refused on every backend alike.
+        guard !text.utf8.contains(0) else { throw .badRequest("\(name) must not contain NUL characters", field: name) }
         return text
     }
 

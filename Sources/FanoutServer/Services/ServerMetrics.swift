@@ -20,6 +20,8 @@ public final class ServerMetrics: Sendable {
     let scheduledStarts: CoreMetrics.Counter
     /// Recipients the fan-out has yet to reach (read at each scrape).
     let recipientsWaiting: CoreMetrics.Gauge
+    /// Fan-out batches this instance committed (with several instances, each counts its own).
+    let fanOutBatches: CoreMetrics.Counter
 
     private struct RequestKey: Hashable {
         var route: String
@@ -42,6 +44,7 @@ public final class ServerMetrics: Sendable {
         rateLimited = CoreMetrics.Counter(label: "fanout_rate_limited_requests_total", factory: factory)
         scheduledStarts = CoreMetrics.Counter(label: "fanout_scheduled_mass_messages_started_total", factory: factory)
         recipientsWaiting = CoreMetrics.Gauge(label: "fanout_fan_out_recipients_waiting", factory: factory)
+        fanOutBatches = CoreMetrics.Counter(label: "fanout_fan_out_batches_total", factory: factory)
     }
 
     /// One answered request: `route` is the matched template (or "unmatched").

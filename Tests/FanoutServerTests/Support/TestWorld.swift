@@ -1,13 +1,14 @@
 import FanoutCore
-import FanoutSQLite
 import FanoutServer
+import FanoutTestSupport
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 
-/// One isolated world per test: its own SQLite file with the small demo
-/// dataset, a manual clock, and callers for each demo connection.
+/// One isolated world per test: its own database of `backend` (a temporary
+/// SQLite file, or a database of its own on the PostgreSQL test cluster) with
+/// the small demo dataset, a manual clock, and callers for each demo connection.
 struct TestWorld {
     /// Demo data is generated around this instant; the clock starts here.
     static let anchor = Date(timeIntervalSince1970: 1_790_000_000)
@@ -15,27 +16,24 @@ struct TestWorld {
     let dependencies: AppDependencies
     let clock: ManualClock
     let credentials: OperatorService.DemoCredentials
-    let databasePath: String
 
-    static func make(
-        policy: MessagingPolicy = MessagingPolicy(), seed: UInt64 = 7, accessCache: AccessCache = AccessCache(),
-        rateLimit: RateLimit? = nil, metrics: ServerMetrics? = nil
-    ) async throws -> TestWorld {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fanout-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let path = directory.appendingPathComponent("test.sqlite").path
-        let database = try AppDatabase(path: path)
-        let storage = SQLiteStorage(database: database)
-        var builder = DemoDatasetBuilder(seed: seed, anchor: anchor, size: .small)
-        let credentials = try await OperatorService(storage: storage).seedDemo(builder.build())
-        let clock = ManualClock(anchor)
-        // No rate limit unless a test asks for one: most tests send more than
-        // a burst's worth of requests on one connection, with time stopped.
-        return TestWorld(
-            dependencies: AppDependencies(
-                storage: storage, health: { try await database.ping() }, clock: clock, policy: policy, accessCache: accessCache,
-                rateLimiter: rateLimit.map { RateLimiter(limit: $0, clock: clock) }, metrics: metrics),
-            clock: clock, credentials: credentials, databasePath: path)
+    /// A world for `body`, removed after.
+    static func with(
+        _ backend: StorageBackend, policy: MessagingPolicy = MessagingPolicy(), seed: UInt64 = 7, accessCache: AccessCache = AccessCache(),
+        rateLimit: RateLimit? = nil, metrics: ServerMetrics? = nil, _ body: @Sendable (TestWorld) async throws -> Void
+    ) async throws {
+        try await backend.withStorage { storage, ping in
+            var builder = DemoDatasetBuilder(seed: seed, anchor: anchor, size: .small)
+            let credentials = try await OperatorService(storage: storage).seedDemo(builder.build())
+            let clock = ManualClock(anchor)
+            // No rate limit unless a test asks for one: most tests send more than
+            // a burst's worth of requests on one connection, with time stopped.
+            try await body(TestWorld(
+                dependencies: AppDependencies(
+                    storage: storage, health: ping, clock: clock, policy: policy, accessCache: accessCache,
+                    rateLimiter: rateLimit.map { RateLimiter(limit: $0, clock: clock) }, metrics: metrics),
+                clock: clock, credentials: credentials))
+        }
     }
 
     /// Organization 1, connection 1: every permission.
@@ -63,7 +61,7 @@ struct TestWorld {
         backgroundServices: Bool = false, sandbox: Bool = true, _ body: @escaping @Sendable (APIClient) async throws -> Void
     ) async throws {
         let configuration = AppConfiguration(
-            databasePath: databasePath, runsBackgroundServices: backgroundServices, fanOutBatchSize: 50, sandboxEnabled: sandbox)
+            database: .sqlite(path: "unused"), runsBackgroundServices: backgroundServices, fanOutBatchSize: 50, sandboxEnabled: sandbox)
         let app = buildApplication(configuration: configuration, dependencies: dependencies)
         try await app.test(.router) { client in try await body(APIClient(client: client)) }
     }

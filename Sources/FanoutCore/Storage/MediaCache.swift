@@ -1,18 +1,17 @@
-import FanoutCore
 import Synchronization
 
 /// Vault media by id. A media row never changes once written, so a decoded
 /// one stays right for the life of the process (and with several processes
-/// on one database): pages then read only which media a message carries,
+/// on one database, whatever the backend): pages then read only which media a message carries,
 /// not eighteen columns of each. Bounded: emptied when full.
-final class MediaCache: Sendable {
+public final class MediaCache: Sendable {
     private let entries = Mutex<[Int64: Media]>([:])
-    let capacity: Int
+    public let capacity: Int
 
-    init(capacity: Int = 50_000) { self.capacity = capacity }
+    public init(capacity: Int = 50_000) { self.capacity = capacity }
 
     /// The cached ones among `ids`, and the ids it lacks.
-    func lookup(_ ids: some Sequence<Int64>) -> (found: [Int64: Media], missing: [Int64]) {
+    public func lookup(_ ids: some Sequence<Int64>) -> (found: [Int64: Media], missing: [Int64]) {
         entries.withLock { entries in
             var found: [Int64: Media] = [:]
             var missing: [Int64] = []
@@ -23,7 +22,7 @@ final class MediaCache: Sendable {
         }
     }
 
-    func insert(_ media: [Media]) {
+    public func insert(_ media: [Media]) {
         entries.withLock { entries in
             if entries.count + media.count > capacity { entries.removeAll(keepingCapacity: true) }
             for item in media { entries[item.id] = item }

@@ -16,18 +16,24 @@ public struct PostgresMigrator: Sendable {
 
     /// Returns the names this call applied (none when another instance did).
     @discardableResult
-    public func migrate(_ client: PostgresClient, logger: Logger) async throws -> [String] {
+    public func migrate(_ connection: PostgresConnection, logger: Logger) async throws -> [String] {
         do {
-            return try await apply(client, logger: logger)
+            return try await apply(connection, logger: logger)
         } catch let error as PostgresTransactionError {
             // Say what went wrong inside, not that a transaction did.
             throw error.closureError ?? error
         }
     }
 
-    private func apply(_ client: PostgresClient, logger: Logger) async throws -> [String] {
+    /// The same on a connection of `client`'s.
+    @discardableResult
+    public func migrate(_ client: PostgresClient, logger: Logger) async throws -> [String] {
+        try await client.withConnection { connection in try await migrate(connection, logger: logger) }
+    }
+
+    private func apply(_ connection: PostgresConnection, logger: Logger) async throws -> [String] {
         let known = Set(migrations.map(\.name))
-        return try await client.withTransaction(logger: logger) { connection in
+        return try await connection.withTransaction(logger: logger) { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(Self.lockKey))", logger: logger)
             try await connection.query("""
                 CREATE TABLE IF NOT EXISTS fanout_migrations (

@@ -1,0 +1,58 @@
+import FanoutCore
+import Foundation
+import PostgresNIO
+
+extension PostgresStorage: AnalyticsStore {
+    public func purchasedMassMessages(creatorID: Int64, page: PageRequest) async throws -> Page<MassMessage> {
+        try await read { db in
+            // Walks the partial index mass_message_purchased.
+            Page(
+                fetched: try await PostgresMassMessageRow.fetchAll(
+                    db, media: media,
+                    tail: "WHERE creator_id = \(creatorID) AND purchased_count > 0 ORDER BY id DESC LIMIT \(page.limit + 1) OFFSET \(page.offset)",
+                    logger: logger),
+                limit: page.limit)
+        }
+    }
+
+    public func sentMassMessages(creatorID: Int64, from: Date, to: Date, limit: Int) async throws -> Page<MassMessage> {
+        try await read { db in
+            Page(
+                fetched: try await PostgresMassMessageRow.fetchAll(
+                    db, media: media,
+                    tail: """
+                        WHERE creator_id = \(creatorID) AND sent_at >= \(from) AND sent_at < \(to) AND state IN ('sent', 'canceled')
+                        ORDER BY id DESC LIMIT \(limit + 1)
+                        """,
+                    logger: logger),
+                limit: limit)
+        }
+    }
+
+    public func dailyActivity(creatorID: Int64, kind: ActivityKind, days: ClosedRange<String>) async throws -> [String: (count: Int, grossCents: Int64)] {
+        try await read { db in
+            var result: [String: (count: Int, grossCents: Int64)] = [:]
+            for row in try await db.rows("""
+                SELECT day, count, gross_cents FROM daily_activity
+                WHERE creator_id = \(creatorID) AND kind = \(kind.rawValue) AND day BETWEEN \(days.lowerBound) AND \(days.upperBound)
+                """, logger) {
+                let (day, count, gross) = try row.decode((String, Int, Int64).self)
+                result[day] = (count, gross)
+            }
+            return result
+        }
+    }
+
+    public func buyers(massMessageID: Int64, before marker: Int64?, page: PageRequest) async throws -> Page<(marker: Int64, user: UserProfile)> {
+        try await read { db in
+            let rows = try await db.rows("""
+                SELECT u.id, u.name, u.username, u.avatar, u.is_verified, p.id FROM purchase p JOIN app_user u ON u.id = p.fan_id
+                WHERE p.mass_message_id = \(massMessageID) AND p.id < \(marker ?? .max)
+                ORDER BY p.id DESC LIMIT \(page.limit + 1) OFFSET \(page.offset)
+                """, logger)
+            return Page(
+                fetched: try rows.map { row in (marker: try row.makeRandomAccess()[5].decode(Int64.self), user: try Self.profile(row)) },
+                limit: page.limit)
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import FanoutCore
+import Logging
+import PostgresNIO
+
+/// The storage protocols on PostgreSQL. Each protocol's implementation lives
+/// in its own `PostgresStorage+….swift`; every write is one transaction.
+public struct PostgresStorage: Sendable {
+    let client: PostgresClient
+    let logger: Logger
+    let media = MediaCache()
+
+    public init(database: PostgresAppDatabase) {
+        client = database.client
+        logger = database.logger
+    }
+
+    /// `body` on one pooled connection, outside any transaction (one
+    /// statement, or reads that need no common snapshot).
+    @discardableResult
+    func read<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in try await body(connection) }
+    }
+
+    /// `body` in one transaction; the error it threw, not a wrapper, when it fails.
+    @discardableResult
+    func write<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        do {
+            return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+        } catch let error as PostgresTransactionError {
+            throw error.closureError ?? error.commitError ?? error
+        }
+    }
+
+    /// `body` in one REPEATABLE READ, READ ONLY transaction: several reads
+    /// that must see one snapshot (a page and the checks before it).
+    func snapshot<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        try await write { connection in
+            try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: logger)
+            return try await body(connection)
+        }
+    }
+}
+
+extension PostgresConnection {
+    /// Every row of `query`.
+    func rows(_ query: PostgresQuery, _ logger: Logger) async throws -> [PostgresRow] {
+        try await self.query(query, logger: logger).collect()
+    }
+
+    /// The first column of the first row, if any.
+    func value<T: PostgresDecodable>(_ type: T.Type, _ query: PostgresQuery, _ logger: Logger) async throws -> T? {
+        guard let row = try await rows(query, logger).first else { return nil }
+        return try row.decode(T.self)
+    }
+
+    /// The first column of every row.
+    func values<T: PostgresDecodable>(_ type: T.Type, _ query: PostgresQuery, _ logger: Logger) async throws -> [T] {
+        try await rows(query, logger).map { try $0.decode(T.self) }
+    }
+
+    /// Runs `query`; how many rows it returned (use `RETURNING 1` to count changed rows).
+    @discardableResult
+    func run(_ query: PostgresQuery, _ logger: Logger) async throws -> Int {
+        try await rows(query, logger).count
+    }
+}

@@ -1,0 +1,53 @@
+import FanoutCore
+import FanoutPostgres
+import FanoutSQLite
+import Foundation
+import Logging
+
+/// Every storage backend the test suites run against: the storage contracts
+/// and the HTTP suites take one as their first argument. A new backend adds
+/// a case here and must pass them all.
+public enum StorageBackend: String, CaseIterable, Sendable, CustomStringConvertible {
+    case sqlite
+    /// On the cluster `scripts/test` starts (FANOUT_TEST_POSTGRES_URL).
+    case postgres
+
+    public var description: String { rawValue }
+
+    static let postgresServer = ProcessInfo.processInfo.environment["FANOUT_TEST_POSTGRES_URL"]
+
+    /// The backends this run can reach: PostgreSQL when a test cluster is named.
+    public static var available: [StorageBackend] { postgresServer == nil ? [.sqlite] : allCases }
+
+    /// A fresh, empty, migrated store of this kind and its health check for
+    /// `body`, removed after (a temporary SQLite file, or a database of its
+    /// own on the test cluster).
+    public func withStorage(
+        _ body: @Sendable (any FanoutStorage, _ ping: @escaping @Sendable () async throws -> Void) async throws -> Void
+    ) async throws {
+        switch self {
+        case .sqlite:
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fanout-tests-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let database = try AppDatabase(path: directory.appendingPathComponent("db.sqlite").path)
+            try await body(SQLiteStorage(database: database)) { try await database.ping() }
+        case .postgres:
+            guard let server = Self.postgresServer else { throw MissingTestCluster() }
+            try await PostgresAppDatabase.withScratchDatabase(
+                on: try PostgresURL(server), prefix: "fanout_test", logger: Logger(label: "fanout.tests")
+            ) { database in
+                try await body(PostgresStorage(database: database)) { try await database.ping() }
+            }
+        }
+    }
+
+    /// The same, for tests that need no health check.
+    public func withStorage(_ body: @Sendable (any FanoutStorage) async throws -> Void) async throws {
+        try await withStorage { storage, _ in try await body(storage) }
+    }
+}
+
+struct MissingTestCluster: Error, CustomStringConvertible {
+    var description: String { "FANOUT_TEST_POSTGRES_URL names no PostgreSQL (scripts/test starts one)" }
+}
