@@ -60,6 +60,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // `fanout copy`: a whole SQLite database into an empty PostgreSQL one.
+        .target(
+            name: "FanoutCopy",
+            dependencies: [
+                "FanoutSQLite", "FanoutPostgres",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // HTTP: composition root, middleware, handlers, wire mapping, services.
         .target(
             name: "FanoutServer",
@@ -77,7 +86,7 @@ let package = Package(
         .executableTarget(
             name: "fanout",
             dependencies: [
-                "FanoutServer", "FanoutSQLite", "FanoutCore",
+                "FanoutServer", "FanoutSQLite", "FanoutPostgres", "FanoutCopy", "FanoutCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -113,7 +122,7 @@ let package = Package(
         .testTarget(
             name: "FanoutProcessTests",
             dependencies: [
-                "fanout", "FanoutSQLite", "FanoutPostgres", "FanoutTestSupport", "FanoutCore",
+                "fanout", "FanoutSQLite", "FanoutPostgres", "FanoutCopy", "FanoutTestSupport", "FanoutCore",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -29,3 +29,9 @@ public final class AppDatabase: Sendable {
         _ = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
     }
 }
+
+extension AppDatabase {
+    /// A read-only view of the database as it is now, unchanged by later
+    /// writes: what `fanout copy` reads, chunk after chunk.
+    public func makeSnapshot() throws -> DatabaseSnapshot { try pool.makeSnapshot() }
+}

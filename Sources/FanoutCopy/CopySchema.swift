@@ -1,0 +1,72 @@
+/// Every table of Fanout's SQLite schema (as its migrations leave it) in an
+/// order that satisfies PostgreSQL's foreign keys. The SQLite-only column
+/// `massMessage.fanOutCursor` becomes a fan-out slice (see `DatabaseCopy`).
+enum CopySchema {
+    static let tables: [CopyTable] = [
+        CopyTable("organization", "organization", [("id", .integer), ("name", .text), ("createdAt", .date)]),
+        CopyTable("apiKey", "api_key", [
+            ("id", .integer), ("organizationId", .integer), ("lookupId", .text), ("secretHash", .bytes), ("label", .text),
+            ("createdAt", .date),
+        ]),
+        CopyTable("user", "app_user", sequence: false, [
+            ("id", .integer), ("name", .text), ("username", .text), ("avatar", .text), ("isVerified", .boolean), ("isCreator", .boolean),
+        ]),
+        CopyTable("connection", "connection", sequence: false, [
+            ("id", .text), ("organizationId", .integer), ("creatorId", .integer), ("permissions", .text), ("createdAt", .date),
+        ]),
+        CopyTable("subscription", "subscription", key: ["creatorId", "fanId"], sequence: false, [
+            ("creatorId", .integer), ("fanId", .integer), ("subscribedAt", .date), ("isActive", .boolean),
+        ]),
+        CopyTable("media", "media", [
+            ("id", .integer), ("creatorId", .integer), ("kind", .text), ("createdAt", .date), ("isReady", .boolean), ("hasError", .boolean),
+            ("convertedToVideo", .boolean), ("hasCustomPreview", .boolean), ("duration", .real), ("width", .integer), ("height", .integer),
+            ("size", .integer), ("fullUrl", .text), ("thumbUrl", .text), ("previewUrl", .text), ("squarePreviewUrl", .text),
+            ("video240Url", .text), ("video720Url", .text),
+        ]),
+        CopyTable("massMessage", "mass_message", [
+            ("id", .integer), ("creatorId", .integer), ("text", .text), ("priceCents", .integer), ("isLockedText", .boolean), ("state", .text),
+            ("listType", .text), ("createdAt", .date), ("changedAt", .date), ("scheduledAt", .date), ("sentAt", .date), ("canceledAt", .date),
+            ("total", .integer), ("pending", .integer), ("sentCount", .integer), ("viewedCount", .integer), ("purchasedCount", .integer),
+            ("hasError", .boolean), ("subscribedAfter", .date), ("resolving", .boolean), ("firstDeliveryId", .integer),
+            ("lastDeliveryId", .integer),
+        ]),
+        CopyTable("massMessageMedia", "mass_message_media", key: ["massMessageId", "position"], sequence: false, [
+            ("massMessageId", .integer), ("position", .integer), ("mediaId", .integer), ("isPreview", .boolean),
+        ]),
+        CopyTable("massMessageAudience", "mass_message_audience", key: ["massMessageId", "kind", "refId"], sequence: false, [
+            ("massMessageId", .integer), ("kind", .text), ("refId", .integer),
+        ]),
+        CopyTable("massMessageRecipient", "mass_message_recipient", key: ["massMessageId", "fanId"], sequence: false, [
+            ("massMessageId", .integer), ("fanId", .integer),
+        ]),
+        CopyTable("chat", "chat", [
+            ("id", .integer), ("creatorId", .integer), ("fanId", .integer), ("lastMessageId", .integer), ("lastReadMessageId", .integer),
+            ("unreadCount", .integer), ("hasUnreadTips", .boolean), ("isMuted", .boolean), ("tipsCents", .integer),
+            ("spentCents", .integer), ("pinnedCount", .integer), ("hasPurchasedFeed", .boolean),
+        ]),
+        CopyTable("message", "message", [
+            ("id", .integer), ("chatId", .integer), ("fromUserId", .integer), ("text", .text), ("priceCents", .integer),
+            ("isLockedText", .boolean), ("isTip", .boolean), ("massMessageId", .integer), ("createdAt", .date), ("changedAt", .date),
+            ("openedAt", .date), ("purchasedAt", .date), ("isLiked", .boolean), ("isPinned", .boolean),
+        ]),
+        CopyTable("messageMedia", "message_media", key: ["messageId", "position"], sequence: false, [
+            ("messageId", .integer), ("position", .integer), ("mediaId", .integer), ("isPreview", .boolean),
+        ]),
+        CopyTable("massDelivery", "mass_delivery", key: ["creatorId", "messageId"], sequence: false, [
+            ("creatorId", .integer), ("messageId", .integer), ("fanId", .integer), ("massMessageId", .integer),
+        ]),
+        CopyTable("purchase", "purchase", [
+            ("id", .integer), ("messageId", .integer), ("massMessageId", .integer), ("creatorId", .integer), ("fanId", .integer),
+            ("amountCents", .integer), ("createdAt", .date),
+        ]),
+        CopyTable("userList", "user_list", [
+            ("id", .integer), ("creatorId", .integer), ("name", .text), ("createdAt", .date), ("usersCount", .integer),
+        ]),
+        CopyTable("userListMember", "user_list_member", key: ["listId", "fanId"], sequence: false, [
+            ("listId", .integer), ("fanId", .integer), ("addedAt", .date),
+        ]),
+        CopyTable("dailyActivity", "daily_activity", key: ["creatorId", "kind", "day"], sequence: false, [
+            ("creatorId", .integer), ("kind", .text), ("day", .text), ("count", .integer), ("grossCents", .integer),
+        ]),
+    ]
+}
