@@ -94,8 +94,9 @@ let package = Package(
         .executableTarget(
             name: "FanOutBenchmark",
             dependencies: [
-                "FanoutCore", "FanoutSQLite",
+                "FanoutCore", "FanoutSQLite", "FanoutPostgres",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/FanOutBenchmark"
         ),

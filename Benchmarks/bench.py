@@ -7,7 +7,11 @@ same run (the same binary's storage-free path). Fan-out: a mass message to
 isDone), as a ratio to the plainest bulk insert of as many rows measured in
 the same run (FanOutBenchmark baseline). Then a second fan-out while wrk
 loads a chat page and direct messages are sent. Memory: the server's peak
-RSS (VmHWM, reset before each phase). Standard library only.
+RSS (VmHWM, reset before each phase). Then the same on PostgreSQL (a
+throwaway cluster from scripts/postgres-cluster): the read pages, each also
+as a ratio to its SQLite figure, and the fan-out against a same-run bulk
+insert into a table shaped like mass_delivery (FanOutBenchmark
+postgres-baseline). Standard library only.
 """
 import argparse
 import http.client
@@ -42,6 +46,8 @@ def main():
     parser.add_argument("--duration", type=int, default=5, help="seconds of one wrk run")
     parser.add_argument("--rounds", type=int, default=3, help="runs of every route, interleaved; medians are reported")
     parser.add_argument("--reads-only", action="store_true", help="skip the fan-out runs (while tuning reads)")
+    parser.add_argument("--no-postgres", action="store_true", help="skip the PostgreSQL column")
+    parser.add_argument("--postgres-only", action="store_true", help="only the PostgreSQL column (its SQLite ratios left out)")
     # --fans 0 also works with binaries older than `demo --fans` (for before/after runs).
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="fanout-bench-")
@@ -49,6 +55,8 @@ def main():
     results = []
 
     say(f"machine: {machine()}")
+    if args.postgres_only:
+        finish(results, args, {})
     say(f"fanout demo --seed 7 --fans {args.fans} …")
     start = time.monotonic()
     fans_flag = ["--fans", str(args.fans)] if args.fans > 0 else []
@@ -73,34 +81,9 @@ def main():
         wait_healthy(port)
         chat_page = pick_chat_page(port, reader)
 
-        # Reads: every route in turn, several rounds (this machine's throughput
-        # drifts by ±10% between runs), medians compared.
-        reset_peak_rss(server.pid)
-        runs = {name: [] for name, *_ in ROUTES}
-        for round in range(args.rounds):
-            for name, path, auth, status, target in ROUTES:
-                path = chat_page if path == "CHAT_PAGE" else path
-                headers = reader if auth else {}
-                if round == 0:
-                    wrk(base + path, headers, 2, 64)  # warm-up
-                run = wrk(base + path, headers, args.duration, 64)
-                if status == 200 and run["non2xx"]:
-                    sys.exit(f"{path}: {run['non2xx']} responses were not 2xx")
-                runs[name].append(run)
-                say(f"round {round + 1}: {name}: {run['rps']:,.0f} req/s, p99 {run['p99']:.1f} ms")
-        baseline = median([run["rps"] for run in runs[ROUTES[0][0]]])
-        for name, path, auth, status, target in ROUTES:
-            rps = median([run["rps"] for run in runs[name]])
-            p99 = median([run["p99"] for run in runs[name]])
-            ratio = rps / baseline
-            met = None if target is None else (ratio >= target and p99 < P99_TARGET_MS)
-            goal = "baseline" if target is None else f"≥ {target}×, p99 < {P99_TARGET_MS:.0f} ms"
-            results.append((name, f"{rps:,.0f} req/s", f"{p99:.1f} ms", f"{ratio:.3f}×", goal, met))
-        read_rss = peak_rss_mib(server.pid)
-        results.append(("server RSS, peak over all read runs (64 connections)", f"{read_rss:.0f} MiB", "", "", "≤ 100 MiB", read_rss <= 100))
-
+        sqlite_reads = read_pages(base, reader, chat_page, args, server.pid, results, "SQLite")
         if args.reads_only:
-            raise SystemExit(print_table(results))
+            return finish(results, args, sqlite_reads)
         # The fan-out alone, against its bulk-insert baseline.
         baseline = json.loads(subprocess.run(
             [f"{args.bin}/FanOutBenchmark", "baseline", str(args.fans)], check=True, capture_output=True, text=True).stdout)
@@ -130,8 +113,105 @@ def main():
         server.terminate()
         server.wait(timeout=30)
         subprocess.run(["rm", "-rf", work])
+    finish(results, args, sqlite_reads)
 
+
+def finish(results, args, sqlite_reads):
+    """The PostgreSQL column (unless skipped), then the table; exits."""
+    if not args.no_postgres:
+        postgres_column(args, sqlite_reads, results)
     sys.exit(print_table(results))
+
+
+def read_pages(base, reader, chat_page, args, pid, results, backend):
+    """Every route in turn, several rounds (this machine's throughput drifts
+    by ±10% between runs), medians compared with the same run's 404 route.
+    Returns each route's median req/s."""
+    reset_peak_rss(pid)
+    runs = {name: [] for name, *_ in ROUTES}
+    for round in range(args.rounds):
+        for name, path, auth, status, target in ROUTES:
+            path = chat_page if path == "CHAT_PAGE" else path
+            headers = reader if auth else {}
+            if round == 0:
+                wrk(base + path, headers, 2, 64)  # warm-up
+            run = wrk(base + path, headers, args.duration, 64)
+            if status == 200 and run["non2xx"]:
+                sys.exit(f"{path}: {run['non2xx']} responses were not 2xx")
+            runs[name].append(run)
+            say(f"{backend} round {round + 1}: {name}: {run['rps']:,.0f} req/s, p99 {run['p99']:.1f} ms")
+    baseline = median([run["rps"] for run in runs[ROUTES[0][0]]])
+    medians = {}
+    for name, path, auth, status, target in ROUTES:
+        rps = median([run["rps"] for run in runs[name]])
+        p99 = median([run["p99"] for run in runs[name]])
+        ratio = rps / baseline
+        medians[name] = rps
+        met = None if target is None else (ratio >= target and p99 < P99_TARGET_MS)
+        goal = "baseline" if target is None else f"≥ {target}×, p99 < {P99_TARGET_MS:.0f} ms"
+        results.append((f"{backend}: {name}", f"{rps:,.0f} req/s", f"{p99:.1f} ms", f"{ratio:.3f}×", goal, met))
+    read_rss = peak_rss_mib(pid)
+    results.append((f"{backend}: server RSS, peak over all read runs (64 connections)", f"{read_rss:.0f} MiB", "", "", "≤ 100 MiB",
+                    read_rss <= 100))
+    return medians
+
+
+def postgres_column(args, sqlite_reads, results):
+    """Reads and the fan-out on a throwaway PostgreSQL cluster."""
+    exports = subprocess.run(["scripts/postgres-cluster", "start"], check=True, capture_output=True, text=True).stdout
+    cluster = dict(re.findall(r"(FANOUT_TEST_POSTGRES_\w+)=(\S+)", exports))
+    server_url, cluster_dir = cluster["FANOUT_TEST_POSTGRES_URL"], cluster["FANOUT_TEST_POSTGRES_DIR"]
+    database = server_url.replace("/postgres?", "/fanout_bench?")
+    server = None
+    try:
+        subprocess.run(["psql", "-q", server_url, "-c", "CREATE DATABASE fanout_bench"], check=True)
+        fans_flag = ["--fans", str(args.fans)] if args.fans > 0 and not args.reads_only else []
+        say(f"PostgreSQL: fanout demo --seed 7 {' '.join(fans_flag)} …")
+        start = time.monotonic()
+        demo = json.loads(subprocess.run(
+            [f"{args.bin}/fanout", "demo", "--database", database, "--seed", "7"] + fans_flag,
+            check=True, capture_output=True, text=True).stdout)
+        demo_seconds = time.monotonic() - start
+        standard, studio = demo["organizations"][0], demo["organizations"][-1]
+        reader = {"apiKey": standard["apiKey"], "x-connection-id": standard["connections"][0]["id"]}
+        sender = {"apiKey": studio["apiKey"], "x-connection-id": studio["connections"][0]["id"]}
+        port = free_port()
+        server = subprocess.Popen(
+            [f"{args.bin}/fanout", "serve", "--database", database, "--port", str(port), "--log-level", "warning"],
+            env={**os.environ, "FANOUT_RATE_LIMIT": "off"}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_healthy(port)
+        base = f"http://127.0.0.1:{port}"
+        chat_page = pick_chat_page(port, reader)
+        medians = read_pages(base, reader, chat_page, args, server.pid, results, "PostgreSQL")
+        for name, path, auth, status, target in ROUTES:
+            if target is not None and name in sqlite_reads:
+                ratio = medians[name] / sqlite_reads[name]
+                results.append((f"PostgreSQL vs SQLite: {name}", f"{medians[name]:,.0f} vs {sqlite_reads[name]:,.0f} req/s", "",
+                                f"{ratio:.2f}×", "≥ 0.5× SQLite's", ratio >= 0.5))
+        if not fans_flag:
+            return
+        baseline = json.loads(subprocess.run(
+            [f"{args.bin}/FanOutBenchmark", "postgres-baseline", server_url, str(args.fans)],
+            check=True, capture_output=True, text=True).stdout)
+        results.append((f"PostgreSQL baseline: unnest insert of {args.fans:,} rows into a table like mass_delivery (one transaction)",
+                        f"{baseline['seconds']:.2f} s", "", "1×", "baseline", None))
+        say(f"PostgreSQL bulk insert baseline: {baseline['seconds']:.2f} s")
+        reset_peak_rss(server.pid)
+        seconds, message = fan_out(port, sender, args.fans, "Fan-out benchmark")
+        check_delivered(port, sender, message, args.fans)
+        ratio = seconds / baseline["seconds"]
+        results.append((f"PostgreSQL: fan-out to {args.fans:,} active subscribers (POST → isDone, in every chat)",
+                        f"{seconds:.2f} s", "", f"{ratio:.2f}×", "≤ 3× the baseline's time", ratio <= 3))
+        fan_rss = peak_rss_mib(server.pid)
+        results.append(("PostgreSQL: server RSS, peak during that fan-out", f"{fan_rss:.0f} MiB", "", "", "≤ 150 MiB", fan_rss <= 150))
+        say(f"PostgreSQL fan-out: {seconds:.2f} s = {ratio:.2f}× the baseline")
+        results.append((f"PostgreSQL: `fanout demo --seed 7 --fans {args.fans:,}`", f"{demo_seconds:.1f} s", "", "", "well under a minute",
+                        demo_seconds < 60))
+    finally:
+        if server:
+            server.terminate()
+            server.wait(timeout=30)
+        subprocess.run(["scripts/postgres-cluster", "stop", cluster_dir])
 
 
 def print_table(results):

@@ -14,6 +14,9 @@ import GRDBSQLite
 struct FanOutBenchmark {
     static func main() async throws {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first?.hasPrefix("postgres") == true {
+            return try await PostgresFanOutBenchmark.run(arguments)
+        }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fanout-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }

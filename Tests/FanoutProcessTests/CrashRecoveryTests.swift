@@ -15,7 +15,9 @@ import Testing
         let path = directory.appendingPathComponent("crash.sqlite").path
         let headers = try await Self.prepare(path: path)
 
-        var server = try ServerProcess(database: path, arguments: ["--fan-out-batch-size", "100"])
+        // Small batches: the fan-out must still be running when the kill lands,
+        // even on a machine busy with other test processes.
+        var server = try ServerProcess(database: path, arguments: ["--fan-out-batch-size", "20"])
         try await server.waitUntilHealthy()
         let created = try await server.request("POST", "/v2/access/mass-messages", headers: headers, json: ["text": "Crash test"])
         #expect(created.status == 200)

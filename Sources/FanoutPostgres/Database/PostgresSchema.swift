@@ -247,5 +247,13 @@ enum PostgresSchema {
             """,
             "INSERT INTO sandbox_clock DEFAULT VALUES",
         ]),
+        // The chats list orders by a chat's newest message id, no messages
+        // counting as 0: indexed as such, its chat side is an index walk
+        // that merges with the deliveries' key (a NULLS LAST order could not
+        // use the plain index, and PostgreSQL sorted every chat instead).
+        PostgresMigration("walkChatsByRecency", [
+            "CREATE INDEX chat_recency ON chat (creator_id, (COALESCE(last_message_id, 0)))",
+            "DROP INDEX chat_recent",
+        ]),
     ]
 }

@@ -2,8 +2,11 @@ import FanoutCore
 import Foundation
 import PostgresNIO
 
-/// Loads the attachments of many messages, in attachment order: one query
-/// for which media each carries, and one for the media not yet in `cache`.
+/// Attachments travel inside the row queries, as one array column per row
+/// (`packedColumn`): each element `media_id * 2 + is_preview`, in attachment
+/// order. A page is then one round trip; the media rows themselves come from
+/// the `MediaCache` (media never change), fetched in one query for those
+/// it lacks.
 enum PostgresAttachmentLoader {
     enum Owner {
         case message, massMessage
@@ -12,19 +15,21 @@ enum PostgresAttachmentLoader {
         var ownerColumn: String { self == .message ? "message_id" : "mass_message_id" }
     }
 
-    static func load(
-        _ db: PostgresConnection, owner: Owner, ids: some Collection<Int64>, cache: MediaCache, logger: Logger
-    ) async throws -> [Int64: [Attachment]] {
-        let unique = Array(Set(ids))
-        guard !unique.isEmpty else { return [:] }
-        let links = try await db.rows("""
-            SELECT \(unescaped: owner.ownerColumn), is_preview, media_id FROM \(unescaped: owner.table)
-            WHERE \(unescaped: owner.ownerColumn) = ANY(\(unique))
-            ORDER BY \(unescaped: owner.ownerColumn), position
-            """, logger).map { try $0.decode((Int64, Bool, Int64).self) }
-        guard !links.isEmpty else { return [:] }
+    /// The packed attachments of `owner`'s row whose id is `idExpression`.
+    static func packedColumn(_ owner: Owner, id idExpression: String) -> String {
+        """
+        ARRAY(SELECT a.media_id * 2 + a.is_preview::int FROM \(owner.table) a
+              WHERE a.\(owner.ownerColumn) = \(idExpression) ORDER BY a.position)
+        """
+    }
 
-        var (media, missing) = cache.lookup(Set(links.map(\.2)))
+    /// The attachments of each packed array, in order.
+    static func resolve(
+        _ packed: [[Int64]], on db: PostgresConnection, cache: MediaCache, logger: Logger
+    ) async throws -> [[Attachment]] {
+        let ids = Set(packed.joined().map { $0 >> 1 })
+        guard !ids.isEmpty else { return packed.map { _ in [] } }
+        var (media, missing) = cache.lookup(ids)
         if !missing.isEmpty {
             let fetched = try await db.rows(
                 "SELECT \(unescaped: PostgresMediaRow.columns) FROM media WHERE id = ANY(\(missing))", logger
@@ -32,12 +37,9 @@ enum PostgresAttachmentLoader {
             cache.insert(fetched)
             for item in fetched { media[item.id] = item }
         }
-        var result: [Int64: [Attachment]] = [:]
-        for (ownerID, isPreview, mediaID) in links {
-            guard let item = media[mediaID] else { continue }
-            result[ownerID, default: []].append(Attachment(media: item, isPreview: isPreview))
+        return packed.map { row in
+            row.compactMap { element in media[element >> 1].map { Attachment(media: $0, isPreview: element & 1 == 1) } }
         }
-        return result
     }
 }
 

@@ -10,7 +10,9 @@ enum PostgresMessageRow {
         SELECT m.id, m.from_user_id, m.price_cents, m.is_locked_text, m.is_tip, m.mass_message_id, m.created_at,
                m.changed_at, m.opened_at, m.purchased_at, m.is_liked, m.is_pinned,
                COALESCE(m.text, mm.text, '') AS body, mm.state AS queue_state, mm.sent_at AS queue_sent_at,
-               c.creator_id, c.fan_id, sender.name AS sender_name
+               c.creator_id, c.fan_id, sender.name AS sender_name,
+               CASE WHEN m.mass_message_id IS NULL THEN \(PostgresAttachmentLoader.packedColumn(.message, id: "m.id"))
+                    ELSE \(PostgresAttachmentLoader.packedColumn(.massMessage, id: "m.mass_message_id")) END
         FROM message m
         JOIN chat c ON c.id = m.chat_id
         JOIN app_user sender ON sender.id = m.from_user_id
@@ -24,7 +26,8 @@ enum PostgresMessageRow {
         SELECT d.message_id, d.creator_id, mm.price_cents, mm.is_locked_text, false, d.mass_message_id, COALESCE(mm.sent_at, mm.created_at),
                COALESCE(mm.sent_at, mm.created_at), NULL::timestamptz, NULL::timestamptz, false, false,
                mm.text, mm.state, mm.sent_at,
-               d.creator_id, d.fan_id, sender.name
+               d.creator_id, d.fan_id, sender.name,
+               \(PostgresAttachmentLoader.packedColumn(.massMessage, id: "d.mass_message_id"))
         FROM mass_delivery d
         JOIN mass_message mm ON mm.id = d.mass_message_id
         JOIN app_user sender ON sender.id = d.creator_id
@@ -69,27 +72,64 @@ enum PostgresMessageRow {
     }
 
     private static func decode(_ db: PostgresConnection, media: MediaCache, query: PostgresQuery, logger: Logger) async throws -> [ChatMessage] {
-        var messages: [ChatMessage] = []
-        for row in try await db.rows(query, logger) {
-            let (id, from, price, isLocked, isTip, massID, createdAt, changedAt, openedAt, purchasedAt, isLiked, isPinned) =
-                try row.decode((Int64, Int64, Int64, Bool, Bool, Int64?, Date, Date, Date?, Date?, Bool, Bool).self)
+        try await decode(db, media: media, rows: try await db.rows(query, logger), logger: logger)
+    }
+
+    /// Rows of `select` or `selectDelivery`, with their attachments.
+    static func decode(_ db: PostgresConnection, media: MediaCache, rows: [PostgresRow], logger: Logger) async throws -> [ChatMessage] {
+        try await decode(db, media: media, rows: rows, from: 0, logger: logger).map { $0! }
+    }
+
+    /// The message in the 19 columns from `start` of each row (`select`'s,
+    /// as a lateral join adds them); nil where they are NULL (no message).
+    static func decode(
+        _ db: PostgresConnection, media: MediaCache, rows: [PostgresRow], from start: Int, logger: Logger
+    ) async throws -> [ChatMessage?] {
+        var messages: [ChatMessage?] = []
+        var packed: [[Int64]] = []
+        for row in rows {
             let cells = row.makeRandomAccess()
+            guard let id = try cells[start].decode(Int64?.self) else {
+                messages.append(nil)
+                packed.append([])
+                continue
+            }
+            func cell<T: PostgresDecodable>(_ index: Int, _ type: T.Type = T.self) throws -> T { try cells[start + index].decode(T.self) }
             messages.append(ChatMessage(
-                id: id, creatorID: try cells[15].decode(Int64.self), fanID: try cells[16].decode(Int64.self), fromUserID: from,
-                fromUserName: try cells[17].decode(String.self), text: try cells[12].decode(String.self), price: Money(cents: price),
-                isLockedText: isLocked, isTip: isTip, massMessageID: massID, createdAt: createdAt, changedAt: changedAt,
-                openedAt: openedAt, purchasedAt: purchasedAt, isLiked: isLiked, isPinned: isPinned, attachments: [],
-                queueState: try cells[13].decode(String?.self).flatMap(MassMessageState.init(rawValue:)),
-                queueSentAt: try cells[14].decode(Date?.self)))
+                id: id, creatorID: try cell(15), fanID: try cell(16), fromUserID: try cell(1), fromUserName: try cell(17),
+                text: try cell(12), price: Money(cents: try cell(2)), isLockedText: try cell(3), isTip: try cell(4),
+                massMessageID: try cell(5), createdAt: try cell(6), changedAt: try cell(7), openedAt: try cell(8),
+                purchasedAt: try cell(9), isLiked: try cell(10), isPinned: try cell(11), attachments: [],
+                queueState: try cell(13, String?.self).flatMap(MassMessageState.init(rawValue:)), queueSentAt: try cell(14)))
+            packed.append(try cell(18))
         }
-        let direct = try await PostgresAttachmentLoader.load(
-            db, owner: .message, ids: messages.filter { !$0.isFromQueue }.map(\.id), cache: media, logger: logger)
-        let queued = try await PostgresAttachmentLoader.load(
-            db, owner: .massMessage, ids: messages.compactMap(\.massMessageID), cache: media, logger: logger)
-        for index in messages.indices {
-            let message = messages[index]
-            messages[index].attachments = message.massMessageID.map { queued[$0] ?? [] } ?? direct[message.id] ?? []
-        }
+        let attachments = try await PostgresAttachmentLoader.resolve(packed, on: db, cache: media, logger: logger)
+        for index in messages.indices { messages[index]?.attachments = attachments[index] }
         return messages
+    }
+}
+
+extension PostgresMessageRow {
+    /// One page of a chat, newest first: $1 creator, $2 fan, $3 before
+    /// (exclusive), $4 starting at (inclusive), $5 folded search text (each
+    /// nullable), $6 limit, $7 offset, $8 limit + offset (saturated). The cursors are index bounds either
+    /// way (COALESCE to the largest id, not `IS NULL OR`), so one generic
+    /// plan serves every call: each side walks its (chat, id) index from
+    /// the cursor, and the two are merged.
+    enum ChatPage: PreparedShape {
+        static let sql = """
+            (\(select)
+             WHERE m.chat_id = (SELECT id FROM chat WHERE creator_id = $1 AND fan_id = $2)
+               AND m.id < COALESCE($3::bigint, 9223372036854775807) AND m.id <= COALESCE($4::bigint, 9223372036854775807)
+               AND ($5::text IS NULL OR strpos(lower(COALESCE(m.text, mm.text, '') COLLATE "und-x-icu"), $5::text) > 0)
+             ORDER BY m.id DESC LIMIT $8::bigint)
+            UNION ALL
+            (\(selectDelivery)
+             WHERE d.creator_id = $1 AND d.fan_id = $2
+               AND d.message_id < COALESCE($3::bigint, 9223372036854775807) AND d.message_id <= COALESCE($4::bigint, 9223372036854775807)
+               AND ($5::text IS NULL OR strpos(lower(mm.text COLLATE "und-x-icu"), $5::text) > 0)
+             ORDER BY d.message_id DESC LIMIT $8::bigint)
+            ORDER BY 1 DESC LIMIT $6::bigint OFFSET $7::bigint
+            """
     }
 }

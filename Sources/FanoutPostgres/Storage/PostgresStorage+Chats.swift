@@ -6,11 +6,16 @@ extension PostgresStorage: ChatStore {
     public func chats(creatorID: Int64, query: ChatListQuery) async throws -> Page<ChatSummary> {
         // No stored text holds NUL (PostgreSQL's text cannot): such a search finds nothing.
         if query.search?.utf8.contains(0) == true { return Page(fetched: [], limit: query.page.limit) }
-        return try await snapshot { db in
+        return try await read { db in
             var summaries: [ChatSummary] = []
-            var lastIDs: [Int64?] = []
-            for row in try await db.rows(Self.chatListQuery(creatorID: creatorID, query: query), logger) {
-                let (fanID, lastID, name, username, avatar, isVerified, isSubscribed) =
+            let search = query.search.flatMap { $0.isEmpty ? nil : $0.lowercased() }
+            let filter = query.filter.map { ChatListQuery.Filter.allCases.firstIndex(of: $0)! + 1 } ?? 0
+            let rows = try await Self.chatList(variant: filter * 2 + (query.order == .recent ? 0 : 1), db, logger) {
+                $0.append(creatorID); $0.append(query.page.limit + 1); $0.append(query.page.offset); $0.append(search)
+                $0.append(query.page.sideLimit)
+            }
+            for row in rows {
+                let (fanID, _, name, username, avatar, isVerified, isSubscribed) =
                     try row.decode((Int64, Int64?, String, String, String?, Bool, Bool).self)
                 let cells = row.makeRandomAccess()
                 summaries.append(ChatSummary(
@@ -18,18 +23,10 @@ extension PostgresStorage: ChatStore {
                     isSubscribed: isSubscribed, unreadCount: try cells[7].decode(Int.self), hasUnreadTips: try cells[8].decode(Bool.self),
                     isMuted: try cells[9].decode(Bool.self), lastMessage: nil, lastReadMessageID: try cells[10].decode(Int64?.self),
                     hasPurchasedFeed: try cells[11].decode(Bool.self), pinnedCount: try cells[12].decode(Int.self)))
-                lastIDs.append(lastID)
             }
-            let wanted = lastIDs.compactMap { $0 }
-            if !wanted.isEmpty {
-                var builder = QueryBuilder()
-                let ids = builder.bind(wanted), creator = builder.bind(creatorID)
-                let lastMessages = try await PostgresMessageRow.fetchBoth(
-                    db, media: media, builder: builder, messages: "WHERE m.id = ANY(\(ids))",
-                    deliveries: "WHERE d.creator_id = \(creator) AND d.message_id = ANY(\(ids))", tail: "", logger: logger)
-                let byID = Dictionary(uniqueKeysWithValues: lastMessages.map { ($0.id, $0) })
-                for index in summaries.indices { summaries[index].lastMessage = lastIDs[index].flatMap { byID[$0] } }
-            }
+            // Each chat's last message came in the same rows, from column 13.
+            let lastMessages = try await PostgresMessageRow.decode(db, media: media, rows: rows, from: 13, logger: logger)
+            for index in summaries.indices { summaries[index].lastMessage = lastMessages[index] }
             return Page(fetched: summaries, limit: query.page.limit)
         }
     }
@@ -40,60 +37,92 @@ extension PostgresStorage: ChatStore {
     /// row yet. Unfiltered, both sides are walked in id order and merged,
     /// each row kept only where it is its fan's newest; filtered by the
     /// chat's counters, only chat rows qualify, ordered by that newer id.
-    private static func chatListQuery(creatorID: Int64, query: ChatListQuery) -> PostgresQuery {
-        var b = QueryBuilder()
-        let creator = b.bind(creatorID), limit = b.bind(query.page.limit + 1), offset = b.bind(query.page.offset)
-        var search = ""
-        if let needle = query.search, !needle.isEmpty {
-            let folded = b.bind(needle.lowercased())
-            search = """
-                 AND EXISTS (SELECT 1 FROM app_user u WHERE u.id = $fan
-                     AND (strpos(lower(u.name COLLATE "und-x-icu"), \(folded)) > 0
-                          OR strpos(lower(u.username COLLATE "und-x-icu"), \(folded)) > 0))
-                """
+    /// A chat without messages counts as id 0 (last newest-first, as SQLite
+    /// sorts NULL), which lets the chat side walk `chat_recency` in order and
+    /// PostgreSQL merge it with the deliveries' key instead of sorting all.
+    /// The prepared list of one variant (filter and order).
+    private static func chatList(
+        variant: Int, _ db: PostgresConnection, _ logger: Logger, _ bind: (inout PostgresBindings) -> Void
+    ) async throws -> [PostgresRow] {
+        switch variant {
+        case 0: try await db.rows(ChatListShape<0>.self, logger, bind)
+        case 1: try await db.rows(ChatListShape<1>.self, logger, bind)
+        case 2: try await db.rows(ChatListShape<2>.self, logger, bind)
+        case 3: try await db.rows(ChatListShape<3>.self, logger, bind)
+        case 4: try await db.rows(ChatListShape<4>.self, logger, bind)
+        case 5: try await db.rows(ChatListShape<5>.self, logger, bind)
+        case 6: try await db.rows(ChatListShape<6>.self, logger, bind)
+        default: try await db.rows(ChatListShape<7>.self, logger, bind)
         }
-        let direction = query.order == .recent ? "DESC" : "ASC"
+    }
+
+    /// $1 creator, $2 limit, $3 offset, $4 folded search (nullable), $5 how
+    /// far each side may have to walk (limit + offset, saturated). One
+    /// shape per filter (none, then `ChatListQuery.Filter`'s cases) and order
+    /// (recent, old): `variant` = filter × 2 + order.
+    enum ChatListShape<let variant: Int>: PreparedShape {
+        static var sql: String { chatListSQL(filter: variant / 2, descending: variant % 2 == 0) }
+    }
+
+    static func chatListSQL(filter: Int, descending: Bool) -> String {
+        let search = """
+             AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM app_user u WHERE u.id = $fan
+                 AND (strpos(lower(u.name COLLATE "und-x-icu"), $4::text) > 0
+                      OR strpos(lower(u.username COLLATE "und-x-icu"), $4::text) > 0)))
+            """
+        let direction = descending ? "DESC" : "ASC"
         let page: String
-        if let filter = query.filter {
-            let counter = switch filter {
+        if filter > 0 {
+            let counter = switch ChatListQuery.Filter.allCases[filter - 1] {
             case .unread: "c.unread_count > 0"
             case .whoTipped: "c.tips_cents > 0"
             case .priority: "c.spent_cents > 0"
             }
             page = """
-                SELECT c.fan_id, NULLIF(GREATEST(COALESCE(c.last_message_id, 0), COALESCE(
-                    (SELECT MAX(d.message_id) FROM mass_delivery d WHERE d.creator_id = \(creator) AND d.fan_id = c.fan_id), 0)), 0) AS last_id
+                SELECT c.fan_id, GREATEST(COALESCE(c.last_message_id, 0), COALESCE(
+                    (SELECT MAX(d.message_id) FROM mass_delivery d WHERE d.creator_id = $1 AND d.fan_id = c.fan_id), 0)) AS last_id
                 FROM chat c
-                WHERE c.creator_id = \(creator) AND \(counter)\(search.replacingOccurrences(of: "$fan", with: "c.fan_id"))
-                ORDER BY last_id \(direction) NULLS LAST, c.id \(direction) LIMIT \(limit) OFFSET \(offset)
+                WHERE c.creator_id = $1 AND \(counter)\(search.replacingOccurrences(of: "$fan", with: "c.fan_id"))
+                ORDER BY last_id \(direction), c.id \(direction) LIMIT $2 OFFSET $3
                 """
         } else {
+            // Each side walks its index newest first as far as the page
+            // needs (correlated probes, not joins, so that no statistics
+            // can turn them into a hash over every delivery), then the two
+            // are merged (Merge Append).
             page = """
-                SELECT c.fan_id, c.last_message_id AS last_id FROM chat c
-                WHERE c.creator_id = \(creator)
-                  AND NOT EXISTS (SELECT 1 FROM mass_delivery d
-                                  WHERE d.creator_id = \(creator) AND d.fan_id = c.fan_id AND d.message_id > COALESCE(c.last_message_id, 0))
-                  \(search.replacingOccurrences(of: "$fan", with: "c.fan_id"))
+                (SELECT c.fan_id, COALESCE(c.last_message_id, 0) AS last_id FROM chat c
+                 WHERE c.creator_id = $1
+                   AND COALESCE((SELECT MAX(d.message_id) FROM mass_delivery d WHERE d.creator_id = $1 AND d.fan_id = c.fan_id), 0)
+                       <= COALESCE(c.last_message_id, 0)
+                   \(search.replacingOccurrences(of: "$fan", with: "c.fan_id"))
+                 ORDER BY COALESCE(c.last_message_id, 0) \(direction) LIMIT $5)
                 UNION ALL
-                SELECT d.fan_id, d.message_id FROM mass_delivery d
-                WHERE d.creator_id = \(creator)
-                  AND NOT EXISTS (SELECT 1 FROM mass_delivery n
-                                  WHERE n.creator_id = \(creator) AND n.fan_id = d.fan_id AND n.message_id > d.message_id)
-                  AND NOT EXISTS (SELECT 1 FROM chat c WHERE c.creator_id = \(creator) AND c.fan_id = d.fan_id AND c.last_message_id > d.message_id)
-                  \(search.replacingOccurrences(of: "$fan", with: "d.fan_id"))
-                ORDER BY 2 \(direction) NULLS LAST LIMIT \(limit) OFFSET \(offset)
+                (SELECT d.fan_id, d.message_id FROM mass_delivery d
+                 WHERE d.creator_id = $1
+                   AND d.message_id = (SELECT MAX(n.message_id) FROM mass_delivery n WHERE n.creator_id = $1 AND n.fan_id = d.fan_id)
+                   AND COALESCE((SELECT c.last_message_id FROM chat c WHERE c.creator_id = $1 AND c.fan_id = d.fan_id), 0) < d.message_id
+                   \(search.replacingOccurrences(of: "$fan", with: "d.fan_id"))
+                 ORDER BY d.message_id \(direction) LIMIT $5)
+                ORDER BY 2 \(direction) LIMIT $2 OFFSET $3
                 """
         }
-        return b.query("""
-            SELECT p.fan_id, p.last_id, u.name, u.username, u.avatar, u.is_verified, COALESCE(s.is_active, false),
+        return """
+            SELECT p.fan_id, NULLIF(p.last_id, 0), u.name, u.username, u.avatar, u.is_verified, COALESCE(s.is_active, false),
                    COALESCE(c.unread_count, 0), COALESCE(c.has_unread_tips, false), COALESCE(c.is_muted, false),
                    c.last_read_message_id, COALESCE(c.has_purchased_feed, false), COALESCE(c.pinned_count, 0)
+                   , last_message.*
             FROM (\(page)) AS p
             JOIN app_user u ON u.id = p.fan_id
-            LEFT JOIN chat c ON c.creator_id = \(creator) AND c.fan_id = p.fan_id
-            LEFT JOIN subscription s ON s.creator_id = \(creator) AND s.fan_id = p.fan_id
-            ORDER BY p.last_id \(direction) NULLS LAST, c.id \(direction)
-            """)
+            LEFT JOIN chat c ON c.creator_id = $1 AND c.fan_id = p.fan_id
+            LEFT JOIN subscription s ON s.creator_id = $1 AND s.fan_id = p.fan_id
+            LEFT JOIN LATERAL (
+                (\(PostgresMessageRow.select) WHERE m.id = p.last_id AND c.creator_id = $1)
+                UNION ALL
+                (\(PostgresMessageRow.selectDelivery) WHERE d.creator_id = $1 AND d.message_id = p.last_id)
+                LIMIT 1) AS last_message ON true
+            ORDER BY p.last_id \(direction), c.id \(direction)
+            """
     }
 
     public func chatExists(creatorID: Int64, fanID: Int64) async throws -> Bool {
@@ -105,58 +134,58 @@ extension PostgresStorage: ChatStore {
         }
     }
 
+    /// The page in one round trip when it has rows (the chat's id looked up
+    /// inside it); only an empty page or a `first_id` asks whether the chat,
+    /// and that message, exist.
     public func messages(creatorID: Int64, query: ChatMessageQuery) async throws -> ChatMessagesLookup {
-        try await snapshot { db in
-            let chatID = try await Self.chatID(db, creatorID: creatorID, fanID: query.fanID, logger: logger)
-            if chatID == nil, try await !hasDeliveries(db, creatorID: creatorID, fanID: query.fanID) { return .noChat }
-            if let firstID = query.startingAt,
-               try await !messageExists(db, id: firstID, chatID: chatID, creatorID: creatorID, fanID: query.fanID) {
-                return .noFirstMessage
+        let search = query.search.flatMap { $0.isEmpty ? nil : $0.lowercased() }
+        // No stored text holds NUL (PostgreSQL's text cannot): such a search finds nothing, as in chats().
+        if search?.utf8.contains(0) == true { return .page(Page(fetched: [], limit: query.page.limit)) }
+        return try await read { db in
+            let page = {
+                try await PostgresMessageRow.decode(db, media: media, rows: try await db.rows(PostgresMessageRow.ChatPage.self, logger) {
+                    $0.append(creatorID); $0.append(query.fanID); $0.append(query.before); $0.append(query.startingAt); $0.append(search)
+                    $0.append(query.page.limit + 1); $0.append(query.page.offset); $0.append(query.page.sideLimit)
+                }, logger: logger)
             }
-            var b = QueryBuilder()
-            var condition = "true"
-            if let before = query.before { condition += " AND $id < \(b.bind(before))" }
-            if let startingAt = query.startingAt { condition += " AND $id <= \(b.bind(startingAt))" }
-            if let search = query.search, !search.isEmpty {
-                guard !search.utf8.contains(0) else { return .page(Page(fetched: [], limit: query.page.limit)) }  // as in chats()
-                condition += " AND strpos(lower($text COLLATE \"und-x-icu\"), \(b.bind(search.lowercased()))) > 0"
+            if query.startingAt == nil {
+                let messages = try await page()
+                if !messages.isEmpty { return .page(Page(fetched: messages, limit: query.page.limit)) }
             }
-            return .page(Page(
-                fetched: try await chatMessages(
-                    db, builder: b, chatID: chatID, creatorID: creatorID, fanID: query.fanID, condition: .init(condition), page: query.page),
-                limit: query.page.limit))
+            let facts = try await db.rows("""
+                SELECT c.id, EXISTS (SELECT 1 FROM mass_delivery WHERE creator_id = \(creatorID) AND fan_id = \(query.fanID)),
+                       \(query.startingAt)::bigint IS NULL
+                       OR EXISTS (SELECT 1 FROM message WHERE id = \(query.startingAt) AND chat_id = c.id)
+                       OR EXISTS (SELECT 1 FROM mass_delivery WHERE creator_id = \(creatorID) AND message_id = \(query.startingAt)
+                                  AND fan_id = \(query.fanID))
+                FROM (SELECT \(creatorID)::bigint AS creator_id) AS k
+                LEFT JOIN chat c ON c.creator_id = k.creator_id AND c.fan_id = \(query.fanID)
+                """, logger)[0]
+            let (chatID, hasDeliveries, firstExists) = try facts.decode((Int64?, Bool, Bool).self)
+            guard chatID != nil || hasDeliveries else { return .noChat }
+            guard firstExists else { return .noFirstMessage }
+            guard query.startingAt != nil else { return .page(Page(fetched: [], limit: query.page.limit)) }
+            return .page(Page(fetched: try await page(), limit: query.page.limit))
         }
     }
 
     /// The chat's messages and deliveries meeting `condition` (its
     /// parameters bound in `builder`), newest first: each side walks its
-    /// (chat, id) index from the cursor and the two are merged.
+    /// (chat, id) index from the cursor and the two are merged. (The chat
+    /// page itself is the prepared `ChatPage`; this serves the media filters.)
     func chatMessages(
-        _ db: PostgresConnection, builder: QueryBuilder, chatID: Int64?, creatorID: Int64, fanID: Int64,
+        _ db: PostgresConnection, builder: QueryBuilder, creatorID: Int64, fanID: Int64,
         condition: PostgresMessageRow.Condition, page: PageRequest
     ) async throws -> [ChatMessage] {
         var b = builder
-        let chat = b.bind(chatID ?? 0), creator = b.bind(creatorID), fan = b.bind(fanID)
-        let limit = b.bind(page.limit + 1), offset = b.bind(page.offset)
+        let creator = b.bind(creatorID), fan = b.bind(fanID)
+        let chatID = "(SELECT id FROM chat WHERE creator_id = \(creator) AND fan_id = \(fan))"
+        let limit = b.bind(page.limit + 1), offset = b.bind(page.offset), side = b.bind(page.sideLimit)
         return try await PostgresMessageRow.fetchBoth(
             db, media: media, builder: b,
-            messages: "WHERE m.chat_id = \(chat) AND \(condition.onMessage) ORDER BY m.id DESC LIMIT \(limit) + \(offset)",
-            deliveries: "WHERE d.creator_id = \(creator) AND d.fan_id = \(fan) AND \(condition.onDelivery) ORDER BY d.message_id DESC LIMIT \(limit) + \(offset)",
+            messages: "WHERE m.chat_id = \(chatID) AND \(condition.onMessage) ORDER BY m.id DESC LIMIT \(side)",
+            deliveries: "WHERE d.creator_id = \(creator) AND d.fan_id = \(fan) AND \(condition.onDelivery) ORDER BY d.message_id DESC LIMIT \(side)",
             tail: "ORDER BY 1 DESC LIMIT \(limit) OFFSET \(offset)", logger: logger)
-    }
-
-    /// Whether the fan has deliveries not yet acted on: a chat without a chat row.
-    func hasDeliveries(_ db: PostgresConnection, creatorID: Int64, fanID: Int64) async throws -> Bool {
-        try await db.value(
-            Bool.self, "SELECT EXISTS (SELECT 1 FROM mass_delivery WHERE creator_id = \(creatorID) AND fan_id = \(fanID))", logger) ?? false
-    }
-
-    /// Whether message `id` is in the chat, as a message or a delivery.
-    private func messageExists(_ db: PostgresConnection, id: Int64, chatID: Int64?, creatorID: Int64, fanID: Int64) async throws -> Bool {
-        try await db.value(Bool.self, """
-            SELECT EXISTS (SELECT 1 FROM message WHERE id = \(id) AND chat_id = \(chatID ?? 0))
-                OR EXISTS (SELECT 1 FROM mass_delivery WHERE creator_id = \(creatorID) AND message_id = \(id) AND fan_id = \(fanID))
-            """, logger) ?? false
     }
 
     public func users(ids: [Int64]) async throws -> [UserProfile] {

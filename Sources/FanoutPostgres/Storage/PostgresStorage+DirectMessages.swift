@@ -59,8 +59,7 @@ extension PostgresStorage: DirectMessageStore {
     }
 
     public func chatMedia(creatorID: Int64, query: ChatMediaQuery) async throws -> Page<ChatMessage> {
-        try await snapshot { db in
-            let chatID = try await Self.chatID(db, creatorID: creatorID, fanID: query.fanID, logger: logger)
+        try await read { db in
             var b = QueryBuilder()
             let kindFilter = query.kind.map { " AND media.kind = \(b.bind($0.rawValue))" } ?? ""
             var condition = """
@@ -72,7 +71,7 @@ extension PostgresStorage: DirectMessageStore {
             if let opened = query.opened { condition += opened ? " AND $openedAt IS NOT NULL" : " AND $openedAt IS NULL" }
             return Page(
                 fetched: try await chatMessages(
-                    db, builder: b, chatID: chatID, creatorID: creatorID, fanID: query.fanID, condition: .init(condition), page: query.page),
+                    db, builder: b, creatorID: creatorID, fanID: query.fanID, condition: .init(condition), page: query.page),
                 limit: query.page.limit)
         }
     }

@@ -5,13 +5,16 @@ import PostgresNIO
 extension PostgresStorage: MassMessageStore {
     public func massMessages(creatorID: Int64, type: MassMessageListType?, page: PageRequest) async throws -> Page<MassMessage> {
         try await read { db in
-            let tail: PostgresQuery = if let type {
-                "WHERE creator_id = \(creatorID) AND list_type = \(type.rawValue) ORDER BY id DESC LIMIT \(page.limit + 1) OFFSET \(page.offset)"
+            let messages = if let type {
+                try await PostgresMassMessageRow.fetchAll(db, media: media, PostgresMassMessageRow.OfType.self, logger: logger) {
+                    $0.append(creatorID); $0.append(type.rawValue); $0.append(page.limit + 1); $0.append(page.offset)
+                }
             } else {
-                "WHERE creator_id = \(creatorID) ORDER BY id DESC LIMIT \(page.limit + 1) OFFSET \(page.offset)"
+                try await PostgresMassMessageRow.fetchAll(db, media: media, PostgresMassMessageRow.All.self, logger: logger) {
+                    $0.append(creatorID); $0.append(page.limit + 1); $0.append(page.offset)
+                }
             }
-            return Page(
-                fetched: try await PostgresMassMessageRow.fetchAll(db, media: media, tail: tail, logger: logger), limit: page.limit)
+            return Page(fetched: messages, limit: page.limit)
         }
     }
 
@@ -20,9 +23,9 @@ extension PostgresStorage: MassMessageStore {
     }
 
     func massMessage(_ db: PostgresConnection, id: Int64, creatorID: Int64) async throws -> MassMessage? {
-        try await PostgresMassMessageRow.fetchAll(
-            db, media: media, tail: "WHERE id = \(id) AND creator_id = \(creatorID)", logger: logger
-        ).first
+        try await PostgresMassMessageRow.fetchAll(db, media: media, PostgresMassMessageRow.One.self, logger: logger) {
+            $0.append(id); $0.append(creatorID)
+        }.first
     }
 
     public func deleteScheduledMassMessage(id: Int64, creatorID: Int64) async throws -> Bool {

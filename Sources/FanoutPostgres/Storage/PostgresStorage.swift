@@ -64,3 +64,13 @@ extension PostgresConnection {
         try await rows(query, logger).count
     }
 }
+
+extension PageRequest {
+    /// How many rows each side of a merged page may need: the page (+1)
+    /// after the offset, saturated (an offset near Int64.max is an empty
+    /// page, not an overflow).
+    var sideLimit: Int {
+        let (sum, overflow) = (limit + 1).addingReportingOverflow(offset)
+        return overflow ? .max : sum
+    }
+}
