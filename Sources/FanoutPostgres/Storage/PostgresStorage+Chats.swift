@@ -107,20 +107,23 @@ extension PostgresStorage: ChatStore {
                 ORDER BY 2 \(direction) LIMIT $2 OFFSET $3
                 """
         }
+        // The page's last messages in one set-based look-up each side (by
+        // key), not a lateral sub-select per chat.
         return """
+            WITH p AS MATERIALIZED (\(page)),
+            last_message AS (
+                (\(PostgresMessageRow.select) WHERE m.id IN (SELECT last_id FROM p) AND c.creator_id = $1)
+                UNION ALL
+                (\(PostgresMessageRow.selectDelivery) WHERE d.creator_id = $1 AND d.message_id IN (SELECT last_id FROM p)))
             SELECT p.fan_id, NULLIF(p.last_id, 0), u.name, u.username, u.avatar, u.is_verified, COALESCE(s.is_active, false),
                    COALESCE(c.unread_count, 0), COALESCE(c.has_unread_tips, false), COALESCE(c.is_muted, false),
-                   c.last_read_message_id, COALESCE(c.has_purchased_feed, false), COALESCE(c.pinned_count, 0)
-                   , last_message.*
-            FROM (\(page)) AS p
+                   c.last_read_message_id, COALESCE(c.has_purchased_feed, false), COALESCE(c.pinned_count, 0),
+                   last_message.*
+            FROM p
             JOIN app_user u ON u.id = p.fan_id
             LEFT JOIN chat c ON c.creator_id = $1 AND c.fan_id = p.fan_id
             LEFT JOIN subscription s ON s.creator_id = $1 AND s.fan_id = p.fan_id
-            LEFT JOIN LATERAL (
-                (\(PostgresMessageRow.select) WHERE m.id = p.last_id AND c.creator_id = $1)
-                UNION ALL
-                (\(PostgresMessageRow.selectDelivery) WHERE d.creator_id = $1 AND d.message_id = p.last_id)
-                LIMIT 1) AS last_message ON true
+            LEFT JOIN last_message ON last_message.id = p.last_id
             ORDER BY p.last_id \(direction), c.id \(direction)
             """
     }
