@@ -49,6 +49,34 @@ import Testing
         }
     }
 
+    @Test(arguments: StorageBackend.available) func aScrapeCountsDeliveriesAndHowLateTheSchedulerStarted(backend: StorageBackend) async throws {
+        try await TestWorld.with(backend, metrics: ServerMetrics()) { world in
+            try await world.fanOut.drain()  // the demo's own queued one, outside the counted services
+            try await world.withClient(backgroundServices: true) { api in
+                let created = try await api.send("/v2/access/mass-messages", method: .post, as: world.owner, json: [
+                    "text": "Late", "scheduledDate": world.clock.now().addingTimeInterval(60).formatted(.iso8601),
+                ])
+                let id = try #require(created.object["id"] as? Int)
+                let total = try #require(created.object["total"] as? Int)
+                world.clock.advance(by: 75)  // due 15 s ago
+                let start = ContinuousClock.now
+                var done = false
+                while !done && ContinuousClock.now - start < .seconds(20) {
+                    try await Task.sleep(for: .milliseconds(50))
+                    done = try await api.get("/v2/access/mass-messages/\(id)", as: world.owner).object["isDone"] as? Bool == true
+                }
+                #expect(done)
+                let text = String(decoding: try await api.get("/metrics", as: nil).body, as: UTF8.self)
+                func value(_ name: String) -> Double? {
+                    text.split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap { Double($0.split(separator: " ")[1]) }
+                }
+                #expect(value("fanout_fan_out_deliveries_total") == Double(total), "\(text)")
+                #expect(value("fanout_scheduler_lag_seconds_count") == 1)
+                #expect(value("fanout_scheduler_lag_seconds_sum").map { (15..<16).contains($0) } == true, "15 s late by the injected clock")
+            }
+        }
+    }
+
     @Test(arguments: StorageBackend.available) func withoutMetricsThereIsNoRoute(backend: StorageBackend) async throws {
         try await TestWorld.with(backend) { world in
             try await world.withClient { api in

@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// Delivers queued mass messages, one batch (one transaction) at a time, each
@@ -7,11 +8,16 @@ public final class FanOutWorker: Sendable {
     let store: any FanOutStore
     let clock: any FanoutClock
     private let sizer: Mutex<FanOutBatchSizer>
+    /// Told how many recipients each batch delivered to (metrics).
+    let delivered: @Sendable (Int) -> Void
 
-    public init(store: any FanOutStore, clock: any FanoutClock, sizer: FanOutBatchSizer) {
+    public init(
+        store: any FanOutStore, clock: any FanoutClock, sizer: FanOutBatchSizer, delivered: @escaping @Sendable (Int) -> Void = { _ in }
+    ) {
         self.store = store
         self.clock = clock
         self.sizer = Mutex(sizer)
+        self.delivered = delivered
     }
 
     /// Batches of exactly `batchSize` recipients.
@@ -22,14 +28,16 @@ public final class FanOutWorker: Sendable {
     /// The size the next batch will take.
     public var nextBatchSize: Int { sizer.withLock { $0.current } }
 
-    /// One batch; the number of recipients handled (0: nothing queued).
+    /// One batch; the number of recipients handled (0: nothing queued; at
+    /// least 1 when the batch did anything, to keep a loop going).
     public func deliverBatch() async throws -> Int {
         let limit = nextBatchSize
         let start = ContinuousClock.now
-        let handled = try await store.deliverNextBatch(limit: limit, at: clock.now())
+        guard let count = try await store.deliverNextBatch(limit: limit, at: clock.now()) else { return 0 }
         let elapsed = ContinuousClock.now - start
-        sizer.withLock { $0.record(size: handled, elapsed: elapsed) }
-        return handled
+        sizer.withLock { $0.record(size: max(count, 1), elapsed: elapsed) }
+        delivered(count)
+        return max(count, 1)
     }
 
     /// Batches until nothing is queued; the number of recipients handled.
@@ -45,15 +53,21 @@ public final class FanOutWorker: Sendable {
 public struct MassMessageScheduler: Sendable {
     let store: any FanOutStore
     let clock: any FanoutClock
+    /// Told how late each started one was: now minus its scheduled date (metrics).
+    let lateness: @Sendable ([TimeInterval]) -> Void
 
-    public init(store: any FanOutStore, clock: any FanoutClock) {
+    public init(store: any FanOutStore, clock: any FanoutClock, lateness: @escaping @Sendable ([TimeInterval]) -> Void = { _ in }) {
         self.store = store
         self.clock = clock
+        self.lateness = lateness
     }
 
     /// Starts every mass message due now; how many it started.
     @discardableResult
     public func tick() async throws -> Int {
-        try await store.startDueMassMessages(at: clock.now())
+        let now = clock.now()
+        let started = try await store.startDueMassMessages(at: now)
+        if !started.isEmpty { lateness(started.map { max(0, now.timeIntervalSince($0)) }) }
+        return started.count
     }
 }

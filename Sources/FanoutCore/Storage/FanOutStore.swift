@@ -13,13 +13,15 @@ public protocol FanOutStore: Sendable {
     func createMassMessage(_ draft: MassMessageDraft, creatorID: Int64, at now: Date) async throws -> MassMessage
     /// Replaces a still-scheduled one; nil when it is not scheduled (anymore).
     func replaceScheduledMassMessage(id: Int64, creatorID: Int64, with draft: MassMessageDraft, at now: Date) async throws -> MassMessage?
-    /// Starts every scheduled mass message due at `now`; returns how many.
-    func startDueMassMessages(at now: Date) async throws -> Int
+    /// Starts every scheduled mass message due at `now`; returns the date
+    /// each one it started was scheduled for.
+    func startDueMassMessages(at now: Date) async throws -> [Date]
     /// Delivers the next batch of up to `limit` recipients of one queued mass
     /// message, in one transaction with its counters and cursor: after it,
     /// each of them finds the mass message in its chat and in the chats list.
-    /// Returns the number of recipients handled (0: nothing left to do).
-    func deliverNextBatch(limit: Int, at now: Date) async throws -> Int
+    /// Returns how many recipients it delivered to (0 when a batch only
+    /// finished something off), or nil when nothing was queued.
+    func deliverNextBatch(limit: Int, at now: Date) async throws -> Int?
     /// Recipients not yet delivered to, over every mass message being sent.
     func pendingRecipients() async throws -> Int
 }

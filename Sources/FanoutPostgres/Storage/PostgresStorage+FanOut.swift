@@ -59,29 +59,29 @@ extension PostgresStorage: FanOutStore {
 
     /// Each due one is started by exactly one instance: the rows are locked
     /// as they are picked, and rows another instance holds are skipped.
-    public func startDueMassMessages(at now: Date) async throws -> Int {
+    public func startDueMassMessages(at now: Date) async throws -> [Date] {
         try await write { db in
-            let due = try await db.values(Int64.self, """
-                SELECT id FROM mass_message WHERE state = 'scheduled' AND scheduled_at <= \(now)
+            let due = try await db.rows("""
+                SELECT id, scheduled_at FROM mass_message WHERE state = 'scheduled' AND scheduled_at <= \(now)
                 ORDER BY scheduled_at, id FOR UPDATE SKIP LOCKED
-                """, logger)
-            for id in due { try await startSending(db, id: id, at: now) }
-            return due.count
+                """, logger).map { try $0.decode((Int64, Date).self) }
+            for (id, _) in due { try await startSending(db, id: id, at: now) }
+            return due.map(\.1)
         }
     }
 
-    public func deliverNextBatch(limit: Int, at now: Date) async throws -> Int {
+    public func deliverNextBatch(limit: Int, at now: Date) async throws -> Int? {
         do {
             return try await write { db in try await deliverBatch(db, limit: limit, at: now) }
         } catch is FanOutBatchAbandoned {
             // Recalled while this batch ran: it rolled back; there may be more to do.
-            return 1
+            return 0
         }
     }
 
     /// One batch of one slice, in the caller's transaction. The slice row
     /// stays locked until commit; another instance takes another slice.
-    private func deliverBatch(_ db: PostgresConnection, limit: Int, at now: Date) async throws -> Int {
+    private func deliverBatch(_ db: PostgresConnection, limit: Int, at now: Date) async throws -> Int? {
         guard let job = try await db.rows("""
             SELECT s.mass_message_id, s.slice, s.cursor, s.last_fan_id, m.creator_id, m.resolving, m.subscribed_after
             FROM fan_out_slice s JOIN mass_message m ON m.id = s.mass_message_id
@@ -89,7 +89,7 @@ extension PostgresStorage: FanOutStore {
             ORDER BY s.mass_message_id, s.slice LIMIT 1
             FOR UPDATE OF s SKIP LOCKED
             """, logger).first
-        else { return 0 }
+        else { return nil }
         let (id, slice, cursor, lastFanID, creatorID, resolving, after) = try job.decode((Int64, Int, Int64, Int64, Int64, Bool, Date?).self)
         // The slice's next fans after its cursor, in fan id order: resolved
         // from the audience now, or read from the recipients stored ahead
@@ -143,7 +143,7 @@ extension PostgresStorage: FanOutStore {
                 """, logger)
         }
         try await Self.tally(db, creatorID: creatorID, kind: .groupMessages, at: now, count: count, logger: logger)
-        return max(count, 1)
+        return count
     }
 
     public func pendingRecipients() async throws -> Int {

@@ -68,19 +68,19 @@ extension SQLiteStorage: FanOutStore {
         return replaced ? try await countAudience(id: id, creatorID: creatorID) : nil
     }
 
-    public func startDueMassMessages(at now: Date) async throws -> Int {
+    public func startDueMassMessages(at now: Date) async throws -> [Date] {
         try await pool.write { db in
             let due = try Row.fetchAll(
-                db, sql: "SELECT id, creatorId FROM massMessage WHERE state = ? AND scheduledAt <= ? ORDER BY scheduledAt, id",
+                db, sql: "SELECT id, scheduledAt FROM massMessage WHERE state = ? AND scheduledAt <= ? ORDER BY scheduledAt, id",
                 arguments: [MassMessageState.scheduled.rawValue, now])
             for row in due {
                 try Self.startSending(db, id: row["id"], at: now)
             }
-            return due.count
+            return due.map { StoredDate.read($0, 1) }
         }
     }
 
-    public func deliverNextBatch(limit: Int, at now: Date) async throws -> Int {
+    public func deliverNextBatch(limit: Int, at now: Date) async throws -> Int? {
         try await pool.write { db in
             guard let job = try Row.fetchOne(
                 db.cachedStatement(sql: """
@@ -88,7 +88,7 @@ extension SQLiteStorage: FanOutStore {
                     WHERE state = ? ORDER BY id LIMIT 1
                     """),
                 arguments: [MassMessageState.queued.rawValue])
-            else { return 0 }
+            else { return nil }
             let id: Int64 = job[0], creatorID: Int64 = job[1], cursor: Int64 = job[2], resolving: Bool = job[3]
             // The batch's fans, the next `limit` after the cursor, go into a
             // temporary table of the writer's connection (nothing to write to
@@ -129,7 +129,7 @@ extension SQLiteStorage: FanOutStore {
                     finished ? MassMessageListType.sent.rawValue : MassMessageListType.unsent.rawValue, id,
                     ids?.lowerBound, ids?.upperBound,
                 ])
-            return max(count, 1)
+            return count
         }
     }
 

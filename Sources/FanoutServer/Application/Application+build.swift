@@ -13,10 +13,14 @@ public func buildApplication(
     // The storage's own services first: the group stops them last.
     var services: [any Service] = dependencies.services
     if configuration.runsBackgroundServices {
-        let scheduler = MassMessageScheduler(store: dependencies.storage, clock: dependencies.clock)
+        let metrics = dependencies.metrics
+        let scheduler = MassMessageScheduler(store: dependencies.storage, clock: dependencies.clock) { lateness in
+            for seconds in lateness { metrics?.schedulerLag.recordNanoseconds(Int64(seconds * 1e9)) }
+        }
         let worker = FanOutWorker(
             store: dependencies.storage, clock: dependencies.clock,
-            sizer: FanOutBatchSizer(initial: 1_000, maximum: configuration.fanOutBatchSize, target: configuration.fanOutBatchTime))
+            sizer: FanOutBatchSizer(initial: 1_000, maximum: configuration.fanOutBatchSize, target: configuration.fanOutBatchTime)
+        ) { delivered in metrics?.fanOutDeliveries.increment(by: Int64(delivered)) }
         services += [
             // Due scheduled mass messages start within 250 ms of their date.
             LoopingService(name: "scheduler", idleDelay: .milliseconds(250), logger: logger) {

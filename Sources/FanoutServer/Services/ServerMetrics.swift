@@ -22,6 +22,10 @@ public final class ServerMetrics: Sendable {
     let recipientsWaiting: CoreMetrics.Gauge
     /// Fan-out batches this instance committed (with several instances, each counts its own).
     let fanOutBatches: CoreMetrics.Counter
+    /// Recipients this instance's fan-out delivered to.
+    let fanOutDeliveries: CoreMetrics.Counter
+    /// How late each scheduled mass message started (the scheduler's tick, a busy database).
+    let schedulerLag: CoreMetrics.Timer
 
     private struct RequestKey: Hashable {
         var route: String
@@ -40,11 +44,19 @@ public final class ServerMetrics: Sendable {
             .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
             .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5),
         ]
+        // A start is late by a scheduler tick (250 ms) when all is well, by
+        // minutes when no instance ran.
+        factory.durationHistogramBuckets["fanout_scheduler_lag_seconds"] = [
+            .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(10), .seconds(60),
+            .seconds(300), .seconds(3600),
+        ]
         self.factory = factory
         rateLimited = CoreMetrics.Counter(label: "fanout_rate_limited_requests_total", factory: factory)
         scheduledStarts = CoreMetrics.Counter(label: "fanout_scheduled_mass_messages_started_total", factory: factory)
         recipientsWaiting = CoreMetrics.Gauge(label: "fanout_fan_out_recipients_waiting", factory: factory)
         fanOutBatches = CoreMetrics.Counter(label: "fanout_fan_out_batches_total", factory: factory)
+        fanOutDeliveries = CoreMetrics.Counter(label: "fanout_fan_out_deliveries_total", factory: factory)
+        schedulerLag = CoreMetrics.Timer(label: "fanout_scheduler_lag_seconds", factory: factory)
     }
 
     /// One answered request: `route` is the matched template (or "unmatched").
