@@ -182,6 +182,8 @@ import Testing
         (#"{"text": "hi", "userIds": "1,2"}"#, "userIds"),
         (#"{"text": 5}"#, "text"),
         (#"{"isLockedText": "yes", "text": "hi"}"#, "isLockedText"),
+        (#"{"text": "hi", "isMarkdown": 4495013788}"#, "isMarkdown"),
+        (#"{"text": "hi", "isForwardedMessage": "no"}"#, "isForwardedMessage"),
         (#"{"text": ""}"#, "text"),
         (#"[1, 2]"#, "body"),
         (#"not json"#, "body"),

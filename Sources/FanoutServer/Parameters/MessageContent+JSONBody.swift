@@ -2,8 +2,11 @@ import FanoutCore
 
 extension MessageContent {
     /// The message fields of a send body. `isMarkdown`, `isForwardedMessage`,
-    /// `releaseForms` and `userTags` are accepted and ignored.
+    /// `releaseForms` and `userTags` are accepted and ignored (the two flags
+    /// only when they are booleans, as the contract types them).
     init(body: JSONBody) throws(FanoutError) {
+        _ = try body.bool("isMarkdown")
+        _ = try body.bool("isForwardedMessage")
         self.init(
             text: try body.string("text") ?? "",
             mediaIDs: try body.ids("mediaItems"),
