@@ -27,13 +27,14 @@ import Testing
         #expect(RateLimit(parsing: text) == nil)
     }
 
-    @Test func theLimiterStaysBoundedWhateverTheNumberOfConnections() {
+    @Test func theLimiterStaysBoundedWhateverTheNumberOfConnections() async throws {
         let clock = ManualClock(Self.start)
         let limiter = RateLimiter(limit: RateLimit(perMinute: 60, burst: 5), clock: clock, compactAt: 100)
-        for index in 0..<1_000 { _ = limiter.take(connectionID: "conn_\(index)") }
+        for index in 0..<1_000 { _ = try await limiter.take(connectionID: "conn_\(index)") }
         #expect(limiter.count <= 100)
         // A connection still in its bucket's memory keeps its count.
-        for _ in 0..<4 { _ = limiter.take(connectionID: "conn_999") }
-        #expect(!limiter.take(connectionID: "conn_999").allowed)
+        for _ in 0..<4 { _ = try await limiter.take(connectionID: "conn_999") }
+        let fifth = try await limiter.take(connectionID: "conn_999")
+        #expect(!fifth.allowed)
     }
 }

@@ -67,8 +67,24 @@ struct MultiInstanceTests {
         }
     }
 
+    @Test func aConnectionsRateLimitHoldsAcrossInstances() async throws {
+        let server = try PostgresURL(try #require(ProcessInfo.processInfo.environment["FANOUT_TEST_POSTGRES_URL"]))
+        try await PostgresAppDatabase.withScratchDatabase(on: server, prefix: "fanout_limits", logger: Self.logger) { database in
+            let headers = try await Self.prepare(PostgresStorage(database: database), fans: 10)
+            let url = "postgres://\(server.username)@\(server.host):\(server.port)/\(database.url.database!)?sslmode=disable"
+            let instances = try (0..<2).map { _ in try ServerProcess(database: url, arguments: ["--rate-limit", "60/3"]) }
+            defer { instances.forEach { $0.stop() } }
+            for instance in instances { try await instance.waitUntilHealthy() }
+            var statuses: [Int] = []
+            for index in 0..<4 {
+                statuses.append(try await instances[index % 2].request("GET", "/v2/access/chats?limit=1", headers: headers).status)
+            }
+            #expect(statuses == [200, 200, 200, 429], "a burst of 3 for the connection, not 3 per instance")
+        }
+    }
+
     /// A creator with `fans` subscribers, an organization key and a connection.
-    static func prepare(_ storage: PostgresStorage) async throws -> [String: String] {
+    static func prepare(_ storage: PostgresStorage, fans: Int = fans) async throws -> [String: String] {
         let creator = UserProfile(id: 1, name: "Creator", username: "creator", avatar: nil, isVerified: true)
         try await storage.importAudience(DemoAudience(creator: creator, fans: fans, since: Date(timeIntervalSince1970: 1_700_000_000))) { _ in }
         let operations = OperatorService(storage: storage)

@@ -24,12 +24,13 @@ final class ServerProcess {
 
     static func freePort() -> Int { Int.random(in: 20_000...60_000) }
 
+    /// Without a rate limit unless `arguments` set one.
     init(database: String, port: Int = ServerProcess.freePort(), arguments: [String] = []) throws {
         self.port = port
         baseURL = URL(string: "http://127.0.0.1:\(port)")!
         process.executableURL = Self.binary
         // No rate limit: these tests poll a fan-out's progress many times a second.
-        process.arguments = ["serve", "--database", database, "--port", String(port), "--log-level", "warning", "--no-rate-limit"] + arguments
+        process.arguments = ["serve", "--database", database, "--port", String(port), "--log-level", "warning"] + (arguments.contains("--rate-limit") ? [] : ["--no-rate-limit"]) + arguments
         process.standardOutput = FileHandle.nullDevice
         try process.run()
     }

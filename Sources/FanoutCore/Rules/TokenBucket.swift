@@ -27,16 +27,29 @@ public struct TokenBucket: Sendable, Equatable {
 
     private var perSecond: Double { Double(limit.perMinute) / 60 }
 
+    /// A bucket as stored elsewhere (a shared store's row).
+    public init(limit: RateLimit, tokens: Double, updatedAt: Date) {
+        self.limit = limit
+        self.tokens = tokens
+        self.updatedAt = updatedAt
+    }
+
+    /// What a request that found `tokensAfter` left (and was `allowed` or
+    /// not) is told: the same headers as a local bucket's.
+    public static func decision(limit: RateLimit, allowed: Bool, tokensAfter tokens: Double) -> Decision {
+        let perSecond = Double(limit.perMinute) / 60
+        return Decision(
+            allowed: allowed, remaining: Int(tokens.rounded(.down)),
+            resetSeconds: Int(((Double(limit.burst) - tokens) / perSecond).rounded(.up)),
+            retryAfterSeconds: allowed ? 0 : max(1, Int((max(0, 1 - tokens) / perSecond).rounded(.up))))
+    }
+
     /// Takes a token if there is one; a refused request takes nothing.
     public mutating func take(at now: Date) -> Decision {
         refill(at: now)
         let allowed = tokens >= 1
         if allowed { tokens -= 1 }
-        let missingForOne = max(0, 1 - tokens)
-        return Decision(
-            allowed: allowed, remaining: Int(tokens.rounded(.down)),
-            resetSeconds: Int(((Double(limit.burst) - tokens) / perSecond).rounded(.up)),
-            retryAfterSeconds: allowed ? 0 : max(1, Int((missingForOne / perSecond).rounded(.up))))
+        return Self.decision(limit: limit, allowed: allowed, tokensAfter: tokens)
     }
 
     /// Full again at `now`: as good as no bucket (so it can be forgotten).

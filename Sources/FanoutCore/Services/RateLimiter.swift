@@ -4,22 +4,30 @@ import Synchronization
 /// A token bucket per connection, in memory. Only authenticated connection
 /// ids get a bucket; when the table reaches `compactAt`, full buckets (no
 /// different from none) are dropped, and if that is not enough the fullest
-/// half, so memory stays bounded. Per process: with several instances each
-/// keeps its own buckets.
+/// half, so memory stays bounded. With a `store` (several instances on one
+/// PostgreSQL) the buckets are the store's instead, one per connection for
+/// all instances.
 public final class RateLimiter: Sendable {
     public let limit: RateLimit
     private let clock: any FanoutClock
     private let compactAt: Int
     private let buckets = Mutex<[String: TokenBucket]>([:])
+    private let store: (any RateLimitStore)?
 
-    public init(limit: RateLimit, clock: any FanoutClock, compactAt: Int = 10_000) {
+    public init(limit: RateLimit, clock: any FanoutClock, compactAt: Int = 10_000, store: (any RateLimitStore)? = nil) {
         self.limit = limit
         self.clock = clock
         self.compactAt = compactAt
+        self.store = store
     }
 
     /// One request of `connectionID`: allowed (and counted) or refused.
-    public func take(connectionID: String) -> TokenBucket.Decision {
+    public func take(connectionID: String) async throws -> TokenBucket.Decision {
+        if let store { return try await store.takeToken(connectionID: connectionID, limit: limit, at: clock.now()) }
+        return takeLocally(connectionID: connectionID)
+    }
+
+    private func takeLocally(connectionID: String) -> TokenBucket.Decision {
         let now = clock.now()
         return buckets.withLock { buckets in
             if buckets.count >= compactAt, buckets[connectionID] == nil {

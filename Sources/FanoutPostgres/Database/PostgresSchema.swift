@@ -255,5 +255,15 @@ enum PostgresSchema {
             "CREATE INDEX chat_recency ON chat (creator_id, (COALESCE(last_message_id, 0)))",
             "DROP INDEX chat_recent",
         ]),
+        // Each connection's rate-limit bucket, shared by every instance.
+        PostgresMigration("shareRateLimitBuckets", [
+            """
+            CREATE TABLE rate_limit_bucket (
+                connection_id text PRIMARY KEY,
+                tokens double precision NOT NULL,
+                updated_at timestamptz NOT NULL,
+                allowed boolean NOT NULL)
+            """,
+        ]),
     ]
 }

@@ -47,6 +47,7 @@ public struct AppDependencies: Sendable {
         let health: @Sendable () async throws -> Void
         var clock = clock ?? OffsetClock()
         var services: [any Service] = []
+        var rateLimits: (any RateLimitStore)?
         switch configuration.database {
         case .sqlite(let path):
             let database = try AppDatabase(path: path)
@@ -56,6 +57,7 @@ public struct AppDependencies: Sendable {
             let database = try await PostgresAppDatabase.open(url, logger: logger)
             let postgres = PostgresStorage(database: database)
             storage = postgres
+            rateLimits = postgres
             health = { try await database.ping() }
             let shared = SharedOffsetClock(store: postgres)
             clock = shared
@@ -71,7 +73,7 @@ public struct AppDependencies: Sendable {
         return AppDependencies(
             storage: storage, health: health,
             clock: clock, policy: configuration.policy, accessCache: AccessCache(ttl: configuration.authCacheTTL),
-            rateLimiter: configuration.rateLimit.map { RateLimiter(limit: $0, clock: clock) },
+            rateLimiter: configuration.rateLimit.map { RateLimiter(limit: $0, clock: clock, store: rateLimits) },
             metrics: configuration.metricsEnabled ? ServerMetrics() : nil, services: services)
     }
 }

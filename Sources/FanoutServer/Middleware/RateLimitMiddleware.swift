@@ -18,7 +18,7 @@ struct RateLimitMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: FanoutRequestContext, next: (Request, FanoutRequestContext) async throws -> Response) async throws -> Response {
         guard let connection = context.connection else { return try await next(request, context) }
-        let decision = limiter.take(connectionID: connection.id)
+        let decision = try await limiter.take(connectionID: connection.id)
         var response: Response
         if decision.allowed {
             do {
