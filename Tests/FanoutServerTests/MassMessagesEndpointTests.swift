@@ -106,4 +106,24 @@ import Testing
             }
         }
     }
+
+    /// The official SDK's `list_scheduleds` path: the `type=scheduled` list,
+    /// not a mass message whose id is "scheduled".
+    @Test(arguments: StorageBackend.available) func theScheduledPathListsWhatTypeScheduledLists(backend: StorageBackend) async throws {
+        try await TestWorld.with(backend) { world in
+            try await world.withClient { api in
+                let viaType = try await api.get("/v2/access/mass-messages?type=scheduled&limit=20", as: world.owner).object
+                let viaPath = try await api.get("/v2/access/mass-messages/scheduled?limit=20", as: world.owner)
+                #expect(viaPath.status == .ok)
+                let ids = { (body: [String: Any]) in (body["list"] as? [[String: Any]])?.compactMap { $0["id"] as? Int } }
+                let listed = try #require(ids(try viaPath.object))
+                #expect(!listed.isEmpty && listed == ids(viaType), "the demo's scheduled ones, newest first")
+                let tooMany = try await api.get("/v2/access/mass-messages/scheduled?limit=21", as: world.owner)
+                let field = try tooMany.error.details?.field
+                #expect(tooMany.status == .badRequest && field == "limit")
+                let stranger = try await api.get("/v2/access/mass-messages/scheduled", as: nil)
+                #expect(stranger.status == .unauthorized)
+            }
+        }
+    }
 }

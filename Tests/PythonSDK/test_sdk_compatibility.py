@@ -3,7 +3,7 @@
 Responses are validated with the SDK's own Pydantic models.
 """
 import pytest
-from onlyfans_sdk import messages, models
+from onlyfans_sdk import mass_messages, messages, models
 from onlyfans_sdk._client import OFAuthError
 
 
@@ -45,6 +45,14 @@ def test_get_mass_message(client):
         message = models.V2AccessMassMessagesMassMessageIdGetResponse.model_validate(response)
         assert message.id == item["id"]
         assert message.text == item["text"]
+
+
+def test_list_scheduleds_lists_what_type_scheduled_lists(client):
+    by_type = client.request("GET", "/v2/access/mass-messages", query={"type": "scheduled", "limit": 20})
+    listed = mass_messages.list_scheduleds(client, limit=20, offset=0)
+    assert listed["list"], "the demo has scheduled mass messages"
+    assert [item["id"] for item in listed["list"]] == [item["id"] for item in by_type["list"]]
+    assert all(item["isDone"] is False and item["date"] for item in listed["list"])
 
 
 def test_delete_scheduled_mass_message_then_it_is_gone(client):

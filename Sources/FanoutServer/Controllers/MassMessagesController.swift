@@ -12,6 +12,8 @@ struct MassMessagesController {
     func register(on group: RouterGroup<FanoutRequestContext>, routes: RouteTable) {
         group.on("mass-messages", method: .get, routes: routes, prefix: "/v2/access", use: list)
         group.on("mass-messages", method: .post, routes: routes, prefix: "/v2/access", use: create)
+        // The SDK's `list_scheduleds`; a constant segment, matched before the id.
+        group.on("mass-messages/scheduled", method: .get, routes: routes, prefix: "/v2/access", use: scheduled)
         group.on("mass-messages/:massMessageId", method: .get, routes: routes, prefix: "/v2/access", use: get)
         group.on("mass-messages/:massMessageId", method: .put, routes: routes, prefix: "/v2/access", use: replace)
         group.on("mass-messages/:massMessageId", method: .delete, routes: routes, prefix: "/v2/access", use: delete)
@@ -23,6 +25,14 @@ struct MassMessagesController {
         let page = try parameters.page(maxLimit: 20, defaultLimit: 10)
         let type = try parameters.choice("type", as: MassMessageListType.self)
         let result = try await service.list(creatorID: connection.creatorID, type: type, page: page)
+        return JSONResponse.make(bytes: mapper.queueItemListBody(result, creatorName: connection.creatorName))
+    }
+
+    /// `GET /v2/access/mass-messages/scheduled`: the list `type=scheduled` gives.
+    @Sendable func scheduled(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+        let connection = try context.connection(requiring: .messagesRead)
+        let page = try RequestParameters(request, context: context).page(maxLimit: 20, defaultLimit: 10)
+        let result = try await service.list(creatorID: connection.creatorID, type: .scheduled, page: page)
         return JSONResponse.make(bytes: mapper.queueItemListBody(result, creatorName: connection.creatorName))
     }
 
