@@ -121,6 +121,9 @@ import Testing
                 let tooMany = try await api.get("/v2/access/mass-messages/scheduled?limit=21", as: world.owner)
                 let field = try tooMany.error.details?.field
                 #expect(tooMany.status == .badRequest && field == "limit")
+                let wrongMethod = try await api.send("/v2/access/mass-messages/scheduled", method: .options, headers: world.owner.headers)
+                #expect(wrongMethod.status == .methodNotAllowed)
+                #expect(wrongMethod.headers[.allow] == "GET, HEAD", "its own methods, not those of /{massMessageId}")
                 let stranger = try await api.get("/v2/access/mass-messages/scheduled", as: nil)
                 #expect(stranger.status == .unauthorized)
             }

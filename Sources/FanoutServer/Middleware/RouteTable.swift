@@ -13,15 +13,21 @@ final class RouteTable: Sendable {
         routes.withLock { $0.append((segments, method)) }
     }
 
-    /// Methods served at `path`, empty when no route has that shape.
+    /// Methods served at `path`, empty when no route has that shape. As the
+    /// router does, a constant segment wins over a parameter: the methods of
+    /// `/mass-messages/scheduled` are its own, not those of `/:massMessageId`.
     func methods(at path: String) -> [HTTPRequest.Method] {
         let segments = path.split(separator: "/")
-        return routes.withLock { routes in
+        let matching = routes.withLock { routes in
             routes.filter { route in
                 route.segments.count == segments.count
                     && zip(route.segments, segments).allSatisfy { $0.hasPrefix(":") || $0 == $1 }
-            }.map(\.method)
+            }
         }
+        // Which segments are parameters, as 0/1; the most specific shape is the smallest.
+        func shape(_ segments: [Substring]) -> [Int] { segments.map { $0.hasPrefix(":") ? 1 : 0 } }
+        guard let best = matching.map({ shape($0.segments) }).min(by: { $0.lexicographicallyPrecedes($1) }) else { return [] }
+        return matching.filter { shape($0.segments) == best }.map(\.method)
     }
 }
 
