@@ -57,28 +57,11 @@ def main():
     say(f"machine: {machine()}")
     if args.postgres_only:
         finish(results, args, {})
-    say(f"fanout demo --seed 7 --fans {args.fans} …")
-    start = time.monotonic()
-    fans_flag = ["--fans", str(args.fans)] if args.fans > 0 else []
     args.reads_only = args.reads_only or args.fans == 0
-    demo = json.loads(subprocess.run(
-        [f"{args.bin}/fanout", "demo", "--database", database, "--seed", "7"] + fans_flag,
-        check=True, capture_output=True, text=True).stdout)
-    demo_seconds = time.monotonic() - start
-    standard, studio = demo["organizations"][0], demo["organizations"][-1]
-    reader = {"apiKey": standard["apiKey"], "x-connection-id": standard["connections"][0]["id"]}
-    sender = {"apiKey": studio["apiKey"], "x-connection-id": studio["connections"][0]["id"]}
-
-    port = free_port()
-    # No rate limit: wrk sends thousands of requests a second on one connection
-    # (set by environment, which binaries older than the flag ignore).
-    server = subprocess.Popen(
-        [f"{args.bin}/fanout", "serve", "--database", database, "--port", str(port), "--log-level", "warning"],
-        env={**os.environ, "FANOUT_RATE_LIMIT": "off"},
-        stdout=subprocess.DEVNULL, stderr=open(os.path.join(work, "server.log"), "w"))
+    demo_seconds, reader, sender = make_demo(args, database, args.fans)
+    port, server = start_server(args, database, open(os.path.join(work, "server.log"), "w"))
     try:
         base = f"http://127.0.0.1:{port}"
-        wait_healthy(port)
         chat_page = pick_chat_page(port, reader)
 
         sqlite_reads = read_pages(base, reader, chat_page, args, server.pid, results, "SQLite")
@@ -123,6 +106,38 @@ def finish(results, args, sqlite_reads):
     sys.exit(print_table(results))
 
 
+def make_demo(args, database, fans):
+    """`fanout demo --seed 7` (and `--fans`) into `database`: its seconds,
+    and the headers of a standard creator (reader) and of the creator with
+    the large audience (sender)."""
+    say(f"fanout demo --seed 7 --fans {fans} into {database.split('?')[0]} …")
+    start = time.monotonic()
+    fans_flag = ["--fans", str(fans)] if fans > 0 else []
+    demo = json.loads(subprocess.run(
+        [f"{args.bin}/fanout", "demo", "--database", database, "--seed", "7"] + fans_flag,
+        check=True, capture_output=True, text=True).stdout)
+    standard, studio = demo["organizations"][0], demo["organizations"][-1]
+    return (time.monotonic() - start,
+            {"apiKey": standard["apiKey"], "x-connection-id": standard["connections"][0]["id"]},
+            {"apiKey": studio["apiKey"], "x-connection-id": studio["connections"][0]["id"]})
+
+
+def start_server(args, database, log):
+    """A healthy `fanout serve` on `database`: its port and process. No rate
+    limit: wrk sends thousands of requests a second on one connection (set by
+    environment, which binaries older than the flag ignore)."""
+    port = free_port()
+    server = subprocess.Popen(
+        [f"{args.bin}/fanout", "serve", "--database", database, "--port", str(port), "--log-level", "warning"],
+        env={**os.environ, "FANOUT_RATE_LIMIT": "off"}, stdout=subprocess.DEVNULL, stderr=log)
+    try:
+        wait_healthy(port)
+    except SystemExit:
+        server.kill()
+        raise
+    return port, server
+
+
 def read_pages(base, reader, chat_page, args, pid, results, backend):
     """Every route in turn, several rounds (this machine's throughput drifts
     by ±10% between runs), medians compared with the same run's 404 route.
@@ -165,21 +180,9 @@ def postgres_column(args, sqlite_reads, results):
     server = None
     try:
         subprocess.run(["psql", "-q", server_url, "-c", "CREATE DATABASE fanout_bench"], check=True)
-        fans_flag = ["--fans", str(args.fans)] if args.fans > 0 and not args.reads_only else []
-        say(f"PostgreSQL: fanout demo --seed 7 {' '.join(fans_flag)} …")
-        start = time.monotonic()
-        demo = json.loads(subprocess.run(
-            [f"{args.bin}/fanout", "demo", "--database", database, "--seed", "7"] + fans_flag,
-            check=True, capture_output=True, text=True).stdout)
-        demo_seconds = time.monotonic() - start
-        standard, studio = demo["organizations"][0], demo["organizations"][-1]
-        reader = {"apiKey": standard["apiKey"], "x-connection-id": standard["connections"][0]["id"]}
-        sender = {"apiKey": studio["apiKey"], "x-connection-id": studio["connections"][0]["id"]}
-        port = free_port()
-        server = subprocess.Popen(
-            [f"{args.bin}/fanout", "serve", "--database", database, "--port", str(port), "--log-level", "warning"],
-            env={**os.environ, "FANOUT_RATE_LIMIT": "off"}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        wait_healthy(port)
+        fans = 0 if args.reads_only else args.fans
+        demo_seconds, reader, sender = make_demo(args, database, fans)
+        port, server = start_server(args, database, subprocess.DEVNULL)
         base = f"http://127.0.0.1:{port}"
         chat_page = pick_chat_page(port, reader)
         medians = read_pages(base, reader, chat_page, args, server.pid, results, "PostgreSQL")
@@ -188,7 +191,7 @@ def postgres_column(args, sqlite_reads, results):
                 ratio = medians[name] / sqlite_reads[name]
                 results.append((f"PostgreSQL vs SQLite: {name}", f"{medians[name]:,.0f} vs {sqlite_reads[name]:,.0f} req/s", "",
                                 f"{ratio:.2f}×", "≥ 0.5× SQLite's", ratio >= 0.5))
-        if not fans_flag:
+        if not fans:
             return
         baseline = json.loads(subprocess.run(
             [f"{args.bin}/FanOutBenchmark", "postgres-baseline", server_url, str(args.fans)],

@@ -101,6 +101,8 @@ import Testing
                     #expect(response.status == .ok, "\(path)")
                     #expect((try response.object["list"] as? [Any])?.isEmpty == true, "\(path)")
                 }
+                let noChat = try await api.get("/v2/access/chats/999999999/messages?query=%00", as: world.owner)
+                #expect(noChat.status == .notFound, "a search that finds nothing still says the chat does not exist")
                 let writes: [(String, [String: Any], String)] = [
                     ("/v2/access/chats/\(fanID)/messages", ["text": "a\u{0}b"], "text"),
                     ("/v2/access/mass-messages", ["text": "\u{0}"], "text"),

@@ -27,13 +27,6 @@ public struct TokenBucket: Sendable, Equatable {
 
     private var perSecond: Double { Double(limit.perMinute) / 60 }
 
-    /// A bucket as stored elsewhere (a shared store's row).
-    public init(limit: RateLimit, tokens: Double, updatedAt: Date) {
-        self.limit = limit
-        self.tokens = tokens
-        self.updatedAt = updatedAt
-    }
-
     /// What a request that found `tokensAfter` left (and was `allowed` or
     /// not) is told: the same headers as a local bucket's.
     public static func decision(limit: RateLimit, allowed: Bool, tokensAfter tokens: Double) -> Decision {

@@ -5,13 +5,18 @@ public struct ChatService: Sendable {
     public init(store: any ChatStore) { self.store = store }
 
     public func chats(creatorID: Int64, query: ChatListQuery) async throws -> Page<ChatSummary> {
-        try await store.chats(creatorID: creatorID, query: query)
+        if SearchText.findsNothing(query.search) { return Page(fetched: [], limit: query.page.limit) }
+        return try await store.chats(creatorID: creatorID, query: query)
     }
 
     public func messages(creatorID: Int64, query: ChatMessageQuery) async throws -> Page<ChatMessage> {
+        // A search that finds nothing still says whether the chat exists.
+        var query = query
+        let findsNothing = SearchText.findsNothing(query.search)
+        if findsNothing { query.search = nil }
         switch try await store.messages(creatorID: creatorID, query: query) {
         case .page(let page):
-            return page
+            return findsNothing ? Page(fetched: [], limit: query.page.limit) : page
         case .noChat:
             throw FanoutError.notFound("Chat with user \(query.fanID) not found")
         case .noFirstMessage:

@@ -12,7 +12,8 @@ public struct UserListService: Sendable {
     }
 
     public func lists(creatorID: Int64, page: PageRequest, search: String?) async throws -> Page<UserList> {
-        try await store.userLists(creatorID: creatorID, page: page, search: search)
+        if SearchText.findsNothing(search) { return Page(fetched: [], limit: page.limit) }
+        return try await store.userLists(creatorID: creatorID, page: page, search: search)
     }
 
     public func list(id: Int64, creatorID: Int64) async throws -> UserList {

@@ -4,9 +4,7 @@ import PostgresNIO
 
 extension PostgresStorage: ChatStore {
     public func chats(creatorID: Int64, query: ChatListQuery) async throws -> Page<ChatSummary> {
-        // No stored text holds NUL (PostgreSQL's text cannot): such a search finds nothing.
-        if query.search?.utf8.contains(0) == true { return Page(fetched: [], limit: query.page.limit) }
-        return try await read { db in
+        try await read { db in
             var summaries: [ChatSummary] = []
             let search = query.search.flatMap { $0.isEmpty ? nil : $0.lowercased() }
             let filter = query.filter.map { ChatListQuery.Filter.allCases.firstIndex(of: $0)! + 1 } ?? 0
@@ -142,8 +140,6 @@ extension PostgresStorage: ChatStore {
     /// and that message, exist.
     public func messages(creatorID: Int64, query: ChatMessageQuery) async throws -> ChatMessagesLookup {
         let search = query.search.flatMap { $0.isEmpty ? nil : $0.lowercased() }
-        // No stored text holds NUL (PostgreSQL's text cannot): such a search finds nothing, as in chats().
-        if search?.utf8.contains(0) == true { return .page(Page(fetched: [], limit: query.page.limit)) }
         return try await read { db in
             let page = {
                 try await PostgresMessageRow.decode(db, media: media, rows: try await db.rows(PostgresMessageRow.ChatPage.self, logger) {

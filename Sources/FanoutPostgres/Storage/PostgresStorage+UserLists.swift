@@ -8,7 +8,6 @@ extension PostgresStorage: UserListStore {
     public func userLists(creatorID: Int64, page: PageRequest, search: String?) async throws -> Page<UserList> {
         try await read { db in
             let folded = search.flatMap { $0.isEmpty ? nil : $0.lowercased() }
-            if folded?.utf8.contains(0) == true { return Page(fetched: [], limit: page.limit) }
             let rows = try await db.rows("""
                 SELECT \(unescaped: Self.listColumns) FROM user_list
                 WHERE creator_id = \(creatorID) AND (\(folded)::text IS NULL OR strpos(lower(name COLLATE "und-x-icu"), \(folded)::text) > 0)

@@ -4,10 +4,7 @@ import GRDB
 
 extension SQLiteStorage: ChatStore {
     public func chats(creatorID: Int64, query: ChatListQuery) async throws -> Page<ChatSummary> {
-        // No stored text holds NUL (refused on write, as PostgreSQL's text
-        // cannot hold it); SQLite's instr would stop at one and match.
-        if query.search?.utf8.contains(0) == true { return Page(fetched: [], limit: query.page.limit) }
-        return try await pool.read { db in
+        try await pool.read { db in
             var summaries: [ChatSummary] = []
             var lastIDs: [Int64?] = []
             let (sql, arguments) = Self.chatListSQL(creatorID: creatorID, query: query)
@@ -135,7 +132,6 @@ extension SQLiteStorage: ChatStore {
                 arguments["startingAt"] = startingAt
             }
             if let search = query.search, !search.isEmpty {
-                guard !search.utf8.contains(0) else { return .page(Page(fetched: [], limit: query.page.limit)) }  // as in chats()
                 condition += " AND instr(fanout_fold($text), :search) > 0"
                 arguments["search"] = TextFold.fold(search)
             }

@@ -4,8 +4,7 @@ import GRDB
 
 extension SQLiteStorage: UserListStore {
     public func userLists(creatorID: Int64, page: PageRequest, search: String?) async throws -> Page<UserList> {
-        if search?.utf8.contains(0) == true { return Page(fetched: [], limit: page.limit) }  // as in chats()
-        return try await pool.read { db in
+        try await pool.read { db in
             var sql = "SELECT * FROM userList WHERE creatorId = ?"
             var arguments: StatementArguments = [creatorID]
             if let search, !search.isEmpty {
