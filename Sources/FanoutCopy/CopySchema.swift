@@ -68,5 +68,9 @@ enum CopySchema {
         CopyTable("dailyActivity", "daily_activity", key: ["creatorId", "kind", "day"], sequence: false, [
             ("creatorId", .integer), ("kind", .text), ("day", .text), ("count", .integer), ("grossCents", .integer),
         ]),
+        CopyTable("idempotencyKey", "idempotency_key", key: ["connectionId", "key"], sequence: false, [
+            ("connectionId", .text), ("key", .text), ("fingerprint", .bytes), ("token", .text), ("takenAt", .date), ("written", .boolean),
+            ("status", .integer), ("contentType", .text), ("body", .bytes),
+        ]),
     ]
 }

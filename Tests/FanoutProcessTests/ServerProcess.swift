@@ -22,7 +22,27 @@ final class ServerProcess {
         return URL(fileURLWithPath: ".build/debug/fanout")
     }
 
-    static func freePort() -> Int { Int.random(in: 20_000...60_000) }
+    /// A port nothing listens on now, below Linux's ephemeral range (32768+),
+    /// where the tests' own outgoing connections would otherwise land.
+    static func freePort() -> Int {
+        while true {
+            let port = Int.random(in: 10_000...32_000)
+            if canBind(port) { return port }
+        }
+    }
+
+    private static func canBind(_ port: Int) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+    }
 
     /// Without a rate limit unless `arguments` set one.
     init(database: String, port: Int = ServerProcess.freePort(), arguments: [String] = []) throws {
@@ -39,6 +59,10 @@ final class ServerProcess {
         let start = ContinuousClock.now
         while ContinuousClock.now - start < timeout {
             if (try? await request("GET", "/health").status) == 200 { return }
+            guard process.isRunning else {
+                Issue.record("the server exited (status \(process.terminationStatus)) before it became healthy")
+                throw CancellationError()
+            }
             try await Task.sleep(for: .milliseconds(50))
         }
         Issue.record("the server did not become healthy")

@@ -22,7 +22,9 @@ public enum StorageBackend: String, CaseIterable, Sendable, CustomStringConverti
     /// A fresh, empty, migrated store of this kind and its health check for
     /// `body`, removed after (a temporary SQLite file, or a database of its
     /// own on the test cluster).
+    /// `waits`, when given, hears how long each storage call waited for the database.
     public func withStorage(
+        waits: DatabaseWaits? = nil,
         _ body: @Sendable (any FanoutStorage, _ ping: @escaping @Sendable () async throws -> Void) async throws -> Void
     ) async throws {
         switch self {
@@ -31,20 +33,20 @@ public enum StorageBackend: String, CaseIterable, Sendable, CustomStringConverti
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: directory) }
             let database = try AppDatabase(path: directory.appendingPathComponent("db.sqlite").path)
-            try await body(SQLiteStorage(database: database)) { try await database.ping() }
+            try await body(SQLiteStorage(database: database, waits: waits)) { try await database.ping() }
         case .postgres:
             guard let server = Self.postgresServer else { throw MissingTestCluster() }
             try await PostgresAppDatabase.withScratchDatabase(
                 on: try PostgresURL(server), prefix: "fanout_test", logger: Logger(label: "fanout.tests")
             ) { database in
-                try await body(PostgresStorage(database: database)) { try await database.ping() }
+                try await body(PostgresStorage(database: database, waits: waits)) { try await database.ping() }
             }
         }
     }
 
     /// The same, for tests that need no health check.
-    public func withStorage(_ body: @Sendable (any FanoutStorage) async throws -> Void) async throws {
-        try await withStorage { storage, _ in try await body(storage) }
+    public func withStorage(waits: DatabaseWaits? = nil, _ body: @Sendable (any FanoutStorage) async throws -> Void) async throws {
+        try await withStorage(waits: waits) { storage, _ in try await body(storage) }
     }
 }
 

@@ -36,3 +36,14 @@ def test_metrics_count_the_requests_made(client):
         - requests_to(before, "/v2/access/mass-messages/{massMessageId}", "404") == 1
     assert "987654321" not in text, "no raw ids in labels"
     assert any(name == "fanout_http_request_duration_seconds_count" for name, _ in after)
+
+
+def test_database_waits_are_timed(client):
+    """Storage calls report how long they waited for the database, reads and writes apart."""
+    _, before = scrape()
+    for _ in range(3):
+        messages.list_chats(client, limit=1)
+    _, after = scrape()
+    count = lambda samples, access: samples.get(("fanout_database_wait_seconds_count", (("access", access),)), 0)
+    assert count(after, "read") - count(before, "read") >= 3, "each chats page reads once at least"
+    assert any(name == "fanout_database_wait_seconds_bucket" and ("access", "read") in labels for name, labels in after)

@@ -16,18 +16,25 @@ public enum FanoutError: Error, Equatable, Sendable {
     case routeNotFound(String)
     /// The connection's token bucket is empty (429 RATE_LIMIT_EXCEEDED).
     case rateLimited(RateLimit, retryAfterSeconds: Int)
+    /// The request with this `Idempotency-Key` is still running, or its
+    /// answer was lost (409 IDEMPOTENCY_KEY_IN_USE).
+    case idempotencyKeyInUse(String)
+    /// The `Idempotency-Key` was used for a different request (422 IDEMPOTENCY_KEY_REUSED).
+    case idempotencyKeyReused
 }
 
 extension FanoutError: CustomStringConvertible {
     /// The message a person reads (CLI output; the HTTP layer builds its own JSON).
     public var description: String {
         switch self {
-        case .unauthorized(let message), .notFound(let message), .routeNotFound(let message): message
+        case .unauthorized(let message), .notFound(let message), .routeNotFound(let message), .idempotencyKeyInUse(let message): message
         case .sessionNotProvided: "No valid connection"
         case .forbidden(let permission): "Missing permission \(permission.rawValue)"
         case .badRequest(let message, _, let allowed): allowed.map { "\(message) (allowed: \($0))" } ?? message
         case .rateLimited(let limit, let seconds):
             "Rate limit exceeded: \(limit.perMinute) requests a minute per connection, bursts of \(limit.burst); retry in \(seconds) s"
+        case .idempotencyKeyReused:
+            "This Idempotency-Key was used for a different request (method, path or body); use a new key for a new request"
         }
     }
 }

@@ -265,5 +265,24 @@ enum PostgresSchema {
                 allowed boolean NOT NULL)
             """,
         ]),
+        // One row per connection and Idempotency-Key: taken when a request
+        // starts, `written` in the same transaction as its write, the answer
+        // once it has one. Purged 24 hours after `taken_at`.
+        PostgresMigration("rememberIdempotencyKeys", [
+            """
+            CREATE TABLE idempotency_key (
+                connection_id text NOT NULL,
+                key text NOT NULL,
+                fingerprint bytea NOT NULL,
+                token text NOT NULL,
+                taken_at timestamptz NOT NULL,
+                written boolean NOT NULL DEFAULT false,
+                status integer,
+                content_type text,
+                body bytea,
+                PRIMARY KEY (connection_id, key))
+            """,
+            "CREATE INDEX idempotency_key_taken_at ON idempotency_key (taken_at)",
+        ]),
     ]
 }

@@ -29,7 +29,7 @@ extension PostgresStorage: MassMessageStore {
     }
 
     public func deleteScheduledMassMessage(id: Int64, creatorID: Int64) async throws -> Bool {
-        try await read { db in
+        try await write { db in
             try await db.run(
                 "DELETE FROM mass_message WHERE id = \(id) AND creator_id = \(creatorID) AND state = 'scheduled' RETURNING 1", logger) > 0
         }

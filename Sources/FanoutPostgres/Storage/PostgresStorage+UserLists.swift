@@ -46,7 +46,7 @@ extension PostgresStorage: UserListStore {
     }
 
     public func deleteUserList(id: Int64, creatorID: Int64) async throws -> Bool {
-        try await read { db in
+        try await write { db in
             try await db.run("DELETE FROM user_list WHERE id = \(id) AND creator_id = \(creatorID) RETURNING 1", logger) > 0
         }
     }

@@ -8,24 +8,49 @@ public struct PostgresStorage: Sendable {
     let client: PostgresClient
     let logger: Logger
     let media = MediaCache()
+    let waits: DatabaseWaits?
 
-    public init(database: PostgresAppDatabase) {
+    public init(database: PostgresAppDatabase, waits: DatabaseWaits? = nil) {
         client = database.client
         logger = database.logger
+        self.waits = waits
     }
 
     /// `body` on one pooled connection, outside any transaction (one
     /// statement, or reads that need no common snapshot).
     @discardableResult
     func read<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
-        try await client.withConnection { connection in try await body(connection) }
+        let start = ContinuousClock.now
+        return try await client.withConnection { connection in
+            waits?.record(.read, since: start)
+            return try await body(connection)
+        }
     }
 
-    /// `body` in one transaction; the error it threw, not a wrapper, when it fails.
+    /// `body` in one transaction; the error it threw, not a wrapper, when it
+    /// fails. A request with an `Idempotency-Key` marks its key written in
+    /// the same transaction, or writes nothing when it lost the key.
     @discardableResult
     func write<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        let claim = IdempotencyClaim.current
+        return try await transaction { connection in
+            let result = try await body(connection)
+            if let claim { try await markWritten(connection, claim) }
+            return result
+        }
+    }
+
+    /// `body` in one transaction, marking nothing; its wait counted as `access`.
+    func transaction<T: Sendable>(
+        _ access: DatabaseWaits.Access = .write, _ body: (PostgresConnection) async throws -> T
+    ) async throws -> T {
         do {
-            return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+            // The wait ends when the body starts: a pooled connection, and its BEGIN.
+            let start = ContinuousClock.now
+            return try await client.withTransaction(logger: logger) { connection in
+                waits?.record(access, since: start)
+                return try await body(connection)
+            }
         } catch let error as PostgresTransactionError {
             throw error.closureError ?? error.commitError ?? error
         }
@@ -34,7 +59,7 @@ public struct PostgresStorage: Sendable {
     /// `body` in one REPEATABLE READ, READ ONLY transaction: several reads
     /// that must see one snapshot (a page and the checks before it).
     func snapshot<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
-        try await write { connection in
+        try await transaction(.read) { connection in
             try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: logger)
             return try await body(connection)
         }

@@ -243,6 +243,25 @@ extension AppDatabase {
                 ALTER TABLE massMessage ADD COLUMN lastDeliveryId INTEGER;
                 """)
         }
+        migrator.registerMigration("rememberIdempotencyKeys") { db in
+            // One row per connection and Idempotency-Key: taken when a request
+            // starts, `written` in the same transaction as its write, the
+            // answer once it has one. Purged 24 hours after `takenAt`.
+            try db.execute(sql: """
+                CREATE TABLE idempotencyKey (
+                    connectionId TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    fingerprint BLOB NOT NULL,
+                    token TEXT NOT NULL,
+                    takenAt DATETIME NOT NULL,
+                    written BOOLEAN NOT NULL DEFAULT 0,
+                    status INTEGER,
+                    contentType TEXT,
+                    body BLOB,
+                    PRIMARY KEY (connectionId, key)) WITHOUT ROWID;
+                CREATE INDEX idempotencyKey_takenAt ON idempotencyKey(takenAt);
+                """)
+        }
         return migrator
     }
 }

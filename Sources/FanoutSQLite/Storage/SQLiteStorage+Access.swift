@@ -4,7 +4,7 @@ import GRDB
 
 extension SQLiteStorage: AccessStore {
     public func apiKeys(lookupID: String) async throws -> [StoredAPIKey] {
-        try await pool.read { db in
+        try await read { db in
             try Row.fetchAll(
                 db.cachedStatement(sql: "SELECT organizationId, secretHash FROM apiKey WHERE lookupId = ?"), arguments: [lookupID]
             ).map { row in
@@ -15,7 +15,7 @@ extension SQLiteStorage: AccessStore {
     }
 
     public func connection(id: String, organizationID: Int64) async throws -> Connection? {
-        try await pool.read { db in
+        try await read { db in
             guard let row = try Row.fetchOne(
                 db.cachedStatement(sql: """
                     SELECT c.creatorId, c.permissions, COALESCE(u.name, '')
@@ -30,21 +30,21 @@ extension SQLiteStorage: AccessStore {
     }
 
     public func revokeAPIKeys(lookupID: String) async throws -> Int {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(sql: "DELETE FROM apiKey WHERE lookupId = ?", arguments: [lookupID])
             return db.changesCount
         }
     }
 
     public func createOrganization(name: String) async throws -> Organization {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(sql: "INSERT INTO organization (name) VALUES (?)", arguments: [name])
             return Organization(id: db.lastInsertedRowID, name: name)
         }
     }
 
     public func addAPIKey(_ key: StoredAPIKey, label: String) async throws {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(
                 sql: "INSERT INTO apiKey (organizationId, lookupId, secretHash, label) VALUES (?, ?, ?, ?)",
                 arguments: [key.organizationID, key.lookupID, Data(key.secretHash), label])
@@ -52,7 +52,7 @@ extension SQLiteStorage: AccessStore {
     }
 
     public func addConnection(_ connection: Connection) async throws {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(
                 sql: "INSERT INTO connection (id, organizationId, creatorId, permissions) VALUES (?, ?, ?, ?)",
                 arguments: [
@@ -63,13 +63,13 @@ extension SQLiteStorage: AccessStore {
     }
 
     public func creatorExists(id: Int64) async throws -> Bool {
-        try await pool.read { db in
+        try await read { db in
             try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM user WHERE id = ? AND isCreator)", arguments: [id]) ?? false
         }
     }
 
     public func addCreator(_ creator: UserProfile) async throws {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(
                 sql: """
                     INSERT INTO user (id, name, username, avatar, isVerified, isCreator) VALUES (?, ?, ?, ?, ?, 1)

@@ -4,7 +4,7 @@ import GRDB
 
 extension SQLiteStorage: AnalyticsStore {
     public func purchasedMassMessages(creatorID: Int64, page: PageRequest) async throws -> Page<MassMessage> {
-        try await pool.read { db in
+        try await read { db in
             // Walks the partial index massMessage_purchased.
             let messages = try MassMessageRow.fetchAll(
                 db,
@@ -16,7 +16,7 @@ extension SQLiteStorage: AnalyticsStore {
     }
 
     public func sentMassMessages(creatorID: Int64, from: Date, to: Date, limit: Int) async throws -> Page<MassMessage> {
-        try await pool.read { db in
+        try await read { db in
             let messages = try MassMessageRow.fetchAll(
                 db,
                 media: media,
@@ -30,7 +30,7 @@ extension SQLiteStorage: AnalyticsStore {
     }
 
     public func dailyActivity(creatorID: Int64, kind: ActivityKind, days: ClosedRange<String>) async throws -> [String: (count: Int, grossCents: Int64)] {
-        try await pool.read { db in
+        try await read { db in
             var result: [String: (count: Int, grossCents: Int64)] = [:]
             for row in try Row.fetchAll(
                 db, sql: "SELECT day, count, grossCents FROM dailyActivity WHERE creatorId = ? AND kind = ? AND day BETWEEN ? AND ?",
@@ -42,7 +42,7 @@ extension SQLiteStorage: AnalyticsStore {
     }
 
     public func buyers(massMessageID: Int64, before marker: Int64?, page: PageRequest) async throws -> Page<(marker: Int64, user: UserProfile)> {
-        try await pool.read { db in
+        try await read { db in
             let rows = try Row.fetchAll(
                 db, sql: """
                     SELECT p.id AS purchaseId, u.* FROM purchase p JOIN user u ON u.id = p.fanId

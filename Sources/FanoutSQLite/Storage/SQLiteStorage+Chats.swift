@@ -4,7 +4,7 @@ import GRDB
 
 extension SQLiteStorage: ChatStore {
     public func chats(creatorID: Int64, query: ChatListQuery) async throws -> Page<ChatSummary> {
-        try await pool.read { db in
+        try await read { db in
             var summaries: [ChatSummary] = []
             var lastIDs: [Int64?] = []
             let (sql, arguments) = Self.chatListSQL(creatorID: creatorID, query: query)
@@ -91,7 +91,7 @@ extension SQLiteStorage: ChatStore {
     }
 
     public func chatExists(creatorID: Int64, fanID: Int64) async throws -> Bool {
-        try await pool.read { db in try Self.chatID(db, creatorID: creatorID, fanID: fanID) != nil || Self.hasDeliveries(db, creatorID: creatorID, fanID: fanID) }
+        try await read { db in try Self.chatID(db, creatorID: creatorID, fanID: fanID) != nil || Self.hasDeliveries(db, creatorID: creatorID, fanID: fanID) }
     }
 
     /// Whether the fan has deliveries not yet acted on: a chat without a chat row.
@@ -112,7 +112,7 @@ extension SQLiteStorage: ChatStore {
     }
 
     public func messages(creatorID: Int64, query: ChatMessageQuery) async throws -> ChatMessagesLookup {
-        try await pool.read { db in
+        try await read { db in
             let chatID = try Self.chatID(db, creatorID: creatorID, fanID: query.fanID)
             guard try chatID != nil || Self.hasDeliveries(db, creatorID: creatorID, fanID: query.fanID) else { return .noChat }
             if let firstID = query.startingAt,
@@ -155,7 +155,7 @@ extension SQLiteStorage: ChatStore {
     }
 
     public func users(ids: [Int64]) async throws -> [UserProfile] {
-        try await pool.read { db in
+        try await read { db in
             let rows = try Row.fetchAll(
                 db, sql: "SELECT * FROM user WHERE id IN (\(databaseQuestionMarks(count: ids.count)))",
                 arguments: StatementArguments(ids))

@@ -10,7 +10,7 @@ extension SQLiteStorage {
         var written = 0
         for run in audience.idRuns(of: 100_000) {
             let (first, last) = (run.lowerBound, run.upperBound)
-            try await pool.write { db in
+            try await write { db in
                 let series = "WITH RECURSIVE n(i) AS (SELECT ?1 UNION ALL SELECT i + 1 FROM n WHERE i < ?2)"
                 try db.execute(
                     sql: series + " INSERT INTO user (id, name, username, avatar, isVerified, isCreator) SELECT i, 'Fan ' || i, 'fan' || i, NULL, 0, 0 FROM n",

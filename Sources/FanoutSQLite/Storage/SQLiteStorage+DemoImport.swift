@@ -6,7 +6,7 @@ extension SQLiteStorage: DemoImporting {
     /// Writes the whole dataset in one transaction with prepared statements,
     /// then derives every chat counter from the rows it wrote.
     public func importDemo(_ dataset: DemoDataset) async throws {
-        try await pool.write { db in
+        try await write { db in
             let creators = Set(dataset.creatorIDs)
             let insertUser = try db.makeStatement(sql: "INSERT INTO user (id, name, username, avatar, isVerified, isCreator) VALUES (?, ?, ?, ?, ?, ?)")
             for user in dataset.users {
@@ -127,7 +127,7 @@ extension SQLiteStorage: DemoImporting {
 
 extension SQLiteStorage {
     public func isEmpty() async throws -> Bool {
-        try await pool.read { db in
+        try await read { db in
             try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM organization) AND NOT EXISTS (SELECT 1 FROM user)") ?? true
         }
     }

@@ -4,7 +4,7 @@ import GRDB
 
 extension SQLiteStorage: DirectMessageStore {
     public func isActiveSubscriber(creatorID: Int64, fanID: Int64) async throws -> Bool {
-        try await pool.read { db in
+        try await read { db in
             try Bool.fetchOne(
                 db, sql: "SELECT EXISTS (SELECT 1 FROM subscription WHERE creatorId = ? AND fanId = ? AND isActive)",
                 arguments: [creatorID, fanID]) ?? false
@@ -12,7 +12,7 @@ extension SQLiteStorage: DirectMessageStore {
     }
 
     public func sendDirectMessage(_ content: MessageContent, creatorID: Int64, fanID: Int64, at now: Date) async throws -> ChatMessage {
-        try await pool.write { db in
+        try await write { db in
             let chatID = try Self.chatIDCreatingIfNeeded(db, creatorID: creatorID, fanID: fanID)
             try db.execute(
                 sql: """
@@ -32,7 +32,7 @@ extension SQLiteStorage: DirectMessageStore {
     }
 
     public func message(id: Int64, creatorID: Int64, fanID: Int64) async throws -> ChatMessage? {
-        try await pool.read { db in try Self.message(db, media: media, id: id, creatorID: creatorID, fanID: fanID) }
+        try await read { db in try Self.message(db, media: media, id: id, creatorID: creatorID, fanID: fanID) }
     }
 
     /// Message `id` of the chat with `fanID`, a message or a delivery.
@@ -46,7 +46,7 @@ extension SQLiteStorage: DirectMessageStore {
     }
 
     public func deleteDirectMessage(id: Int64, creatorID: Int64, fanID: Int64, sentNotBefore: Date) async throws -> Bool {
-        try await pool.write { db in
+        try await write { db in
             guard let chatID = try Self.chatID(db, creatorID: creatorID, fanID: fanID) else { return false }
             try db.execute(
                 sql: """
@@ -64,7 +64,7 @@ extension SQLiteStorage: DirectMessageStore {
     }
 
     public func chatMedia(creatorID: Int64, query: ChatMediaQuery) async throws -> Page<ChatMessage> {
-        try await pool.read { db in
+        try await read { db in
             let chatID = try Self.chatID(db, creatorID: creatorID, fanID: query.fanID)
             let kindFilter = query.kind == nil ? "" : " AND media.kind = :kind"
             var condition = """

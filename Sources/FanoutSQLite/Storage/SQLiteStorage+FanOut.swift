@@ -5,7 +5,7 @@ import GRDB
 extension SQLiteStorage: FanOutStore {
     public func ownedMediaIDs(_ ids: [Int64], creatorID: Int64) async throws -> Set<Int64> {
         guard !ids.isEmpty else { return [] }
-        return try await pool.read { db in
+        return try await read { db in
             Set(try Int64.fetchAll(
                 db, sql: "SELECT id FROM media WHERE creatorId = ? AND id IN (\(databaseQuestionMarks(count: ids.count)))",
                 arguments: [creatorID] + StatementArguments(ids)))
@@ -14,7 +14,7 @@ extension SQLiteStorage: FanOutStore {
 
     public func ownedListIDs(_ ids: [Int64], creatorID: Int64) async throws -> Set<Int64> {
         guard !ids.isEmpty else { return [] }
-        return try await pool.read { db in
+        return try await read { db in
             Set(try Int64.fetchAll(
                 db, sql: "SELECT id FROM userList WHERE creatorId = ? AND id IN (\(databaseQuestionMarks(count: ids.count)))",
                 arguments: [creatorID] + StatementArguments(ids)))
@@ -22,7 +22,7 @@ extension SQLiteStorage: FanOutStore {
     }
 
     public func createMassMessage(_ draft: MassMessageDraft, creatorID: Int64, at now: Date) async throws -> MassMessage {
-        let id = try await pool.write { db in
+        let id = try await write { db in
             let state: MassMessageState = draft.scheduledAt == nil ? .queued : .scheduled
             try db.execute(
                 sql: """
@@ -46,7 +46,7 @@ extension SQLiteStorage: FanOutStore {
     }
 
     public func replaceScheduledMassMessage(id: Int64, creatorID: Int64, with draft: MassMessageDraft, at now: Date) async throws -> MassMessage? {
-        let replaced = try await pool.write { db in
+        let replaced = try await write { db in
             let scheduled = draft.scheduledAt != nil
             try db.execute(
                 sql: """
@@ -69,7 +69,7 @@ extension SQLiteStorage: FanOutStore {
     }
 
     public func startDueMassMessages(at now: Date) async throws -> [Date] {
-        try await pool.write { db in
+        try await write { db in
             let due = try Row.fetchAll(
                 db, sql: "SELECT id, scheduledAt FROM massMessage WHERE state = ? AND scheduledAt <= ? ORDER BY scheduledAt, id",
                 arguments: [MassMessageState.scheduled.rawValue, now])
@@ -81,7 +81,7 @@ extension SQLiteStorage: FanOutStore {
     }
 
     public func deliverNextBatch(limit: Int, at now: Date) async throws -> Int? {
-        try await pool.write { db in
+        try await write { db in
             guard let job = try Row.fetchOne(
                 db.cachedStatement(sql: """
                     SELECT id, creatorId, fanOutCursor, resolving FROM massMessage
@@ -134,7 +134,7 @@ extension SQLiteStorage: FanOutStore {
     }
 
     public func pendingRecipients() async throws -> Int {
-        try await pool.read { db in
+        try await read { db in
             try Int.fetchOne(
                 db, sql: "SELECT COALESCE(SUM(pending), 0) FROM massMessage WHERE state = ?",
                 arguments: [MassMessageState.queued.rawValue]) ?? 0
@@ -207,12 +207,12 @@ extension SQLiteStorage: FanOutStore {
     /// A sending one whose fan-out already finished resolving keeps its exact
     /// count. Returns the mass message.
     private func countAudience(id: Int64, creatorID: Int64) async throws -> MassMessage? {
-        let total = try await pool.read { db in
+        let total = try await read { db in
             try Int.fetchOne(
                 db, sql: "SELECT COUNT(*) FROM (\(Self.recipientsSQL))",
                 arguments: Self.audienceArguments(db, id: id, creatorID: creatorID)) ?? 0
         }
-        return try await pool.write { db in
+        return try await write { db in
             try db.execute(
                 sql: """
                     UPDATE massMessage SET total = ?1, pending = MAX(0, ?1 - sentCount)

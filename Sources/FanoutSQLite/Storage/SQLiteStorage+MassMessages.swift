@@ -4,7 +4,7 @@ import GRDB
 
 extension SQLiteStorage: MassMessageStore {
     public func massMessages(creatorID: Int64, type: MassMessageListType?, page: PageRequest) async throws -> Page<MassMessage> {
-        try await pool.read { db in
+        try await read { db in
             var sql = "WHERE creatorId = ?"
             var arguments: StatementArguments = [creatorID]
             if let type {
@@ -18,7 +18,7 @@ extension SQLiteStorage: MassMessageStore {
     }
 
     public func massMessage(id: Int64, creatorID: Int64) async throws -> MassMessage? {
-        try await pool.read { db in try self.massMessage(db, id: id, creatorID: creatorID) }
+        try await read { db in try self.massMessage(db, id: id, creatorID: creatorID) }
     }
 
     func massMessage(_ db: Database, id: Int64, creatorID: Int64) throws -> MassMessage? {
@@ -28,7 +28,7 @@ extension SQLiteStorage: MassMessageStore {
     }
 
     public func deleteScheduledMassMessage(id: Int64, creatorID: Int64) async throws -> Bool {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(
                 sql: "DELETE FROM massMessage WHERE id = ? AND creatorId = ? AND state = ?",
                 arguments: [id, creatorID, MassMessageState.scheduled.rawValue])
@@ -39,7 +39,7 @@ extension SQLiteStorage: MassMessageStore {
     public func recallMassMessage(
         id: Int64, creatorID: Int64, ifIn states: Set<MassMessageState>, sentNotBefore: Date?, at now: Date
     ) async throws -> MassMessage? {
-        try await pool.write { db in
+        try await write { db in
             let stateList = states.map(\.rawValue)
             var arguments: [(any DatabaseValueConvertible)?] = [
                 MassMessageState.canceled.rawValue, MassMessageListType.unsent.rawValue, now, now, id, creatorID,

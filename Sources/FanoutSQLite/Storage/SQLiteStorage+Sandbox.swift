@@ -4,7 +4,7 @@ import GRDB
 
 extension SQLiteStorage: SandboxStore {
     public func fanSendsMessage(creatorID: Int64, fanID: Int64, text: String, tip: Money?, at now: Date) async throws -> ChatMessage {
-        try await pool.write { db in
+        try await write { db in
             let chatID = try Self.chatIDCreatingIfNeeded(db, creatorID: creatorID, fanID: fanID)
             let cents = tip?.cents ?? 0
             try db.execute(
@@ -26,14 +26,14 @@ extension SQLiteStorage: SandboxStore {
     }
 
     public func fanOpensMessage(id: Int64, creatorID: Int64, fanID: Int64, at now: Date) async throws -> Bool {
-        try await pool.write { db in
+        try await write { db in
             try Self.materializeDelivery(db, id: id, creatorID: creatorID, fanID: fanID)
             return try Self.open(db, id: id, creatorID: creatorID, fanID: fanID, at: now)
         }
     }
 
     public func fanBuysMessage(id: Int64, creatorID: Int64, fanID: Int64, at now: Date) async throws -> Bool {
-        try await pool.write { db in
+        try await write { db in
             try Self.materializeDelivery(db, id: id, creatorID: creatorID, fanID: fanID)
             guard let chatID = try Self.chatID(db, creatorID: creatorID, fanID: fanID) else { return false }
             try db.execute(

@@ -3,11 +3,11 @@ import GRDB
 
 extension SQLiteStorage: SimulationStore {
     public func creatorIDs() async throws -> [Int64] {
-        try await pool.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM user WHERE isCreator ORDER BY id") }
+        try await read { db in try Int64.fetchAll(db, sql: "SELECT id FROM user WHERE isCreator ORDER BY id") }
     }
 
     public func activeFanIDs(creatorID: Int64, limit: Int) async throws -> [Int64] {
-        try await pool.read { db in
+        try await read { db in
             try Int64.fetchAll(
                 db, sql: "SELECT fanId FROM subscription WHERE creatorId = ? AND isActive ORDER BY fanId LIMIT ?",
                 arguments: [creatorID, limit])
@@ -17,7 +17,7 @@ extension SQLiteStorage: SimulationStore {
     /// Deliveries not yet acted on are unopened too.
     public func unopenedMessages(creatorID: Int64, limit: Int) async throws -> [(messageID: Int64, fanID: Int64)] {
         let messages = try await messages(creatorID: creatorID, limit: limit, condition: "m.openedAt IS NULL")
-        let deliveries = try await pool.read { db in
+        let deliveries = try await read { db in
             try Row.fetchAll(
                 db, sql: "SELECT messageId, fanId FROM massDelivery WHERE creatorId = ? ORDER BY messageId DESC LIMIT ?",
                 arguments: [creatorID, limit]
@@ -32,7 +32,7 @@ extension SQLiteStorage: SimulationStore {
 
     /// The creator's newest messages to fans meeting `condition`.
     private func messages(creatorID: Int64, limit: Int, condition: String) async throws -> [(messageID: Int64, fanID: Int64)] {
-        try await pool.read { db in
+        try await read { db in
             try Row.fetchAll(
                 db, sql: """
                     SELECT m.id, c.fanId FROM chat c JOIN message m ON m.chatId = c.id

@@ -4,7 +4,7 @@ import GRDB
 
 extension SQLiteStorage: UserListStore {
     public func userLists(creatorID: Int64, page: PageRequest, search: String?) async throws -> Page<UserList> {
-        try await pool.read { db in
+        try await read { db in
             var sql = "SELECT * FROM userList WHERE creatorId = ?"
             var arguments: StatementArguments = [creatorID]
             if let search, !search.isEmpty {
@@ -18,11 +18,11 @@ extension SQLiteStorage: UserListStore {
     }
 
     public func userList(id: Int64, creatorID: Int64) async throws -> UserList? {
-        try await pool.read { db in try Self.userList(db, id: id, creatorID: creatorID) }
+        try await read { db in try Self.userList(db, id: id, creatorID: creatorID) }
     }
 
     public func createUserList(name: String, creatorID: Int64, at now: Date) async throws -> UserList? {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(
                 sql: "INSERT OR IGNORE INTO userList (creatorId, name, createdAt) VALUES (?, ?, ?)", arguments: [creatorID, name, now])
             guard db.changesCount > 0 else { return nil }
@@ -31,7 +31,7 @@ extension SQLiteStorage: UserListStore {
     }
 
     public func renameUserList(id: Int64, creatorID: Int64, to name: String) async throws -> UserList? {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(
                 sql: "UPDATE OR IGNORE userList SET name = ? WHERE id = ? AND creatorId = ?", arguments: [name, id, creatorID])
             let list = try Self.userList(db, id: id, creatorID: creatorID)
@@ -40,14 +40,14 @@ extension SQLiteStorage: UserListStore {
     }
 
     public func deleteUserList(id: Int64, creatorID: Int64) async throws -> Bool {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(sql: "DELETE FROM userList WHERE id = ? AND creatorId = ?", arguments: [id, creatorID])
             return db.changesCount > 0
         }
     }
 
     public func userListMembers(listID: Int64, page: PageRequest) async throws -> Page<UserProfile> {
-        try await pool.read { db in
+        try await read { db in
             let rows = try Row.fetchAll(
                 db, sql: """
                     SELECT u.* FROM userListMember m JOIN user u ON u.id = m.fanId
@@ -59,7 +59,7 @@ extension SQLiteStorage: UserListStore {
     }
 
     public func isSubscriber(creatorID: Int64, userID: Int64) async throws -> Bool {
-        try await pool.read { db in
+        try await read { db in
             try Bool.fetchOne(
                 db, sql: "SELECT EXISTS (SELECT 1 FROM subscription WHERE creatorId = ? AND fanId = ?)", arguments: [creatorID, userID]
             ) ?? false
@@ -67,7 +67,7 @@ extension SQLiteStorage: UserListStore {
     }
 
     public func addUserListMember(listID: Int64, userID: Int64, at now: Date) async throws {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(
                 sql: "INSERT OR IGNORE INTO userListMember (listId, fanId, addedAt) VALUES (?, ?, ?)", arguments: [listID, userID, now])
             if db.changesCount > 0 {
@@ -77,7 +77,7 @@ extension SQLiteStorage: UserListStore {
     }
 
     public func removeUserListMember(listID: Int64, userID: Int64) async throws {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(sql: "DELETE FROM userListMember WHERE listId = ? AND fanId = ?", arguments: [listID, userID])
             if db.changesCount > 0 {
                 try db.execute(sql: "UPDATE userList SET usersCount = usersCount - 1 WHERE id = ?", arguments: [listID])

@@ -48,14 +48,15 @@ public struct AppDependencies: Sendable {
         var clock = clock ?? OffsetClock()
         var services: [any Service] = []
         var rateLimits: (any RateLimitStore)?
+        let metrics = configuration.metricsEnabled ? ServerMetrics() : nil
         switch configuration.database {
         case .sqlite(let path):
             let database = try AppDatabase(path: path)
-            storage = SQLiteStorage(database: database)
+            storage = SQLiteStorage(database: database, waits: metrics?.databaseWaits)
             health = { try await database.ping() }
         case .postgres(let url):
             let database = try await PostgresAppDatabase.open(url, logger: logger)
-            let postgres = PostgresStorage(database: database)
+            let postgres = PostgresStorage(database: database, waits: metrics?.databaseWaits)
             storage = postgres
             rateLimits = postgres
             health = { try await database.ping() }
@@ -74,6 +75,6 @@ public struct AppDependencies: Sendable {
             storage: storage, health: health,
             clock: clock, policy: configuration.policy, accessCache: AccessCache(ttl: configuration.authCacheTTL),
             rateLimiter: configuration.rateLimit.map { RateLimiter(limit: $0, clock: clock, store: rateLimits) },
-            metrics: configuration.metricsEnabled ? ServerMetrics() : nil, services: services)
+            metrics: metrics, services: services)
     }
 }

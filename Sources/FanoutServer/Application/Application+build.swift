@@ -28,6 +28,12 @@ public func buildApplication(
                 dependencies.metrics?.scheduledStarts.increment(by: Int64(started))
                 return false
             },
+            // Idempotency-Keys are kept 24 hours.
+            LoopingService(name: "idempotency-purge", idleDelay: .seconds(600), logger: logger) {
+                let cutoff = dependencies.clock.now().addingTimeInterval(-IdempotencyKey.retention)
+                try await dependencies.storage.purgeIdempotencyKeys(takenBefore: cutoff)
+                return false
+            },
             // Batch after batch while there is work; a 100 ms nap when none.
             LoopingService(name: "fan-out", idleDelay: .milliseconds(100), logger: logger) {
                 guard try await worker.deliverBatch() > 0 else { return false }
@@ -44,7 +50,7 @@ public func buildApplication(
 }
 
 /// Every route, behind request id → error mapping → (for /v2/access) auth →
-/// the connection's rate limit.
+/// the connection's rate limit → its Idempotency-Keys.
 public func buildRouter(dependencies: AppDependencies, sandbox: Bool) -> Router<FanoutRequestContext> {
     let routes = RouteTable()
     let router = Router(context: FanoutRequestContext.self)
@@ -64,6 +70,7 @@ public func buildRouter(dependencies: AppDependencies, sandbox: Bool) -> Router<
     if let limiter = dependencies.rateLimiter {
         accessGroup.add(middleware: RateLimitMiddleware(limiter: limiter, refused: dependencies.metrics?.rateLimited))
     }
+    accessGroup.add(middleware: IdempotencyMiddleware(store: dependencies.storage, clock: dependencies.clock))
     MassMessagesController(
         service: MassMessageService(store: dependencies.storage, clock: dependencies.clock, policy: dependencies.policy),
         composer: MassMessageComposer(store: dependencies.storage, clock: dependencies.clock), mapper: mapper

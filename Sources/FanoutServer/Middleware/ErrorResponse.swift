@@ -41,6 +41,11 @@ struct ErrorResponse {
         case .rateLimited(_, let seconds):
             self.init(status: .tooManyRequests, type: "RATE_LIMIT_EXCEEDED", message: error.description)
             extraHeaders[.retryAfter] = String(seconds)
+        case .idempotencyKeyInUse(let message):
+            self.init(status: .conflict, type: "IDEMPOTENCY_KEY_IN_USE", message: message, details: .init(field: "Idempotency-Key"))
+        case .idempotencyKeyReused:
+            self.init(status: .unprocessableContent, type: "IDEMPOTENCY_KEY_REUSED", message: error.description,
+                      details: .init(field: "Idempotency-Key"))
         }
     }
 

@@ -18,7 +18,9 @@ struct LoopingService: Service {
             } catch {
                 logger.error("\(name) step failed", metadata: ["error": "\(String(reflecting: error))"])
             }
-            try? await Task.sleep(for: idleDelay)
+            // A graceful shutdown ends the nap at once, however long it is.
+            let delay = idleDelay
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: delay) }
         }
     }
 }

@@ -1,3 +1,4 @@
+import FanoutCore
 import CoreMetrics
 import Foundation
 import HTTPTypes
@@ -26,6 +27,9 @@ public final class ServerMetrics: Sendable {
     let fanOutDeliveries: CoreMetrics.Counter
     /// How late each scheduled mass message started (the scheduler's tick, a busy database).
     let schedulerLag: CoreMetrics.Timer
+    /// How long storage calls waited for a reader / the writer (SQLite) or a pooled connection (PostgreSQL).
+    private let readWait: CoreMetrics.Timer
+    private let writeWait: CoreMetrics.Timer
 
     private struct RequestKey: Hashable {
         var route: String
@@ -50,6 +54,11 @@ public final class ServerMetrics: Sendable {
             .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(10), .seconds(60),
             .seconds(300), .seconds(3600),
         ]
+        // Waits are microseconds when all is well, seconds when the pool is exhausted.
+        factory.durationHistogramBuckets["fanout_database_wait_seconds"] = [
+            .microseconds(10), .microseconds(50), .microseconds(100), .microseconds(500), .milliseconds(1), .milliseconds(5),
+            .milliseconds(10), .milliseconds(50), .milliseconds(100), .milliseconds(500), .seconds(1), .seconds(5),
+        ]
         self.factory = factory
         rateLimited = CoreMetrics.Counter(label: "fanout_rate_limited_requests_total", factory: factory)
         scheduledStarts = CoreMetrics.Counter(label: "fanout_scheduled_mass_messages_started_total", factory: factory)
@@ -57,6 +66,16 @@ public final class ServerMetrics: Sendable {
         fanOutBatches = CoreMetrics.Counter(label: "fanout_fan_out_batches_total", factory: factory)
         fanOutDeliveries = CoreMetrics.Counter(label: "fanout_fan_out_deliveries_total", factory: factory)
         schedulerLag = CoreMetrics.Timer(label: "fanout_scheduler_lag_seconds", factory: factory)
+        readWait = CoreMetrics.Timer(label: "fanout_database_wait_seconds", dimensions: [("access", "read")], factory: factory)
+        writeWait = CoreMetrics.Timer(label: "fanout_database_wait_seconds", dimensions: [("access", "write")], factory: factory)
+    }
+
+    /// What the storage reports its waits to.
+    public var databaseWaits: DatabaseWaits {
+        DatabaseWaits { [readWait, writeWait] access, waited in
+            let (seconds, attoseconds) = waited.components
+            (access == .read ? readWait : writeWait).recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        }
     }
 
     /// One answered request: `route` is the matched template (or "unmatched").
