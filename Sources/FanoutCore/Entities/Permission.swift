@@ -7,6 +7,8 @@ public enum Permission: String, CaseIterable, Sendable, Codable, Comparable {
     case analyticsRead = "analytics:read"
     case vaultRead = "vault:read"
     case vaultWrite = "vault:write"
+    case subscribersRead = "subscribers:read"
+    case profileRead = "profile:read"
 
     public static func < (lhs: Permission, rhs: Permission) -> Bool { lhs.rawValue < rhs.rawValue }
 

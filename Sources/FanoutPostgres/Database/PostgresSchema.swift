@@ -284,5 +284,10 @@ enum PostgresSchema {
             """,
             "CREATE INDEX idempotency_key_taken_at ON idempotency_key (taken_at)",
         ]),
+        // GET /v2/access/subscribers walks a creator's subscriptions newest
+        // first (a creator may have a million).
+        PostgresMigration("listSubscribersNewestFirst", [
+            "CREATE INDEX subscription_newest ON subscription (creator_id, subscribed_at, fan_id)",
+        ]),
     ]
 }

@@ -262,6 +262,11 @@ extension AppDatabase {
                 CREATE INDEX idempotencyKey_takenAt ON idempotencyKey(takenAt);
                 """)
         }
+        migrator.registerMigration("listSubscribersNewestFirst") { db in
+            // GET /v2/access/subscribers walks a creator's subscriptions newest
+            // first (a creator may have a million).
+            try db.execute(sql: "CREATE INDEX subscription_newest ON subscription(creatorId, subscribedAt, fanId)")
+        }
         return migrator
     }
 }

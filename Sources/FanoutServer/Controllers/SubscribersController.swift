@@ -1,0 +1,48 @@
+import FanoutAPI
+import FanoutCore
+import Hummingbird
+
+/// `/v2/access/subscribers` and `/v2/access/users/:userId`: the people of a creator's audience.
+struct SubscribersController {
+    let service: SubscriberService
+    let mapper: WireMapper
+    let clock: any FanoutClock
+
+    func register(on group: RouterGroup<FanoutRequestContext>, routes: RouteTable) {
+        group.on("subscribers", method: .get, routes: routes, prefix: "/v2/access", use: list)
+        group.on("users/:userId", method: .get, routes: routes, prefix: "/v2/access", use: user)
+    }
+
+    enum Kind: String, CaseIterable { case all, active, expired, latest }
+    enum LatestType: String, CaseIterable { case total, new, renewals }
+
+    @Sendable func list(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+        let connection = try context.connection(requiring: .subscribersRead)
+        let parameters = RequestParameters(request, context: context)
+        let page = try parameters.page(maxLimit: 100, defaultLimit: 20)
+        let search = try parameters.text("query", maxLength: 100)
+        let latestType = try parameters.choice("latestType", as: LatestType.self)
+        let kind: SubscriberQuery.Kind
+        switch try parameters.choice("type", as: Kind.self) ?? .all {
+        case .all: kind = .all
+        case .active: kind = .active
+        case .expired: kind = .expired
+        case .latest:
+            let days = try parameters.dayRange(now: clock.now()) ?? DayRange.lastThirtyDays(now: clock.now())
+            // The sandbox has no renewals: every subscription it holds is new.
+            if latestType == .renewals {
+                return try JSONResponse.make(Components.Schemas.SubscriberPage(list: [], hasMore: false))
+            }
+            kind = .latest(days)
+        }
+        let subscribers = try await service.subscribers(
+            creatorID: connection.creatorID, query: SubscriberQuery(kind: kind, search: search, page: page))
+        return try JSONResponse.make(Components.Schemas.SubscriberPage(list: subscribers.items.map(mapper.subscriber), hasMore: subscribers.hasMore))
+    }
+
+    @Sendable func user(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+        let connection = try context.connection(requiring: .profileRead)
+        let id = try RequestParameters(request, context: context).pathID("userId")
+        return try JSONResponse.make(mapper.user(try await service.user(id: id, creatorID: connection.creatorID)))
+    }
+}
