@@ -125,4 +125,49 @@ import Testing
             }
         }
     }
+
+    @Test(arguments: StorageBackend.available) func aUserJoinsSeveralListsAtOnceOrNone(backend: StorageBackend) async throws {
+        try await TestWorld.with(backend) { world in
+            try await world.withClient { api in
+                let fans = SubscribersEndpointTests.demoSubscriptions(creatorID: world.owner.creatorID).map(\.fanID)
+                let a = try await Self.create(api, world.owner, "A"), b = try await Self.create(api, world.owner, "B")
+                let theirs = try await Self.create(api, world.secondCreator, "Theirs")
+                let add = { (fan: Int64, ids: Any) in
+                    try await api.send("/v2/access/users/\(fan)/lists", method: .post, as: world.owner, json: ["listIds": ids])
+                }
+                let count = { (id: Int) in
+                    try await api.get("/v2/access/users/lists/\(id)", as: world.owner).decode(UserList.self).usersCount
+                }
+
+                let added = try await add(fans[0], [a.id, b.id, a.id])
+                let outcome = try added.decode(Components.Schemas.ListsMembershipResponse.self)
+                #expect(outcome.success.map(\.listId) == [a.id, b.id] && outcome.success.allSatisfy(\.success) && outcome.errors == nil)
+                var counts = (try await count(a.id), try await count(b.id))
+                #expect(counts.0 == 1 && counts.1 == 1)
+                let again = try await add(fans[0], [a.id, b.id])
+                #expect(again.status == .ok)
+                counts = (try await count(a.id), try await count(b.id))
+                #expect(counts.0 == 1 && counts.1 == 1, "adding twice is harmless")
+
+                // All or none: another creator's list stops the whole call.
+                let refused = try await add(fans[1], [a.id, theirs.id])
+                let refusal = try refused.error
+                #expect(refused.status == .notFound && refusal.message.contains("\(theirs.id)"))
+                let afterRefusal = try await count(a.id)
+                #expect(afterRefusal == 1, "fan 2 landed on no list")
+
+                for bad in [[] as [Any], [1, 2, 3, 4, 5, 6], ["x"]] {
+                    let response = try await add(fans[1], bad)
+                    let field = try response.error.details?.field
+                    #expect(response.status == .badRequest && field?.hasPrefix("listIds") == true)
+                }
+                let stranger = try await add(999_999_999, [a.id])
+                let strangerField = try stranger.error.details?.field
+                #expect(stranger.status == .badRequest && strangerField == "userId")
+                let readOnly = try await api.send(
+                    "/v2/access/users/\(fans[1])/lists", method: .post, as: world.readOnly, json: ["listIds": [a.id]])
+                #expect(readOnly.status == .forbidden)
+            }
+        }
+    }
 }

@@ -28,3 +28,15 @@ def test_get_user_and_its_404(client):
         raise AssertionError("a user the creator cannot see is a 404")
     except OFAuthError as error:
         assert error.status == 404 and "999999999" in str(error)
+
+
+def test_add_a_subscriber_to_several_lists(client):
+    from onlyfans_sdk import user_lists
+    fan = models.V2AccessSubscribersGetResponse.model_validate(subscribers.list_subscribers(client, limit=1)).list[0]
+    made = [user_lists.create_users_users_lists(client, body={"name": "SDK multi %s %d" % (fan.id, n)}) for n in range(2)]
+    ids = [int(item["id"]) for item in made]
+    answer = models.V2AccessUsersUserIdListsPostResponse.model_validate(
+        user_lists.create_users_users_lists_2(client, user_id=str(int(fan.id)), body={"listIds": ids}))
+    assert [int(item.listId) for item in answer.success] == ids and all(item.success for item in answer.success)
+    for list_id in ids:
+        user_lists.delete_users_users_lists(client, list_id=str(list_id))

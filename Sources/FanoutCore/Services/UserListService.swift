@@ -56,6 +56,22 @@ public struct UserListService: Sendable {
         return try await list(id: listID, creatorID: creatorID)
     }
 
+    /// The user on each of `listIDs` (1 to 5), all or none.
+    public func add(userID: Int64, toLists listIDs: [Int64], creatorID: Int64) async throws -> [Int64] {
+        var unique: [Int64] = []
+        for id in listIDs where !unique.contains(id) { unique.append(id) }
+        guard (1...5).contains(unique.count) else {
+            throw FanoutError.badRequest("listIds must hold 1 to 5 list ids", field: "listIds", allowed: "1 to 5 list ids")
+        }
+        guard try await store.isSubscriber(creatorID: creatorID, userID: userID) else {
+            throw FanoutError.badRequest("User \(userID) is not a subscriber of this creator: only fans can be listed", field: "userId")
+        }
+        if let missing = try await store.addUserToLists(userID: userID, listIDs: unique, creatorID: creatorID, at: clock.now()) {
+            throw FanoutError.notFound("List \(missing) not found: the user was added to no list")
+        }
+        return unique
+    }
+
     public func remove(userID: Int64, fromList listID: Int64, creatorID: Int64) async throws -> UserList {
         _ = try await list(id: listID, creatorID: creatorID)
         try await store.removeUserListMember(listID: listID, userID: userID)

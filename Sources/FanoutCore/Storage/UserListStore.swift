@@ -16,6 +16,10 @@ public protocol UserListStore: Sendable {
     func isSubscriber(creatorID: Int64, userID: Int64) async throws -> Bool
     /// Idempotent; keeps usersCount right.
     func addUserListMember(listID: Int64, userID: Int64, at now: Date) async throws
+    /// Adds the user to every list of `listIDs` in one transaction, or to
+    /// none: the first id that is not one of the creator's lists, when one is
+    /// not. Idempotent per list; keeps usersCount right.
+    func addUserToLists(userID: Int64, listIDs: [Int64], creatorID: Int64, at now: Date) async throws -> Int64?
     /// Idempotent; keeps usersCount right.
     func removeUserListMember(listID: Int64, userID: Int64) async throws
 }

@@ -79,6 +79,24 @@ extension PostgresStorage: UserListStore {
         }
     }
 
+    public func addUserToLists(userID: Int64, listIDs: [Int64], creatorID: Int64, at now: Date) async throws -> Int64? {
+        try await write { db in
+            // Locked, so that none of them is deleted before the members land.
+            let mine = Set(try await db.values(Int64.self, """
+                SELECT id FROM user_list WHERE id = ANY(\(listIDs)) AND creator_id = \(creatorID) ORDER BY id FOR UPDATE
+                """, logger))
+            if let missing = listIDs.first(where: { !mine.contains($0) }) { return missing }
+            for id in listIDs {
+                let added = try await db.run("""
+                    INSERT INTO user_list_member (list_id, fan_id, added_at) VALUES (\(id), \(userID), \(now))
+                    ON CONFLICT DO NOTHING RETURNING 1
+                    """, logger)
+                if added > 0 { try await db.run("UPDATE user_list SET users_count = users_count + 1 WHERE id = \(id)", logger) }
+            }
+            return nil
+        }
+    }
+
     public func removeUserListMember(listID: Int64, userID: Int64) async throws {
         try await write { db in
             let removed = try await db.run(

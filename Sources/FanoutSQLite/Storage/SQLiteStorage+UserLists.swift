@@ -76,6 +76,24 @@ extension SQLiteStorage: UserListStore {
         }
     }
 
+    public func addUserToLists(userID: Int64, listIDs: [Int64], creatorID: Int64, at now: Date) async throws -> Int64? {
+        try await write { db in
+            for id in listIDs {
+                let mine = try Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM userList WHERE id = ? AND creatorId = ?)", arguments: [id, creatorID])
+                if mine != true { return id }
+            }
+            for id in listIDs {
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO userListMember (listId, fanId, addedAt) VALUES (?, ?, ?)", arguments: [id, userID, now])
+                if db.changesCount > 0 {
+                    try db.execute(sql: "UPDATE userList SET usersCount = usersCount + 1 WHERE id = ?", arguments: [id])
+                }
+            }
+            return nil
+        }
+    }
+
     public func removeUserListMember(listID: Int64, userID: Int64) async throws {
         try await write { db in
             try db.execute(sql: "DELETE FROM userListMember WHERE listId = ? AND fanId = ?", arguments: [listID, userID])

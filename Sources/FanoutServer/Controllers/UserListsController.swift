@@ -17,6 +17,7 @@ struct UserListsController {
         group.on("users/lists/:listId/users", method: .get, routes: routes, prefix: "/v2/access", use: members)
         group.on("users/lists/:listId/users/:userId", method: .post, routes: routes, prefix: "/v2/access", use: addMember)
         group.on("users/lists/:listId/users/:userId", method: .delete, routes: routes, prefix: "/v2/access", use: removeMember)
+        group.on("users/:userId/lists", method: .post, routes: routes, prefix: "/v2/access", use: addToLists)
     }
 
     @Sendable func list(_ request: Request, context: FanoutRequestContext) async throws -> Response {
@@ -78,6 +79,17 @@ struct UserListsController {
         let list = try await service.remove(
             userID: try parameters.pathID("userId"), fromList: try parameters.pathID("listId"), creatorID: connection.creatorID)
         return try JSONResponse.make(Components.Schemas.ListMembershipResponse(success: true, list: mapper.userList(list)))
+    }
+
+    /// `{listIds: [1 to 5 ids]}`: the user on every one of them, or on none (404 naming the first that is not the creator's).
+    @Sendable func addToLists(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+        let connection = try context.connection(requiring: .listsWrite)
+        let userID = try RequestParameters(request, context: context).pathID("userId")
+        let body = try await JSONBody(request)
+        let listIDs = try body.ids("listIds")
+        let added = try await service.add(userID: userID, toLists: listIDs, creatorID: connection.creatorID)
+        return try JSONResponse.make(Components.Schemas.ListsMembershipResponse(
+            success: added.map { .init(listId: Int($0), success: true) }))
     }
 
     static func name(_ request: Request) async throws -> String {

@@ -75,8 +75,9 @@ struct JSONBody {
         throw .badRequest("\(name) must be a positive id (a number or a string of digits)", field: name)
     }
 
-    /// An array of ids: positive integers or strings of digits.
-    func ids(_ name: String) throws(FanoutError) -> [Int64] {
+    /// An array of ids: positive integers or strings of digits. `hint` ends
+    /// the message about a bad item.
+    func ids(_ name: String, hint: String = "") throws(FanoutError) -> [Int64] {
         guard let raw = value(name) else { return [] }
         guard let items = raw as? [(any Sendable)?] else { throw .badRequest("\(name) must be an array of ids", field: name) }
         var result: [Int64] = []
@@ -87,7 +88,7 @@ struct JSONBody {
                 result.append(id)
             } else {
                 throw .badRequest(
-                    "\(name)[\(index)] must be a positive id (a number or a string of digits); Fanout takes vault media ids, not uploads or URLs",
+                    "\(name)[\(index)] must be a positive id (a number or a string of digits)\(hint)",
                     field: "\(name)[\(index)]")
             }
         }

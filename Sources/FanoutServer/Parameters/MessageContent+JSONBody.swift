@@ -9,7 +9,7 @@ extension MessageContent {
         _ = try body.bool("isForwardedMessage")
         self.init(
             text: try body.string("text") ?? "",
-            mediaIDs: try body.ids("mediaItems"),
+            mediaIDs: try body.ids("mediaItems", hint: "; Fanout takes vault media ids, not uploads or URLs"),
             previewMediaCount: try body.integer("previewMediaCount", minimum: 0) ?? 0,
             isLockedText: try body.bool("isLockedText") ?? false,
             price: try body.money("price", maximum: MessageContent.maxPrice) ?? .zero)
