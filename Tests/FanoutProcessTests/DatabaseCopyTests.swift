@@ -26,6 +26,14 @@ struct DatabaseCopyTests {
         let sending = try await sqlite.createMassMessage(MassMessageDraft(text: "Half way"), creatorID: creatorID, at: Self.anchor)
         let worker = FanOutWorker(store: sqlite, clock: ManualClock(Self.anchor), batchSize: 5)
         _ = try await worker.deliverBatch()
+        // Idempotency-Keys: one answered, one still running (no answer columns).
+        let connectionID = credentials.organizations[0].connections[0].id
+        let print = IdempotencyKey.fingerprint(method: "POST", target: "/v2/access/users/lists", body: Array("{}".utf8))
+        let answer = StoredResponse(status: 200, contentType: "application/json; charset=utf-8", body: Array(#"{"id":7}"#.utf8))
+        guard case .proceed(let answered) = try await sqlite.beginIdempotentRequest(
+            connectionID: connectionID, key: IdempotencyKey("answered")!, fingerprint: print, at: Self.anchor) else { throw CancellationError() }
+        try await sqlite.finishIdempotentRequest(answered, response: answer)
+        _ = try await sqlite.beginIdempotentRequest(connectionID: connectionID, key: IdempotencyKey("running")!, fingerprint: print, at: Self.anchor)
 
         let server = try PostgresURL(try #require(ProcessInfo.processInfo.environment["FANOUT_TEST_POSTGRES_URL"]))
         try await PostgresAppDatabase.withScratchDatabase(on: server, prefix: "fanout_copy", logger: Logger(label: "fanout.tests")) { target in
@@ -49,6 +57,12 @@ struct DatabaseCopyTests {
             }
             let purchased = try await sqlite.purchasedMassMessages(creatorID: creatorID, page: PageRequest(limit: 20, offset: 0))
             #expect(try await postgres.purchasedMassMessages(creatorID: creatorID, page: PageRequest(limit: 20, offset: 0)).items.map(\.atMilliseconds) == purchased.items.map(\.atMilliseconds))
+            let replay = try await postgres.beginIdempotentRequest(
+                connectionID: connectionID, key: IdempotencyKey("answered")!, fingerprint: print, at: Self.anchor)
+            #expect(replay == .replay(answer), "a copied key replays its answer")
+            let running = try await postgres.beginIdempotentRequest(
+                connectionID: connectionID, key: IdempotencyKey("running")!, fingerprint: print, at: Self.anchor)
+            #expect(running == .inProgress)
             let access = AccessService(store: postgres)
             #expect(try await access.organization(apiKey: credentials.organizations[0].apiKey) != nil, "keys work on the copy")
 

@@ -70,13 +70,16 @@ extension PostgresStorage: UserListStore {
     }
 
     public func addUserListMember(listID: Int64, userID: Int64, at now: Date) async throws {
-        try await write { db in
-            let added = try await db.run("""
-                INSERT INTO user_list_member (list_id, fan_id, added_at) VALUES (\(listID), \(userID), \(now))
-                ON CONFLICT DO NOTHING RETURNING 1
-                """, logger)
-            if added > 0 { try await db.run("UPDATE user_list SET users_count = users_count + 1 WHERE id = \(listID)", logger) }
-        }
+        try await write { db in try await addMember(db, listID: listID, userID: userID, at: now) }
+    }
+
+    /// Idempotent; the list's count follows.
+    private func addMember(_ db: PostgresConnection, listID: Int64, userID: Int64, at now: Date) async throws {
+        let added = try await db.run("""
+            INSERT INTO user_list_member (list_id, fan_id, added_at) VALUES (\(listID), \(userID), \(now))
+            ON CONFLICT DO NOTHING RETURNING 1
+            """, logger)
+        if added > 0 { try await db.run("UPDATE user_list SET users_count = users_count + 1 WHERE id = \(listID)", logger) }
     }
 
     public func addUserToLists(userID: Int64, listIDs: [Int64], creatorID: Int64, at now: Date) async throws -> Int64? {
@@ -86,13 +89,7 @@ extension PostgresStorage: UserListStore {
                 SELECT id FROM user_list WHERE id = ANY(\(listIDs)) AND creator_id = \(creatorID) ORDER BY id FOR UPDATE
                 """, logger))
             if let missing = listIDs.first(where: { !mine.contains($0) }) { return missing }
-            for id in listIDs {
-                let added = try await db.run("""
-                    INSERT INTO user_list_member (list_id, fan_id, added_at) VALUES (\(id), \(userID), \(now))
-                    ON CONFLICT DO NOTHING RETURNING 1
-                    """, logger)
-                if added > 0 { try await db.run("UPDATE user_list SET users_count = users_count + 1 WHERE id = \(id)", logger) }
-            }
+            for id in listIDs { try await addMember(db, listID: id, userID: userID, at: now) }
             return nil
         }
     }

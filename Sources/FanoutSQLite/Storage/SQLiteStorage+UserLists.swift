@@ -67,12 +67,15 @@ extension SQLiteStorage: UserListStore {
     }
 
     public func addUserListMember(listID: Int64, userID: Int64, at now: Date) async throws {
-        try await write { db in
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO userListMember (listId, fanId, addedAt) VALUES (?, ?, ?)", arguments: [listID, userID, now])
-            if db.changesCount > 0 {
-                try db.execute(sql: "UPDATE userList SET usersCount = usersCount + 1 WHERE id = ?", arguments: [listID])
-            }
+        try await write { db in try Self.addMember(db, listID: listID, userID: userID, at: now) }
+    }
+
+    /// Idempotent; the list's count follows.
+    private static func addMember(_ db: Database, listID: Int64, userID: Int64, at now: Date) throws {
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO userListMember (listId, fanId, addedAt) VALUES (?, ?, ?)", arguments: [listID, userID, now])
+        if db.changesCount > 0 {
+            try db.execute(sql: "UPDATE userList SET usersCount = usersCount + 1 WHERE id = ?", arguments: [listID])
         }
     }
 
@@ -83,13 +86,7 @@ extension SQLiteStorage: UserListStore {
                     db, sql: "SELECT EXISTS (SELECT 1 FROM userList WHERE id = ? AND creatorId = ?)", arguments: [id, creatorID])
                 if mine != true { return id }
             }
-            for id in listIDs {
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO userListMember (listId, fanId, addedAt) VALUES (?, ?, ?)", arguments: [id, userID, now])
-                if db.changesCount > 0 {
-                    try db.execute(sql: "UPDATE userList SET usersCount = usersCount + 1 WHERE id = ?", arguments: [id])
-                }
-            }
+            for id in listIDs { try Self.addMember(db, listID: id, userID: userID, at: now) }
             return nil
         }
     }

@@ -11,17 +11,10 @@ struct ErrorMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: FanoutRequestContext, next: (Request, FanoutRequestContext) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch let error as FanoutError {
-            return ErrorResponse(error).response(requestID: context.requestID)
         } catch let error as HTTPError where error.status == .notFound {
             return unmatched(request).response(requestID: context.requestID)
-        } catch let error as HTTPError {
-            return ErrorResponse(status: error.status, type: "BAD_REQUEST", message: error.body ?? error.status.reasonPhrase)
-                .response(requestID: context.requestID)
         } catch {
-            context.logger.error("Unhandled error", metadata: ["error": "\(String(reflecting: error))", "requestId": "\(context.requestID)"])
-            return ErrorResponse(status: .internalServerError, type: "INTERNAL_SERVER_ERROR", message: "Internal server error")
-                .response(requestID: context.requestID)
+            return ErrorResponse.answering(error, context: context)
         }
     }
 

@@ -49,6 +49,22 @@ struct ErrorResponse {
         }
     }
 
+    /// The answer to any failure: a `FanoutError` as OFAuth's error, an
+    /// `HTTPError` with its status, anything else a fault of ours (logged, 500).
+    static func answering(_ error: any Error, context: FanoutRequestContext) -> Response {
+        let answer: ErrorResponse
+        switch error {
+        case let error as FanoutError:
+            answer = ErrorResponse(error)
+        case let error as HTTPError:
+            answer = ErrorResponse(status: error.status, type: "BAD_REQUEST", message: error.body ?? error.status.reasonPhrase)
+        default:
+            context.logger.error("Unhandled error", metadata: ["error": "\(String(reflecting: error))", "requestId": "\(context.requestID)"])
+            answer = ErrorResponse(status: .internalServerError, type: "INTERNAL_SERVER_ERROR", message: "Internal server error")
+        }
+        return answer.response(requestID: context.requestID)
+    }
+
     func response(requestID: String) -> Response {
         let body = Components.Schemas._Error(
             error: message, message: message, _type: type, code: type, requestId: requestID, details: details)

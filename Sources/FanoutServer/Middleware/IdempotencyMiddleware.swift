@@ -1,7 +1,6 @@
 import FanoutCore
 import HTTPTypes
 import Hummingbird
-import Logging
 
 /// Stripe's `Idempotency-Key` on the writes under /v2/access (POST, PUT,
 /// PATCH, DELETE), per connection: the first request runs; a repeat of the
@@ -12,13 +11,15 @@ import Logging
 struct IdempotencyMiddleware: RouterMiddleware {
     static let keyHeader = HTTPField.Name("Idempotency-Key")!
     static let replayedHeader = HTTPField.Name("Idempotent-Replayed")!
-    static let writes: Set<HTTPRequest.Method> = [.post, .put, .patch, .delete]
 
     let store: any IdempotencyStore
     let clock: any FanoutClock
 
     func handle(_ request: Request, context: FanoutRequestContext, next: (Request, FanoutRequestContext) async throws -> Response) async throws -> Response {
-        guard Self.writes.contains(request.method), let header = request.headers[Self.keyHeader], let connection = context.connection else {
+        // Reads (the hot path) leave at the first comparison.
+        guard request.method == .post || request.method == .put || request.method == .patch || request.method == .delete,
+              let header = request.headers[Self.keyHeader], let connection = context.connection
+        else {
             return try await next(request, context)
         }
         guard let key = IdempotencyKey(header) else {
@@ -51,7 +52,7 @@ struct IdempotencyMiddleware: RouterMiddleware {
             } catch {
                 guard try await !store.releaseIdempotentRequest(claim) else { throw error }
                 // It wrote, then failed: that failure is its answer, replayed as such.
-                response = failure(error, context: context)
+                response = ErrorResponse.answering(error, context: context)
             }
             return try await recorded(response, claim: claim)
         }
@@ -68,13 +69,6 @@ struct IdempotencyMiddleware: RouterMiddleware {
         var sent = response
         sent.body = .init(byteBuffer: collector.buffer)
         return sent
-    }
-
-    private func failure(_ error: any Error, context: FanoutRequestContext) -> Response {
-        if let error = error as? FanoutError { return ErrorResponse(error).response(requestID: context.requestID) }
-        context.logger.error("Unhandled error", metadata: ["error": "\(String(reflecting: error))", "requestId": "\(context.requestID)"])
-        return ErrorResponse(status: .internalServerError, type: "INTERNAL_SERVER_ERROR", message: "Internal server error")
-            .response(requestID: context.requestID)
     }
 }
 
