@@ -36,6 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
     var logLevel: String?
 
     func run() async throws {
+        MallocTuning.applyForServer()
         let rateLimit = try resolvedRateLimit()
         let location = try database.location(default: demo ? "fanout-demo.sqlite" : nil)
         if demo { try await showDemo(at: location) }

@@ -16,7 +16,8 @@ extension SQLiteStorage: ChatStore {
                     lastMessage: nil, lastReadMessageID: row[10], hasPurchasedFeed: row[11], pinnedCount: row[12]))
                 lastIDs.append(row[1])
             }
-            let wanted = lastIDs.compactMap { $0 }
+            // The row past the limit only says there is more: its last message is not shown.
+            let wanted = lastIDs.prefix(query.page.limit).compactMap { $0 }
             let marks = databaseQuestionMarks(count: wanted.count)
             let lastMessages = wanted.isEmpty ? [] : try MessageRow.fetchBoth(
                 db, media: media, messages: "WHERE m.id IN (\(marks))", deliveries: "WHERE d.creatorId = ? AND d.messageId IN (\(marks))",

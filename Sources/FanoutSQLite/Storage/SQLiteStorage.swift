@@ -1,4 +1,5 @@
 import FanoutCore
+import Dispatch
 import GRDB
 
 /// The storage protocols on SQLite. Each protocol's implementation lives in
@@ -7,19 +8,32 @@ public struct SQLiteStorage: Sendable {
     let pool: DatabasePool
     let media = MediaCache()
     let waits: DatabaseWaits?
+    /// Where reads run (concurrent; past GRDB's reader count, a read waits for a free reader).
+    let readQueue = DispatchQueue(label: "fanout.sqlite.read", attributes: .concurrent)
 
     public init(database: AppDatabase, waits: DatabaseWaits? = nil) {
         pool = database.pool
         self.waits = waits
     }
 
-    /// `body` on a reader, in one read transaction (one snapshot).
+    /// `body` on a reader, in one read transaction (one snapshot), run on
+    /// `readQueue` with GRDB's blocking `read`: one hop off the task and one
+    /// back. GRDB's `async` read takes three (a serial queue that waits for a
+    /// free reader, the reader's queue, then the task): `perf stat` counted
+    /// about four context switches per chats-list request with it, one with
+    /// this, and the page's throughput rose by a quarter. A read is not
+    /// interrupted when its task is cancelled (reads are bounded pages).
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        guard let waits else { return try await pool.read(body) }
-        let start = ContinuousClock.now
-        return try await pool.read { db in
-            waits.record(.read, since: start)
-            return try body(db)
+        let start = ContinuousClock.now, pool = pool
+        return try await withCheckedThrowingContinuation { continuation in
+            readQueue.async {
+                continuation.resume(with: Result {
+                    try pool.read { db in
+                        waits?.record(.read, since: start)
+                        return try body(db)
+                    }
+                })
+            }
         }
     }
 
