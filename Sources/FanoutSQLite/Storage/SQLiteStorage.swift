@@ -20,9 +20,9 @@ public struct SQLiteStorage: Sendable {
     /// `readQueue` with GRDB's blocking `read`: one hop off the task and one
     /// back. GRDB's `async` read takes three (a serial queue that waits for a
     /// free reader, the reader's queue, then the task): `perf stat` counted
-    /// about four context switches per chats-list request with it, one with
-    /// this, and the page's throughput rose by a quarter. A read is not
-    /// interrupted when its task is cancelled (reads are bounded pages).
+    /// about four context switches per chats-list request with it, and 1.1–1.3
+    /// with this (README, Performance). A read is not interrupted when its
+    /// task is cancelled (reads are bounded pages).
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         let start = ContinuousClock.now, pool = pool
         return try await withCheckedThrowingContinuation { continuation in
