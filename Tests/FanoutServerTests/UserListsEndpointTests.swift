@@ -148,6 +148,9 @@ import Testing
                 #expect(again.status == .ok)
                 counts = (try await count(a.id), try await count(b.id))
                 #expect(counts.0 == 1 && counts.1 == 1, "adding twice is harmless")
+                let repeated = try await add(fans[0], Array(repeating: a.id, count: 500))
+                let once = try repeated.decode(Components.Schemas.ListsMembershipResponse.self)
+                #expect(repeated.status == .ok && once.success.map(\.listId) == [a.id], "repeats count once")
 
                 // All or none: another creator's list stops the whole call.
                 let refused = try await add(fans[1], [a.id, theirs.id])

@@ -58,8 +58,12 @@ public struct UserListService: Sendable {
 
     /// The user on each of `listIDs` (1 to 5), all or none.
     public func add(userID: Int64, toLists listIDs: [Int64], creatorID: Int64) async throws -> [Int64] {
+        // Stops at the sixth distinct id: a long array costs no more than that.
         var unique: [Int64] = []
-        for id in listIDs where !unique.contains(id) { unique.append(id) }
+        for id in listIDs where !unique.contains(id) {
+            unique.append(id)
+            if unique.count > 5 { break }
+        }
         guard (1...5).contains(unique.count) else {
             throw FanoutError.badRequest("listIds must hold 1 to 5 list ids", field: "listIds", allowed: "1 to 5 list ids")
         }

@@ -81,11 +81,10 @@ extension SQLiteStorage: UserListStore {
 
     public func addUserToLists(userID: Int64, listIDs: [Int64], creatorID: Int64, at now: Date) async throws -> Int64? {
         try await write { db in
-            for id in listIDs {
-                let mine = try Bool.fetchOne(
-                    db, sql: "SELECT EXISTS (SELECT 1 FROM userList WHERE id = ? AND creatorId = ?)", arguments: [id, creatorID])
-                if mine != true { return id }
-            }
+            let mine = Set(try Int64.fetchAll(
+                db, sql: "SELECT id FROM userList WHERE creatorId = ? AND id IN (\(databaseQuestionMarks(count: listIDs.count)))",
+                arguments: [creatorID] + StatementArguments(listIDs)))
+            if let missing = listIDs.first(where: { !mine.contains($0) }) { return missing }
             for id in listIDs { try Self.addMember(db, listID: id, userID: userID, at: now) }
             return nil
         }
