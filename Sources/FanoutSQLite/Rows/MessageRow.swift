@@ -79,6 +79,22 @@ enum MessageRow {
         return try decode(db, media: media, sql: sql, arguments: arguments)
     }
 
+    /// Messages and deliveries by id, in no particular order (a chats-list
+    /// page's last messages). The SQL texts for up to 32 ids are built once.
+    static func fetchByID(_ db: Database, media: MediaCache, ids: [Int64], creatorID: Int64) throws -> [ChatMessage] {
+        guard !ids.isEmpty else { return [] }
+        let sql = ids.count < byIDStatements.count ? byIDStatements[ids.count] : byIDSQL(count: ids.count)
+        return try decode(db, media: media, sql: sql, arguments: StatementArguments(ids) + [creatorID] + StatementArguments(ids))
+    }
+
+    private static let byIDStatements: [String] = (0..<33).map(byIDSQL(count:))
+
+    private static func byIDSQL(count: Int) -> String {
+        let marks = databaseQuestionMarks(count: count)
+        return "\(select) WHERE m.id IN (\(marks)) UNION ALL \(selectDelivery(index: DeliveryIndex.byID.rawValue)) "
+            + "WHERE d.creatorId = ? AND d.messageId IN (\(marks))"
+    }
+
     private static func decode(_ db: Database, media: MediaCache, sql: String, arguments: StatementArguments) throws -> [ChatMessage] {
         // Decoded straight from the cursor (no copied rows); attachments after.
         var messages: [ChatMessage] = []

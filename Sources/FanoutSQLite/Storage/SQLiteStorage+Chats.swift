@@ -18,37 +18,58 @@ extension SQLiteStorage: ChatStore {
             }
             // The row past the limit only says there is more: its last message is not shown.
             let wanted = lastIDs.prefix(query.page.limit).compactMap { $0 }
-            let marks = databaseQuestionMarks(count: wanted.count)
-            let lastMessages = wanted.isEmpty ? [] : try MessageRow.fetchBoth(
-                db, media: media, messages: "WHERE m.id IN (\(marks))", deliveries: "WHERE d.creatorId = ? AND d.messageId IN (\(marks))",
-                index: .byID, tail: "", arguments: StatementArguments(wanted) + [creatorID] + StatementArguments(wanted))
+            let lastMessages = try MessageRow.fetchByID(db, media: media, ids: wanted, creatorID: creatorID)
             let byID = Dictionary(uniqueKeysWithValues: lastMessages.map { ($0.id, $0) })
             for index in summaries.indices { summaries[index].lastMessage = lastIDs[index].flatMap { byID[$0] } }
             return Page(fetched: summaries, limit: query.page.limit)
         }
     }
 
-    /// One page (+1) of the creator's chats: fan, newest message id, the
-    /// fan's profile and the chat row's state (defaults without one), in the
-    /// query's order. A fan's newest message is the newer of the chat row's
+    /// One page (+1) of the creator's chats: its SQL (one of a few fixed
+    /// texts, built once: building and hashing a 1.5 KB string on every
+    /// request showed in the chats list's profile) and its arguments.
+    private static func chatListSQL(creatorID: Int64, query: ChatListQuery) -> (String, StatementArguments) {
+        var arguments: [String: (any DatabaseValueConvertible)?] = [
+            "creator": creatorID, "limit": query.page.limit + 1, "offset": query.page.offset,
+        ]
+        var searching = false
+        if let needle = query.search, !needle.isEmpty {
+            arguments["search"] = TextFold.fold(needle)
+            searching = true
+        }
+        let variant = ChatListVariant(order: query.order, filter: query.filter, searching: searching)
+        return (chatListStatements[variant]!, StatementArguments(arguments))
+    }
+
+    private struct ChatListVariant: Hashable, CaseIterable {
+        var order: ChatListQuery.Order
+        var filter: ChatListQuery.Filter?
+        var searching: Bool
+
+        static let allCases: [ChatListVariant] = ChatListQuery.Order.allCases.flatMap { order in
+            ([nil] + ChatListQuery.Filter.allCases).flatMap { filter in
+                [false, true].map { ChatListVariant(order: order, filter: filter, searching: $0) }
+            }
+        }
+    }
+
+    private static let chatListStatements: [ChatListVariant: String] = Dictionary(
+        uniqueKeysWithValues: ChatListVariant.allCases.map { ($0, chatListSQL(for: $0)) })
+
+    /// A fan's newest message is the newer of the chat row's
     /// (`chat.lastMessageId`) and of its deliveries not yet acted on, and a
     /// fan with deliveries only has no chat row yet. Unfiltered, the two
     /// sides are each walked in id order and merged, each row kept only where
     /// it is its fan's newest; filtered by the chat's counters, only chat
     /// rows qualify, ordered by that newer id. The page's rows are then
     /// joined to their details and put back in order (ties: chat row id).
-    private static func chatListSQL(creatorID: Int64, query: ChatListQuery) -> (String, StatementArguments) {
-        var arguments: [String: (any DatabaseValueConvertible)?] = [
-            "creator": creatorID, "limit": query.page.limit + 1, "offset": query.page.offset,
-        ]
-        var search = ""
-        if let needle = query.search, !needle.isEmpty {
-            search = " AND EXISTS (SELECT 1 FROM user u WHERE u.id = $fan AND (instr(fanout_fold(u.name), :search) > 0 OR instr(fanout_fold(u.username), :search) > 0))"
-            arguments["search"] = TextFold.fold(needle)
-        }
-        let direction = query.order == .recent ? "DESC" : "ASC"
+    private static func chatListSQL(for variant: ChatListVariant) -> String {
+        let search = variant.searching
+            ? " AND EXISTS (SELECT 1 FROM user u WHERE u.id = $fan AND (instr(fanout_fold(u.name), :search) > 0 OR instr(fanout_fold(u.username), :search) > 0))"
+            : ""
+        let direction = variant.order == .recent ? "DESC" : "ASC"
         let page: String
-        if let filter = query.filter {
+        if let filter = variant.filter {
             let counter = switch filter {
             case .unread: "c.unreadCount > 0"
             case .whoTipped: "c.tipsCents > 0"
@@ -78,7 +99,7 @@ extension SQLiteStorage: ChatStore {
                 ORDER BY 2 \(direction) LIMIT :limit OFFSET :offset
                 """
         }
-        let sql = """
+        return """
             SELECT p.fanId, p.lastId, u.name, u.username, u.avatar, u.isVerified, COALESCE(s.isActive, 0),
                    COALESCE(c.unreadCount, 0), COALESCE(c.hasUnreadTips, 0), COALESCE(c.isMuted, 0),
                    c.lastReadMessageId, COALESCE(c.hasPurchasedFeed, 0), COALESCE(c.pinnedCount, 0)
@@ -88,7 +109,6 @@ extension SQLiteStorage: ChatStore {
             LEFT JOIN subscription s ON s.creatorId = :creator AND s.fanId = p.fanId
             ORDER BY p.lastId \(direction), c.id \(direction)
             """
-        return (sql, StatementArguments(arguments))
     }
 
     public func chatExists(creatorID: Int64, fanID: Int64) async throws -> Bool {

@@ -26,7 +26,8 @@ extension WireMapper {
     /// `ChatList`.
     func chatListBody(_ page: Page<ChatSummary>, nextOffset: Int?) -> [UInt8] {
         let now = clock.now()
-        var w = JSONWriter()
+        // About 4 KB a chat (its last message and media): sized once instead of grown by copying.
+        var w = JSONWriter(capacity: 4_096 * (page.items.count + 1))
         w.beginObject()
         w.key("list"); w.beginArray()
         for chat in page.items { write(chat, now: now, to: &w) }
