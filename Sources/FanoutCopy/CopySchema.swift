@@ -21,7 +21,7 @@ enum CopySchema {
             ("id", .integer), ("creatorId", .integer), ("kind", .text), ("createdAt", .date), ("isReady", .boolean), ("hasError", .boolean),
             ("convertedToVideo", .boolean), ("hasCustomPreview", .boolean), ("duration", .real), ("width", .integer), ("height", .integer),
             ("size", .integer), ("fullUrl", .text), ("thumbUrl", .text), ("previewUrl", .text), ("squarePreviewUrl", .text),
-            ("video240Url", .text), ("video720Url", .text),
+            ("video240Url", .text), ("video720Url", .text), ("filename", .text),
         ]),
         CopyTable("massMessage", "mass_message", [
             ("id", .integer), ("creatorId", .integer), ("text", .text), ("priceCents", .integer), ("isLockedText", .boolean), ("state", .text),
@@ -64,6 +64,13 @@ enum CopySchema {
         ]),
         CopyTable("userListMember", "user_list_member", key: ["listId", "fanId"], sequence: false, [
             ("listId", .integer), ("fanId", .integer), ("addedAt", .date),
+        ]),
+        CopyTable("vaultList", "vault_list", [
+            ("id", .integer), ("creatorId", .integer), ("name", .text), ("createdAt", .date), ("photosCount", .integer),
+            ("videosCount", .integer), ("gifsCount", .integer), ("audiosCount", .integer),
+        ]),
+        CopyTable("vaultListMedia", "vault_list_media", key: ["listId", "mediaId"], sequence: false, [
+            ("listId", .integer), ("mediaId", .integer), ("addedAt", .date),
         ]),
         CopyTable("dailyActivity", "daily_activity", key: ["creatorId", "kind", "day"], sequence: false, [
             ("creatorId", .integer), ("kind", .text), ("day", .text), ("count", .integer), ("grossCents", .integer),

@@ -6,6 +6,8 @@ import Foundation
 /// Creator 1 chats with fans 10, 11, 12; creator 2 with fan 10. Mass message
 /// 0 (sent an hour ago, paid) reached fans 10, 11, 12; fan 11 bought it.
 /// Mass message 1 is scheduled; mass message 2 belongs to creator 2.
+/// Vault: creator 1 has photo 500 (in mass message 0) and video 501 (in
+/// nothing); creator 2 has photo 502.
 enum Scenario {
     static let now = Date(timeIntervalSince1970: 1_800_000_000)
     static let texts = [
@@ -47,7 +49,11 @@ enum Scenario {
             organizations: [], users: [user(1, "Creator"), user(2, "Other"), user(10, "Ann"), user(11, "Bob"), user(12, "Zoë")],
             creatorIDs: [1, 2],
             subscriptions: [10, 11, 12].map { .init(creatorID: 1, fanID: $0, subscribedAt: now, isActive: true) },
-            media: [media], massMessages: [mass(1, .sent, purchased: 1), mass(1, .scheduled, purchased: 0), mass(2, .sent, purchased: 0)],
+            media: [
+                media,
+                Media(id: 501, creatorID: 1, kind: .video, createdAt: now, width: 20, height: 20, size: 200, fullURL: "https://x/501.mp4"),
+                Media(id: 502, creatorID: 2, kind: .photo, createdAt: now, width: 30, height: 30, size: 300, fullURL: "https://x/502.jpg"),
+            ], massMessages: [mass(1, .sent, purchased: 1), mass(1, .scheduled, purchased: 0), mass(2, .sent, purchased: 0)],
             messages: messages.sorted { $0.createdAt < $1.createdAt }, mutedChats: [])
     }
 

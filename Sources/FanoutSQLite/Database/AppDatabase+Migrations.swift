@@ -267,6 +267,36 @@ extension AppDatabase {
             // first (a creator may have a million).
             try db.execute(sql: "CREATE INDEX subscription_newest ON subscription(creatorId, subscribedAt, fanId)")
         }
+        migrator.registerMigration("createVaultLists") { db in
+            // A list's counts by kind are kept on its row as media are added.
+            // The mediaId indexes find the messages that carry a media (the
+            // vault's likes and earnings counters).
+            try db.execute(sql: """
+                CREATE TABLE vaultList (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    creatorId INTEGER NOT NULL REFERENCES user(id),
+                    name TEXT NOT NULL,
+                    createdAt DATETIME NOT NULL,
+                    photosCount INTEGER NOT NULL DEFAULT 0,
+                    videosCount INTEGER NOT NULL DEFAULT 0,
+                    gifsCount INTEGER NOT NULL DEFAULT 0,
+                    audiosCount INTEGER NOT NULL DEFAULT 0,
+                    UNIQUE (creatorId, name));
+                CREATE TABLE vaultListMedia (
+                    listId INTEGER NOT NULL REFERENCES vaultList(id) ON DELETE CASCADE,
+                    mediaId INTEGER NOT NULL REFERENCES media(id),
+                    addedAt DATETIME NOT NULL,
+                    PRIMARY KEY (listId, mediaId)) WITHOUT ROWID;
+                CREATE INDEX vaultListMedia_media ON vaultListMedia(mediaId);
+                CREATE INDEX vaultListMedia_recent ON vaultListMedia(listId, addedAt);
+                CREATE INDEX messageMedia_media ON messageMedia(mediaId);
+                CREATE INDEX massMessageMedia_media ON massMessageMedia(mediaId);
+                """)
+        }
+        migrator.registerMigration("nameVaultMedia") { db in
+            // The file name an upload declared: what the vault's `query` searches.
+            try db.execute(sql: "ALTER TABLE media ADD COLUMN filename TEXT")
+        }
         return migrator
     }
 }

@@ -86,6 +86,8 @@ public func buildRouter(dependencies: AppDependencies, sandbox: Bool) -> Router<
     ).register(on: accessGroup, routes: routes)
     SubscribersController(service: SubscriberService(store: dependencies.storage), mapper: mapper, clock: dependencies.clock)
         .register(on: accessGroup, routes: routes)
+    VaultController(service: VaultService(store: dependencies.storage, clock: dependencies.clock), mapper: mapper)
+        .register(on: accessGroup, routes: routes)
     if sandbox {
         let group = router.group("sandbox").add(middleware: AuthMiddleware(access: access))
         SandboxController(service: SandboxService(store: dependencies.storage, clock: dependencies.clock), mapper: mapper)
