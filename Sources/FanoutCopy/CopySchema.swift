@@ -21,7 +21,8 @@ enum CopySchema {
             ("id", .integer), ("creatorId", .integer), ("kind", .text), ("createdAt", .date), ("isReady", .boolean), ("hasError", .boolean),
             ("convertedToVideo", .boolean), ("hasCustomPreview", .boolean), ("duration", .real), ("width", .integer), ("height", .integer),
             ("size", .integer), ("fullUrl", .text), ("thumbUrl", .text), ("previewUrl", .text), ("squarePreviewUrl", .text),
-            ("video240Url", .text), ("video720Url", .text), ("filename", .text),
+            ("video240Url", .text), ("video720Url", .text), ("filename", .text), ("storedFile", .text), ("contentType", .text),
+            ("etag", .text),
         ]),
         CopyTable("massMessage", "mass_message", [
             ("id", .integer), ("creatorId", .integer), ("text", .text), ("priceCents", .integer), ("isLockedText", .boolean), ("state", .text),
@@ -71,6 +72,13 @@ enum CopySchema {
         ]),
         CopyTable("vaultListMedia", "vault_list_media", key: ["listId", "mediaId"], sequence: false, [
             ("listId", .integer), ("mediaId", .integer), ("addedAt", .date),
+        ]),
+        CopyTable("upload", "upload", key: ["id"], sequence: false, [
+            ("id", .text), ("creatorId", .integer), ("filename", .text), ("size", .integer), ("contentType", .text), ("kind", .text),
+            ("createdAt", .date), ("mediaId", .integer),
+        ]),
+        CopyTable("uploadPart", "upload_part", key: ["uploadId", "partNumber"], sequence: false, [
+            ("uploadId", .text), ("partNumber", .integer), ("size", .integer), ("etag", .text),
         ]),
         CopyTable("dailyActivity", "daily_activity", key: ["creatorId", "kind", "day"], sequence: false, [
             ("creatorId", .integer), ("kind", .text), ("day", .text), ("count", .integer), ("grossCents", .integer),

@@ -34,6 +34,12 @@ struct ServeCommand: AsyncParsableCommand {
     var noMetrics = false
     @Option(help: "trace, debug, info, notice, warning, error or critical (env FANOUT_LOG_LEVEL).")
     var logLevel: String?
+    @Option(help: "Folder for uploaded files (env FANOUT_MEDIA_DIR; default beside the SQLite file, <name>-media; on PostgreSQL uploads need it, one folder shared by every instance).")
+    var mediaDir: String?
+    @Option(help: "Largest upload in bytes, or with a K, M or G suffix (env FANOUT_MAX_UPLOAD_SIZE; default 512M).")
+    var maxUploadSize: String?
+    @Option(help: "How clients reach this server, for the URLs of uploaded media (env FANOUT_PUBLIC_URL; default http://HOST:PORT).")
+    var publicURL: String?
 
     func run() async throws {
         MallocTuning.applyForServer()
@@ -53,7 +59,9 @@ struct ServeCommand: AsyncParsableCommand {
             fanOutBatchTime: .milliseconds(max(1, fanOutBatchTime ?? Environment.value("FANOUT_FANOUT_BATCH_TIME").flatMap(Int.init) ?? 15)),
             sandboxEnabled: !noSandbox && Environment.value("FANOUT_SANDBOX") != "off",
             authCacheTTL: .milliseconds(Int(1000 * max(0, authCacheSeconds ?? Environment.value("FANOUT_AUTH_CACHE_SECONDS").flatMap(Double.init) ?? 5))),
-            rateLimit: rateLimit, metricsEnabled: !noMetrics && Environment.value("FANOUT_METRICS") != "off")
+            rateLimit: rateLimit, metricsEnabled: !noMetrics && Environment.value("FANOUT_METRICS") != "off",
+            mediaDirectory: mediaDir ?? Environment.value("FANOUT_MEDIA_DIR"), maxUploadSize: try resolvedMaxUploadSize(),
+            publicURL: publicURL ?? Environment.value("FANOUT_PUBLIC_URL"))
         let app = buildApplication(configuration: configuration, dependencies: try await .live(configuration))
         try await app.runService()
     }
@@ -67,6 +75,17 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("--rate-limit (or FANOUT_RATE_LIMIT) must be REFILL/BURST, e.g. 60/90, or off; not \(text)")
         }
         return limit
+    }
+
+    /// Bytes, or a number with K, M or G (binary units).
+    private func resolvedMaxUploadSize() throws -> Int {
+        guard let text = maxUploadSize ?? Environment.value("FANOUT_MAX_UPLOAD_SIZE") else { return UploadService.defaultMaxUploadSize }
+        let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
+        let unit = text.last.flatMap { units[Character($0.uppercased())] }
+        guard let number = Int(unit == nil ? text : String(text.dropLast())), number > 0 else {
+            throw ValidationError("--max-upload-size (or FANOUT_MAX_UPLOAD_SIZE) must be a positive number of bytes, e.g. 512M; not \(text)")
+        }
+        return number * (unit ?? 1)
     }
 
     private func parsePort(_ text: String) throws -> Int {

@@ -321,5 +321,34 @@ enum PostgresSchema {
         PostgresMigration("nameVaultMedia", [
             "ALTER TABLE media ADD COLUMN filename text",
         ]),
+        // An upload in progress and its received parts; a complete one points
+        // at the media it became. An uploaded media knows its file (relative
+        // to the media folder), its real content type and MD5.
+        PostgresMigration("keepUploads", [
+            """
+            CREATE TABLE upload (
+                id text PRIMARY KEY,
+                creator_id bigint NOT NULL REFERENCES app_user (id),
+                filename text NOT NULL,
+                size bigint NOT NULL,
+                content_type text NOT NULL,
+                kind text NOT NULL,
+                created_at timestamptz NOT NULL,
+                media_id bigint REFERENCES media (id))
+            """,
+            """
+            CREATE TABLE upload_part (
+                upload_id text NOT NULL REFERENCES upload (id) ON DELETE CASCADE,
+                part_number integer NOT NULL,
+                size bigint NOT NULL,
+                etag text NOT NULL,
+                PRIMARY KEY (upload_id, part_number))
+            """,
+            "CREATE INDEX upload_part_etag ON upload_part (etag)",
+            "ALTER TABLE media ADD COLUMN stored_file text",
+            "ALTER TABLE media ADD COLUMN content_type text",
+            "ALTER TABLE media ADD COLUMN etag text",
+            "CREATE INDEX media_etag ON media (creator_id, etag) WHERE etag IS NOT NULL",
+        ]),
     ]
 }

@@ -297,6 +297,33 @@ extension AppDatabase {
             // The file name an upload declared: what the vault's `query` searches.
             try db.execute(sql: "ALTER TABLE media ADD COLUMN filename TEXT")
         }
+        migrator.registerMigration("keepUploads") { db in
+            // An upload in progress and its received parts; a complete one
+            // points at the media it became. An uploaded media knows its file
+            // (relative to the media folder), its real content type and MD5.
+            try db.execute(sql: """
+                CREATE TABLE upload (
+                    id TEXT PRIMARY KEY,
+                    creatorId INTEGER NOT NULL REFERENCES user(id),
+                    filename TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    contentType TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    createdAt DATETIME NOT NULL,
+                    mediaId INTEGER REFERENCES media(id)) WITHOUT ROWID;
+                CREATE TABLE uploadPart (
+                    uploadId TEXT NOT NULL REFERENCES upload(id) ON DELETE CASCADE,
+                    partNumber INTEGER NOT NULL,
+                    size INTEGER NOT NULL,
+                    etag TEXT NOT NULL,
+                    PRIMARY KEY (uploadId, partNumber)) WITHOUT ROWID;
+                CREATE INDEX uploadPart_etag ON uploadPart(etag);
+                ALTER TABLE media ADD COLUMN storedFile TEXT;
+                ALTER TABLE media ADD COLUMN contentType TEXT;
+                ALTER TABLE media ADD COLUMN etag TEXT;
+                CREATE INDEX media_etag ON media(creatorId, etag) WHERE etag IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

@@ -24,13 +24,22 @@ public struct AppConfiguration: Sendable {
     public var rateLimit: RateLimit?
     /// `GET /metrics` (Prometheus text).
     public var metricsEnabled: Bool
+    /// Where uploaded files go; nil: next to the SQLite file (`<name>-media`),
+    /// and no uploads on PostgreSQL (several instances need one shared folder).
+    public var mediaDirectory: String?
+    /// The largest file an upload may declare, in bytes.
+    public var maxUploadSize: Int
+    /// How clients reach this server, for the URLs of uploaded media; nil:
+    /// `http://<host>:<port>`.
+    public var publicURL: String?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation,
         policy: MessagingPolicy = MessagingPolicy(), logLevel: Logger.Level = .info,
         runsBackgroundServices: Bool = true, fanOutBatchSize: Int = 100_000,
         fanOutBatchTime: Duration = .milliseconds(15), sandboxEnabled: Bool = true,
-        authCacheTTL: Duration = .seconds(5), rateLimit: RateLimit? = .ofauth, metricsEnabled: Bool = true
+        authCacheTTL: Duration = .seconds(5), rateLimit: RateLimit? = .ofauth, metricsEnabled: Bool = true,
+        mediaDirectory: String? = nil, maxUploadSize: Int = UploadService.defaultMaxUploadSize, publicURL: String? = nil
     ) {
         self.host = host
         self.port = port
@@ -44,5 +53,15 @@ public struct AppConfiguration: Sendable {
         self.authCacheTTL = authCacheTTL
         self.rateLimit = rateLimit
         self.metricsEnabled = metricsEnabled
+        self.mediaDirectory = mediaDirectory
+        self.maxUploadSize = maxUploadSize
+        self.publicURL = publicURL
+    }
+
+    /// What uploaded media's URLs start with (their id follows).
+    public var mediaURLPrefix: String {
+        var base = publicURL ?? "http://\(host):\(port)"
+        while base.hasSuffix("/") { base.removeLast() }
+        return base + "/media/"
     }
 }

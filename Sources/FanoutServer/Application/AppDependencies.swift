@@ -1,3 +1,4 @@
+import Foundation
 import FanoutCore
 import FanoutPostgres
 import FanoutSQLite
@@ -21,11 +22,13 @@ public struct AppDependencies: Sendable {
     /// What the storage needs running while the server runs (PostgreSQL's
     /// connection pool); started first and stopped last in the service group.
     public var services: [any Service]
+    /// Uploaded files; nil: uploads are off.
+    public var media: MediaStorage?
 
     public init(
         storage: any FanoutStorage, health: @escaping @Sendable () async throws -> Void, clock: any AdjustableClock,
         policy: MessagingPolicy, accessCache: AccessCache = AccessCache(), rateLimiter: RateLimiter? = nil,
-        metrics: ServerMetrics? = nil, services: [any Service] = []
+        metrics: ServerMetrics? = nil, services: [any Service] = [], media: MediaStorage? = nil
     ) {
         self.storage = storage
         self.health = health
@@ -35,6 +38,7 @@ public struct AppDependencies: Sendable {
         self.rateLimiter = rateLimiter
         self.metrics = metrics
         self.services = services
+        self.media = media
     }
 
     /// The storage at `configuration.database` (opened and migrated); real
@@ -48,11 +52,13 @@ public struct AppDependencies: Sendable {
         var clock = clock ?? OffsetClock()
         var services: [any Service] = []
         var rateLimits: (any RateLimitStore)?
+        var mediaDirectory = configuration.mediaDirectory
         let metrics = configuration.metricsEnabled ? ServerMetrics() : nil
         switch configuration.database {
         case .sqlite(let path):
             let database = try AppDatabase(path: path)
             storage = SQLiteStorage(database: database, waits: metrics?.databaseWaits)
+            mediaDirectory = mediaDirectory ?? URL(fileURLWithPath: path).deletingPathExtension().path + "-media"
             health = { try await database.ping() }
         case .postgres(let url):
             let database = try await PostgresAppDatabase.open(url, logger: logger)
@@ -75,6 +81,11 @@ public struct AppDependencies: Sendable {
             storage: storage, health: health,
             clock: clock, policy: configuration.policy, accessCache: AccessCache(ttl: configuration.authCacheTTL),
             rateLimiter: configuration.rateLimit.map { RateLimiter(limit: $0, clock: clock, store: rateLimits) },
-            metrics: metrics, services: services)
+            metrics: metrics, services: services,
+            media: try mediaDirectory.map { directory in
+                MediaStorage(
+                    files: try DiskMediaFiles(root: URL(fileURLWithPath: directory)), urlPrefix: configuration.mediaURLPrefix,
+                    maxUploadSize: configuration.maxUploadSize)
+            })
     }
 }

@@ -88,6 +88,14 @@ public func buildRouter(dependencies: AppDependencies, sandbox: Bool) -> Router<
         .register(on: accessGroup, routes: routes)
     VaultController(service: VaultService(store: dependencies.storage, clock: dependencies.clock), mapper: mapper)
         .register(on: accessGroup, routes: routes)
+    let uploads = UploadsController(
+        service: UploadService(
+            store: dependencies.storage, files: dependencies.media?.files, clock: dependencies.clock,
+            maxUploadSize: dependencies.media?.maxUploadSize ?? UploadService.defaultMaxUploadSize,
+            urlPrefix: dependencies.media?.urlPrefix ?? "/media/"),
+        mapper: mapper)
+    uploads.register(on: accessGroup, routes: routes)
+    uploads.registerFiles(on: router.group("media").add(middleware: AuthMiddleware(access: access)), routes: routes)
     if sandbox {
         let group = router.group("sandbox").add(middleware: AuthMiddleware(access: access))
         SandboxController(service: SandboxService(store: dependencies.storage, clock: dependencies.clock), mapper: mapper)

@@ -8,6 +8,7 @@ import Hummingbird
 /// runs nothing; the key on a different request is a 422, on one still
 /// running a 409. A request that fails before writing gives its key back,
 /// so that a corrected retry may use it. Without the header: nothing changes.
+/// Upload PUTs (raw bytes) are not covered.
 struct IdempotencyMiddleware: RouterMiddleware {
     static let keyHeader = HTTPField.Name("Idempotency-Key")!
     static let replayedHeader = HTTPField.Name("Idempotent-Replayed")!
@@ -17,7 +18,10 @@ struct IdempotencyMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: FanoutRequestContext, next: (Request, FanoutRequestContext) async throws -> Response) async throws -> Response {
         // Reads (the hot path) leave at the first comparison.
-        guard request.method == .post || request.method == .put || request.method == .patch || request.method == .delete,
+        // An upload's PUT carries raw file bytes, not JSON, and is naturally
+        // idempotent (a part sent again replaces itself): left alone.
+        guard request.method == .post || request.method == .patch || request.method == .delete
+                || (request.method == .put && !request.uri.path.hasPrefix("/v2/access/uploads/")),
               let header = request.headers[Self.keyHeader], let connection = context.connection
         else {
             return try await next(request, context)

@@ -102,6 +102,18 @@ struct RequestParameters {
         try Self.id(path.get(name) ?? "", name: name)
     }
 
+    /// A path segment as it is (percent-decoded by the router).
+    func pathText(_ name: String) -> String { path.get(name) ?? "" }
+
+    /// A path number of at most 9 digits (a part number).
+    func pathInteger(_ name: String) throws(FanoutError) -> Int {
+        let raw = path.get(name) ?? ""
+        guard (1...9).contains(raw.utf8.count), raw.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(raw) else {
+            throw .badRequest("Invalid \(name) '\(raw.prefix(40))': expected a number", field: name, allowed: "^\\d+$")
+        }
+        return value
+    }
+
     /// Digits only (`^\d+$`). Ids too large for 64 bits cannot exist: they read
     /// as Int64.max, which finds nothing.
     private static func id(_ raw: String, name: String) throws(FanoutError) -> Int64 {

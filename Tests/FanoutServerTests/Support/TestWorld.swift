@@ -26,12 +26,16 @@ struct TestWorld {
             var builder = DemoDatasetBuilder(seed: seed, anchor: anchor, size: .small)
             let credentials = try await OperatorService(storage: storage).seedDemo(builder.build())
             let clock = ManualClock(anchor)
+            let mediaFolder = FileManager.default.temporaryDirectory.appendingPathComponent("fanout-media-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: mediaFolder) }
             // No rate limit unless a test asks for one: most tests send more than
             // a burst's worth of requests on one connection, with time stopped.
             try await body(TestWorld(
                 dependencies: AppDependencies(
                     storage: storage, health: ping, clock: clock, policy: policy, accessCache: accessCache,
-                    rateLimiter: rateLimit.map { RateLimiter(limit: $0, clock: clock) }, metrics: metrics),
+                    rateLimiter: rateLimit.map { RateLimiter(limit: $0, clock: clock) }, metrics: metrics,
+                    media: MediaStorage(
+                        files: try DiskMediaFiles(root: mediaFolder), urlPrefix: "http://fanout.test/media/", maxUploadSize: 64 << 20)),
                 clock: clock, credentials: credentials))
         }
     }
@@ -74,5 +78,18 @@ struct Caller: Sendable {
 
     var headers: HTTPFields {
         [HTTPField.Name("apiKey")!: apiKey, HTTPField.Name("x-connection-id")!: connectionID]
+    }
+}
+
+extension TestWorld {
+    /// Every regular file under the media folder, relative to it.
+    func mediaFiles() throws -> [String] {
+        guard let root = dependencies.media?.files.root,
+              let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        return try walker.compactMap { item in
+            let url = item as! URL
+            guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { return nil }
+            return String(url.path.dropFirst(root.path.count + 1))
+        }.sorted()
     }
 }

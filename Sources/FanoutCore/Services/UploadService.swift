@@ -1,0 +1,192 @@
+import Foundation
+
+/// Uploads into the vault, with their rules: a declared name, size (1 byte
+/// to `maxUploadSize`) and content type; parts numbered 1 to 10,000 that add
+/// up to exactly the declared size; a file whose bytes are of the declared
+/// kind. A failed completion leaves nothing behind.
+public struct UploadService: Sendable {
+    let store: any UploadStore
+    /// nil: uploads are off (PostgreSQL without a media folder).
+    let files: DiskMediaFiles?
+    let clock: any FanoutClock
+    public let maxUploadSize: Int
+    /// What a media's URL starts with, its id following (`…/media/`).
+    let urlPrefix: String
+
+    public static let maxParts = 10_000
+    public static let defaultMaxUploadSize = 512 * 1024 * 1024
+
+    public init(
+        store: any UploadStore, files: DiskMediaFiles?, clock: any FanoutClock, maxUploadSize: Int = defaultMaxUploadSize,
+        urlPrefix: String
+    ) {
+        self.store = store
+        self.files = files
+        self.clock = clock
+        self.maxUploadSize = maxUploadSize
+        self.urlPrefix = urlPrefix
+    }
+
+    public func start(filename: String, size: Int, contentType: String, creatorID: Int64) async throws -> Upload {
+        _ = try folder()
+        let name = filename.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...255).contains(name.unicodeScalars.count), !name.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
+            throw FanoutError.badRequest(
+                "filename must be 1 to 255 characters, without control characters", field: "filename", allowed: "1 to 255 characters")
+        }
+        guard (1...maxUploadSize).contains(size) else {
+            throw FanoutError.badRequest(
+                "size must be 1 to \(maxUploadSize) bytes, got \(size)", field: "size", allowed: "1 to \(maxUploadSize)")
+        }
+        guard let kind = Self.kind(ofContentType: contentType) else {
+            throw FanoutError.badRequest(
+                "contentType '\(contentType.prefix(60))' is not an image, video or audio type", field: "contentType",
+                allowed: "image/*, video/*, audio/*")
+        }
+        let upload = Upload(
+            id: "mu_" + Self.randomID(), creatorID: creatorID, filename: name, size: size,
+            contentType: contentType.lowercased(), kind: kind, createdAt: clock.now())
+        try await store.createUpload(upload)
+        return upload
+    }
+
+    /// An open upload of the creator's: 404 when unknown, 400 once complete.
+    public func openUpload(id: String, creatorID: Int64) async throws -> Upload {
+        let upload = try await existing(id: id, creatorID: creatorID)
+        guard upload.mediaID == nil else {
+            throw FanoutError.badRequest("Upload \(id) is already complete", field: "mediaUploadId")
+        }
+        return upload
+    }
+
+    /// Receives part `number` (replacing an earlier one of that number),
+    /// streamed to disk; the parts may not exceed the declared size.
+    public func receivePart<Chunks: AsyncSequence>(_ upload: Upload, number: Int, chunks: Chunks) async throws -> UploadPart
+    where Chunks.Element: DataProtocol {
+        let files = try folder()
+        guard (1...Self.maxParts).contains(number) else {
+            throw FanoutError.badRequest("partNumber must be 1 to \(Self.maxParts)", field: "partNumber", allowed: "1 to \(Self.maxParts)")
+        }
+        let others = try await store.uploadParts(uploadID: upload.id).filter { $0.number != number }.reduce(0) { $0 + $1.size }
+        let part = try await files.writePart(
+            uploadID: upload.id, number: number, maxBytes: upload.size - others, chunks: chunks,
+            tooLarge: FanoutError.badRequest(
+                "The parts add up to more than the declared size of \(upload.size) bytes", field: "size"))
+        try await store.recordUploadPart(uploadID: upload.id, part: part)
+        return part
+    }
+
+    /// The whole file as one body, completed at once.
+    public func receiveWhole<Chunks: AsyncSequence>(_ upload: Upload, chunks: Chunks) async throws -> Media
+    where Chunks.Element: DataProtocol {
+        _ = try await receivePart(upload, number: 1, chunks: chunks)
+        return try await complete(id: upload.id, creatorID: upload.creatorID)
+    }
+
+    /// Assembles the parts into the vault's new media; a second call answers
+    /// the same media. On a size or type mismatch: 400, and the upload and
+    /// its bytes are gone.
+    public func complete(id: String, creatorID: Int64) async throws -> Media {
+        let files = try folder()
+        let upload = try await existing(id: id, creatorID: creatorID)
+        if let mediaID = upload.mediaID, let media = try await store.findMedia(id: mediaID) { return media }
+        let parts = try await store.uploadParts(uploadID: id)
+        if let missing = (1...max(parts.count, 1)).first(where: { number in !parts.contains { $0.number == number } }) {
+            throw FanoutError.badRequest("Part \(missing) of upload \(id) has not arrived", field: "partNumber")
+        }
+        let received = parts.reduce(0) { $0 + $1.size }
+        guard received == upload.size else {
+            try await forget(upload, files)
+            throw FanoutError.badRequest(
+                "The parts add up to \(received) bytes, not the declared \(upload.size): the upload is discarded", field: "size")
+        }
+        let assembled = try await files.assemble(uploadID: id, partCount: parts.count)
+        guard let probe = assembled.probe, probe.kind == upload.kind else {
+            try await forget(upload, files)
+            let found = assembled.probe.map { "a \($0.kind.rawValue) (\($0.contentType))" } ?? "none of \(MediaProbe.formats)"
+            throw FanoutError.badRequest(
+                "The file is \(found), not the declared \(upload.contentType): the upload is discarded", field: "contentType")
+        }
+        let file = StoredMediaFile(path: "\(creatorID)/\(id).\(Self.fileExtension(probe.contentType))", contentType: probe.contentType)
+        try await files.publish(assembled.temporary, as: file.path)
+        let media = try await store.completeUpload(
+            id: id,
+            media: NewMedia(
+                creatorID: creatorID, kind: probe.kind, createdAt: clock.now(), width: probe.width, height: probe.height,
+                duration: probe.duration, size: upload.size, filename: upload.filename, file: file, etag: assembled.etag),
+            urlPrefix: urlPrefix)
+        await files.discard(uploadID: id)
+        return media
+    }
+
+    /// Whether a part or a complete file with that ETag and size arrived (and, for a file, its media).
+    public func check(etag: String, size: Int, creatorID: Int64) async throws -> (found: Bool, media: Media?) {
+        guard !etag.isEmpty, etag.count <= 200 else {
+            throw FanoutError.badRequest("etag must be 1 to 200 characters", field: "etag")
+        }
+        guard size > 0 else { throw FanoutError.badRequest("size must be at least 1", field: "size") }
+        return try await store.findUploaded(etag: etag.trimmingCharacters(in: CharacterSet(charactersIn: "\"")).lowercased(),
+                                            size: size, creatorID: creatorID)
+    }
+
+    /// The path and content type of one of the creator's uploaded media.
+    public func file(mediaID: Int64, creatorID: Int64) async throws -> (path: String, contentType: String) {
+        guard let files, let stored = try await store.mediaFile(mediaID: mediaID, creatorID: creatorID), let path = files.path(of: stored)
+        else { throw FanoutError.notFound("Media \(mediaID) not found") }
+        return (path, stored.contentType)
+    }
+
+    private func existing(id: String, creatorID: Int64) async throws -> Upload {
+        guard let upload = try await store.upload(id: id, creatorID: creatorID) else {
+            throw FanoutError.notFound("Upload \(id.prefix(60)) not found")
+        }
+        return upload
+    }
+
+    private func forget(_ upload: Upload, _ files: DiskMediaFiles) async throws {
+        await files.discard(uploadID: upload.id)
+        try await store.deleteUpload(id: upload.id)
+    }
+
+    private func folder() throws -> DiskMediaFiles {
+        guard let files else {
+            throw FanoutError.badRequest("Uploads are off: this server has no media folder (fanout serve --media-dir)", field: "media-dir")
+        }
+        return files
+    }
+
+    /// image/gif is a gif; other image/*, video/* and audio/* types their kind.
+    static func kind(ofContentType contentType: String) -> MediaKind? {
+        let type = contentType.lowercased().split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        let parts = type.split(separator: "/")
+        guard parts.count == 2, !parts[1].isEmpty else { return nil }
+        switch parts[0] {
+        case "image": return parts[1] == "gif" ? .gif : .photo
+        case "video": return .video
+        case "audio": return .audio
+        default: return nil
+        }
+    }
+
+    static func fileExtension(_ contentType: String) -> String {
+        switch contentType {
+        case "image/jpeg": "jpg"
+        case "image/png": "png"
+        case "image/webp": "webp"
+        case "image/gif": "gif"
+        case "video/quicktime": "mov"
+        case "video/webm": "webm"
+        case "audio/mpeg": "mp3"
+        case "audio/mp4": "m4a"
+        case "audio/ogg": "ogg"
+        case "audio/flac": "flac"
+        case "audio/wav": "wav"
+        default: "mp4"
+        }
+    }
+
+    static func randomID() -> String {
+        var rng = SystemRandomNumberGenerator()
+        return String((0..<24).map { _ in APIKeySecret.alphabet.randomElement(using: &rng)! })
+    }
+}

@@ -1,0 +1,95 @@
+import FanoutAPI
+import FanoutCore
+import Foundation
+import Hummingbird
+import NIOFoundationCompat
+
+/// `/v2/access/uploads`: files into the vault, whole or in parts; and
+/// `/media/:mediaId`, an uploaded file served to its creator's connections.
+struct UploadsController {
+    let service: UploadService
+    let mapper: WireMapper
+
+    func register(on group: RouterGroup<FanoutRequestContext>, routes: RouteTable) {
+        group.on("uploads/init", method: .post, routes: routes, prefix: "/v2/access", use: start)
+        group.on("uploads/check", method: .post, routes: routes, prefix: "/v2/access", use: check)
+        group.on("uploads/complete", method: .post, routes: routes, prefix: "/v2/access", use: complete)
+        group.on("uploads/:mediaUploadId/parts/:partNumber", method: .put, routes: routes, prefix: "/v2/access", use: part)
+        group.on("uploads/:mediaUploadId", method: .put, routes: routes, prefix: "/v2/access", use: whole)
+    }
+
+    func registerFiles(on group: RouterGroup<FanoutRequestContext>, routes: RouteTable) {
+        group.on(":mediaId", method: .get, routes: routes, prefix: "/media", use: file)
+    }
+
+    @Sendable func start(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+        let connection = try context.connection(requiring: .vaultWrite)
+        let body = try await JSONBody(request)
+        guard let filename = try body.string("filename") else { throw Self.missing("filename", "1 to 255 characters") }
+        guard let size = try body.integer("size", minimum: 1) else { throw Self.missing("size", "bytes, at least 1") }
+        guard let contentType = try body.string("contentType") else { throw Self.missing("contentType", "image/*, video/*, audio/*") }
+        let upload = try await service.start(filename: filename, size: size, contentType: contentType, creatorID: connection.creatorID)
+        return try JSONResponse.make(Components.Schemas.UploadStarted(mediaUploadId: upload.id))
+    }
+
+    @Sendable func part(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+        let connection = try context.connection(requiring: .vaultWrite)
+        let parameters = RequestParameters(request, context: context)
+        let id = try Self.uploadID(parameters)
+        let number = try parameters.pathInteger("partNumber")
+        let upload = try await service.openUpload(id: id, creatorID: connection.creatorID)
+        let part = try await service.receivePart(upload, number: number, chunks: request.body.map(\.readableBytesView))
+        var response = try JSONResponse.make(Components.Schemas.UploadPartReceived(mediaUploadId: id, partNumber: number, etag: part.etag))
+        response.headers[.eTag] = "\"\(part.etag)\""
+        return response
+    }
+
+    @Sendable func whole(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+        let connection = try context.connection(requiring: .vaultWrite)
+        let id = try Self.uploadID(RequestParameters(request, context: context))
+        let upload = try await service.openUpload(id: id, creatorID: connection.creatorID)
+        let media = try await service.receiveWhole(upload, chunks: request.body.map(\.readableBytesView))
+        return try JSONResponse.make(Components.Schemas.UploadCompleted(mediaUploadId: id, media: mapper.media(media)))
+    }
+
+    @Sendable func complete(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+        let connection = try context.connection(requiring: .vaultWrite)
+        guard let id = try await JSONBody(request).string("mediaUploadId"), !id.isEmpty else {
+            throw Self.missing("mediaUploadId", "the id init answered")
+        }
+        let media = try await service.complete(id: id, creatorID: connection.creatorID)
+        return try JSONResponse.make(Components.Schemas.UploadCompleted(mediaUploadId: id, media: mapper.media(media)))
+    }
+
+    @Sendable func check(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+        let connection = try context.connection(requiring: .vaultWrite)
+        let body = try await JSONBody(request)
+        guard let etag = try body.string("etag") else { throw Self.missing("etag", "the ETag a part or upload answered") }
+        guard let size = try body.integer("size", minimum: 1) else { throw Self.missing("size", "bytes, at least 1") }
+        let found = try await service.check(etag: etag, size: size, creatorID: connection.creatorID)
+        return try JSONResponse.make(Components.Schemas.UploadCheck(exists: found.found, media: found.media.map(mapper.media)))
+    }
+
+    /// The file itself, with its real content type, to a connection of its creator.
+    @Sendable func file(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+        let connection = try context.connection(requiring: .vaultRead)
+        let mediaID = try RequestParameters(request, context: context).pathID("mediaId")
+        let file = try await service.file(mediaID: mediaID, creatorID: connection.creatorID)
+        let body = try await FileIO().loadFile(path: file.path, context: context)
+        return Response(
+            status: .ok, headers: [.contentType: file.contentType, .cacheControl: "private, max-age=86400"], body: body)
+    }
+
+    static func uploadID(_ parameters: RequestParameters) throws -> String {
+        let id = try parameters.pathText("mediaUploadId")
+        guard (1...100).contains(id.utf8.count), id.utf8.allSatisfy({ $0 == UInt8(ascii: "_") || (48...57).contains($0)
+            || (65...90).contains($0) || (97...122).contains($0) }) else {
+            throw FanoutError.badRequest("Invalid mediaUploadId '\(id.prefix(40))'", field: "mediaUploadId", allowed: "^[A-Za-z0-9_]+$")
+        }
+        return id
+    }
+
+    static func missing(_ field: String, _ allowed: String) -> FanoutError {
+        .badRequest("The body needs \(field)", field: field, allowed: allowed)
+    }
+}
