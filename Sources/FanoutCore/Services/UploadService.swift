@@ -29,7 +29,8 @@ public struct UploadService: Sendable {
 
     public func start(filename: String, size: Int, contentType: String, creatorID: Int64) async throws -> Upload {
         _ = try folder()
-        let name = filename.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Kept as sent (the schema's rule exactly): only control characters are refused.
+        let name = filename
         guard (1...255).contains(name.unicodeScalars.count), !name.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
             throw FanoutError.badRequest(
                 "filename must be 1 to 255 characters, without control characters", field: "filename", allowed: "1 to 255 characters")
@@ -121,7 +122,7 @@ public struct UploadService: Sendable {
 
     /// Whether a part or a complete file with that ETag and size arrived (and, for a file, its media).
     public func check(etag: String, size: Int, creatorID: Int64) async throws -> (found: Bool, media: Media?) {
-        guard !etag.isEmpty, etag.count <= 200 else {
+        guard (1...200).contains(etag.unicodeScalars.count) else {
             throw FanoutError.badRequest("etag must be 1 to 200 characters", field: "etag")
         }
         guard size > 0 else { throw FanoutError.badRequest("size must be at least 1", field: "size") }
@@ -155,11 +156,13 @@ public struct UploadService: Sendable {
         return files
     }
 
-    /// image/gif is a gif; other image/*, video/* and audio/* types their kind.
+    /// image/gif is a gif; other image/*, video/* and audio/* types their
+    /// kind (type and subtype only: letters, digits, `.`, `+`, `-`).
     static func kind(ofContentType contentType: String) -> MediaKind? {
-        let type = contentType.lowercased().split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-        let parts = type.split(separator: "/")
-        guard parts.count == 2, !parts[1].isEmpty else { return nil }
+        let parts = contentType.lowercased().split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[1].isEmpty,
+              parts[1].utf8.allSatisfy({ (97...122).contains($0) || (48...57).contains($0) || $0 == 46 || $0 == 43 || $0 == 45 })
+        else { return nil }
         switch parts[0] {
         case "image": return parts[1] == "gif" ? .gif : .photo
         case "video": return .video

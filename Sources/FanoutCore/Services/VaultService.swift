@@ -64,17 +64,13 @@ public struct VaultService: Sendable {
 
     /// Puts 1 to 100 of the creator's media in the list, all or none.
     public func add(mediaIDs: [Int64], toList listID: Int64, creatorID: Int64) async throws -> VaultList {
-        var unique: [Int64] = []
-        var seen = Set<Int64>()
-        for id in mediaIDs where seen.insert(id).inserted {
-            unique.append(id)
-            if unique.count > Self.maxMediaPerAdd { break }
-        }
-        guard (1...Self.maxMediaPerAdd).contains(unique.count) else {
+        guard (1...Self.maxMediaPerAdd).contains(mediaIDs.count) else {
             throw FanoutError.badRequest(
                 "mediaIds must hold 1 to \(Self.maxMediaPerAdd) vault media ids", field: "mediaIds",
                 allowed: "1 to \(Self.maxMediaPerAdd) vault media ids")
         }
+        var seen = Set<Int64>()
+        let unique = mediaIDs.filter { seen.insert($0).inserted }
         _ = try await list(id: listID, creatorID: creatorID)
         if let missing = try await store.addMediaToVaultList(listID: listID, mediaIDs: unique, creatorID: creatorID, at: clock.now()) {
             throw FanoutError.notFound("Media \(missing) not found in this creator's vault: nothing was added")

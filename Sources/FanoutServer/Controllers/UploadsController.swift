@@ -28,6 +28,7 @@ struct UploadsController {
         guard let filename = try body.string("filename") else { throw Self.missing("filename", "1 to 255 characters") }
         guard let size = try body.integer("size", minimum: 1) else { throw Self.missing("size", "bytes, at least 1") }
         guard let contentType = try body.string("contentType") else { throw Self.missing("contentType", "image/*, video/*, audio/*") }
+        _ = try body.object("vaultUpload")  // accepted and ignored: uploads go to the vault
         let upload = try await service.start(filename: filename, size: size, contentType: contentType, creatorID: connection.creatorID)
         return try JSONResponse.make(Components.Schemas.UploadStarted(mediaUploadId: upload.id))
     }

@@ -98,7 +98,9 @@ struct VaultController {
             case .recent, nil: direction == .asc ? .oldest : .recent
             }
         }()
-        let kind = try parameters.choice("type", as: MediaKind.self) ?? parameters.choice("mediaType", as: MediaKind.self)
+        // Both read, so that either is refused when invalid; `type` wins.
+        let type = try parameters.choice("type", as: MediaKind.self)
+        let kind = try type ?? parameters.choice("mediaType", as: MediaKind.self)
         return VaultMediaQuery(page: page, sort: sort, search: try parameters.text("query", maxLength: 100), kind: kind)
     }
 

@@ -30,6 +30,12 @@ struct JSONBody {
         return text
     }
 
+    func object(_ name: String) throws(FanoutError) -> [String: (any Sendable)?]? {
+        guard let raw = value(name) else { return nil }
+        guard let object = raw as? [String: (any Sendable)?] else { throw .badRequest("\(name) must be an object", field: name) }
+        return object
+    }
+
     func bool(_ name: String) throws(FanoutError) -> Bool? {
         guard let raw = value(name) else { return nil }
         guard let flag = raw as? Bool else { throw .badRequest("\(name) must be true or false", field: name) }
