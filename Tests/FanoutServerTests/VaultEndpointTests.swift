@@ -45,6 +45,10 @@ import Testing
                 #expect(earning == earning.sorted(by: >))
 
                 #expect(try await api.get("/v2/access/vault/media?sort=best", as: world.owner).error.details?.field == "sort")
+                let shadowed = try await api.get("/v2/access/vault/media?type=photo&mediaType=bogus&sort=oldest&sortBy=best", as: world.owner)
+                #expect(try shadowed.error.details?.field == "sortBy", "a parameter another one wins over is still checked")
+                let kindShadowed = try await api.get("/v2/access/vault/media?type=photo&mediaType=bogus", as: world.owner)
+                #expect(try kindShadowed.error.details?.field == "mediaType")
                 #expect(try await api.get("/v2/access/vault/media?limit=101", as: world.owner).status == .badRequest)
                 #expect(try await api.get("/v2/access/vault/media", as: world.readOnly).status == .forbidden)
             }

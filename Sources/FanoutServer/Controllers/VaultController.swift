@@ -100,8 +100,8 @@ struct VaultController {
         }()
         // Both read, so that either is refused when invalid; `type` wins.
         let type = try parameters.choice("type", as: MediaKind.self)
-        let kind = try type ?? parameters.choice("mediaType", as: MediaKind.self)
-        return VaultMediaQuery(page: page, sort: sort, search: try parameters.text("query", maxLength: 100), kind: kind)
+        let mediaType = try parameters.choice("mediaType", as: MediaKind.self)
+        return VaultMediaQuery(page: page, sort: sort, search: try parameters.text("query", maxLength: 100), kind: type ?? mediaType)
     }
 
     static func mediaPage(_ page: Page<VaultMedia>, query: VaultMediaQuery, mapper: WireMapper) throws -> Response {
