@@ -49,10 +49,10 @@ struct DatabaseCopyTests {
                 let sent = try await sqlite.massMessages(creatorID: creator, type: nil, page: page)
                 #expect(try await postgres.massMessages(creatorID: creator, type: nil, page: page).items.map(\.atMilliseconds) == sent.items.map(\.atMilliseconds))
                 for chat in chats.items.prefix(5) {
-                    let query = ChatMessageQuery(fanID: chat.fan.id, page: PageRequest(limit: 10, offset: 0))
+                    let query = ChatMessageQuery(fanID: chat.fanID, page: PageRequest(limit: 10, offset: 0))
                     let messages = try await sqlite.messages(creatorID: creator, query: query).items
                     let copied = try await postgres.messages(creatorID: creator, query: query).items
-                    #expect(copied.map(\.atMilliseconds) == messages.map(\.atMilliseconds), "chat with \(chat.fan.id)")
+                    #expect(copied.map(\.atMilliseconds) == messages.map(\.atMilliseconds), "chat with \(chat.fanID)")
                 }
             }
             let purchased = try await sqlite.purchasedMassMessages(creatorID: creatorID, page: PageRequest(limit: 20, offset: 0))

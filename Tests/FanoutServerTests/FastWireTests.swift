@@ -31,12 +31,12 @@ import Testing
                     #expect(try JSONValue.parse(mapper.chatListBody(chats, nextOffset: nextOffset)) == Self.reference(
                         Components.Schemas.ChatList(list: chats.items.map(mapper.chat), hasMore: chats.hasMore, nextOffset: nextOffset)))
                     for chat in chats.items {
-                        let query = ChatMessageQuery(fanID: chat.fan.id, page: PageRequest(limit: 10, offset: 0))
+                        let query = ChatMessageQuery(fanID: chat.fanID, page: PageRequest(limit: 10, offset: 0))
                         guard case .page(let page) = try await storage.messages(creatorID: caller.creatorID, query: query) else {
                             Issue.record("a listed chat has messages")
                             continue
                         }
-                        let users = pages % 3 == 0 ? try await storage.users(ids: [caller.creatorID, chat.fan.id]) : nil
+                        let users = pages % 3 == 0 ? try await storage.users(ids: [caller.creatorID, chat.fanID]) : nil
                         let expected = try Self.reference(MessageListBody(list: .init(
                             list: page.items.map(mapper.message), hasMore: page.hasMore,
                             nextLastId: page.hasMore ? page.items.last.map { Int($0.id) } : nil, users: users?.map(mapper.user))))

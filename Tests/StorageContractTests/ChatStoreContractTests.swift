@@ -84,12 +84,12 @@ import Testing
     func chatsAreScopedToTheirCreator(backend: StorageBackend) async throws {
         try await Scenario.withSeeded(backend) { storage in
             let mine = try await storage.chats(creatorID: 1, query: ChatListQuery(page: PageRequest(limit: 20, offset: 0)))
-            #expect(Set(mine.items.map(\.fan.id)) == [10, 11, 12])
+            #expect(Set(mine.items.map(\.fanID)) == [10, 11, 12])
             let theirs = try await storage.chats(creatorID: 2, query: ChatListQuery(page: PageRequest(limit: 20, offset: 0)))
-            #expect(theirs.items.map(\.fan.id) == [10])
+            #expect(theirs.items.map(\.fanID) == [10])
             #expect(try await !storage.chatExists(creatorID: 2, fanID: 11))
             let found = try await storage.chats(creatorID: 1, query: ChatListQuery(page: PageRequest(limit: 20, offset: 0), search: "ZOË"))
-            #expect(found.items.map(\.fan.id) == [12])
+            #expect(found.items.map(\.fanID) == [12])
         }
     }
 }

@@ -24,7 +24,7 @@ import Testing
     }
 
     static func fans(_ storage: any FanoutStorage, _ query: ChatListQuery) async throws -> [Int64] {
-        try await storage.chats(creatorID: 1, query: query).items.map(\.fan.id)
+        try await storage.chats(creatorID: 1, query: query).items.map(\.fanID)
     }
 
     @Test(arguments: StorageBackend.available)
@@ -32,10 +32,10 @@ import Testing
         try await Self.withWorld(backend) { storage, massMessageID in
             let page = try await storage.chats(creatorID: 1, query: ChatListQuery(page: PageRequest(limit: 20, offset: 0)))
             // 103 wrote last, 104 got a DM after the fan-out; the rest by delivery, newest (highest fan) first.
-            #expect(page.items.map(\.fan.id) == [103, 104, 105, 102, 101, 100])
-            #expect(page.items.first { $0.fan.id == 102 }?.lastMessage?.massMessageID == massMessageID)
-            #expect(page.items.first { $0.fan.id == 104 }?.lastMessage?.text == "after")
-            #expect(page.items.first { $0.fan.id == 100 }.map { $0.isSubscribed && $0.unreadCount == 0 } == true)
+            #expect(page.items.map(\.fanID) == [103, 104, 105, 102, 101, 100])
+            #expect(page.items.first { $0.fanID == 102 }?.lastMessage?.massMessageID == massMessageID)
+            #expect(page.items.first { $0.fanID == 104 }?.lastMessage?.text == "after")
+            #expect(page.items.first { $0.fanID == 100 }.map { $0.isSubscribed && $0.unreadCount == 0 } == true)
 
             var paged: [Int64] = []
             for offset in stride(from: 0, to: 6, by: 2) {

@@ -44,7 +44,7 @@ import Testing
             // The chats list points at each chat's newest remaining message.
             let chats = try await storage.chats(creatorID: 1, query: ChatListQuery(page: PageRequest(limit: 20, offset: 0)))
             for chat in chats.items {
-                #expect(chat.lastMessage?.id == (try await newest(chat.fan.id))?.id)
+                #expect(chat.lastMessage?.id == (try await newest(chat.fanID))?.id)
             }
         }
     }

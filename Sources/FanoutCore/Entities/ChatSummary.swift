@@ -1,6 +1,7 @@
-/// One row of the chats list: the fan, the chat's state, its newest message.
+/// One row of the chats list: the fan (by id: the list shows no more of
+/// them), the chat's state, its newest message.
 public struct ChatSummary: Sendable, Equatable {
-    public var fan: UserProfile
+    public var fanID: Int64
     public var isSubscribed: Bool
     public var unreadCount: Int
     public var hasUnreadTips: Bool
@@ -11,10 +12,10 @@ public struct ChatSummary: Sendable, Equatable {
     public var pinnedCount: Int
 
     public init(
-        fan: UserProfile, isSubscribed: Bool, unreadCount: Int, hasUnreadTips: Bool, isMuted: Bool,
+        fanID: Int64, isSubscribed: Bool, unreadCount: Int, hasUnreadTips: Bool, isMuted: Bool,
         lastMessage: ChatMessage?, lastReadMessageID: Int64?, hasPurchasedFeed: Bool, pinnedCount: Int
     ) {
-        self.fan = fan
+        self.fanID = fanID
         self.isSubscribed = isSubscribed
         self.unreadCount = unreadCount
         self.hasUnreadTips = hasUnreadTips

@@ -13,17 +13,16 @@ extension PostgresStorage: ChatStore {
                 $0.append(query.page.sideLimit)
             }
             for row in rows {
-                let (fanID, _, name, username, avatar, isVerified, isSubscribed) =
-                    try row.decode((Int64, Int64?, String, String, String?, Bool, Bool).self)
+                let (fanID, _, isSubscribed) = try row.decode((Int64, Int64?, Bool).self)
                 let cells = row.makeRandomAccess()
                 summaries.append(ChatSummary(
-                    fan: UserProfile(id: fanID, name: name, username: username, avatar: avatar, isVerified: isVerified),
-                    isSubscribed: isSubscribed, unreadCount: try cells[7].decode(Int.self), hasUnreadTips: try cells[8].decode(Bool.self),
-                    isMuted: try cells[9].decode(Bool.self), lastMessage: nil, lastReadMessageID: try cells[10].decode(Int64?.self),
-                    hasPurchasedFeed: try cells[11].decode(Bool.self), pinnedCount: try cells[12].decode(Int.self)))
+                    fanID: fanID, isSubscribed: isSubscribed, unreadCount: try cells[3].decode(Int.self),
+                    hasUnreadTips: try cells[4].decode(Bool.self), isMuted: try cells[5].decode(Bool.self), lastMessage: nil,
+                    lastReadMessageID: try cells[6].decode(Int64?.self), hasPurchasedFeed: try cells[7].decode(Bool.self),
+                    pinnedCount: try cells[8].decode(Int.self)))
             }
-            // Each chat's last message came in the same rows, from column 13.
-            let lastMessages = try await PostgresMessageRow.decode(db, media: media, rows: rows, from: 13, logger: logger)
+            // Each chat's last message came in the same rows, from column 9.
+            let lastMessages = try await PostgresMessageRow.decode(db, media: media, rows: rows, from: 9, logger: logger)
             for index in summaries.indices { summaries[index].lastMessage = lastMessages[index] }
             return Page(fetched: summaries, limit: query.page.limit)
         }
@@ -113,12 +112,11 @@ extension PostgresStorage: ChatStore {
                 (\(PostgresMessageRow.select) WHERE m.id IN (SELECT last_id FROM p) AND c.creator_id = $1)
                 UNION ALL
                 (\(PostgresMessageRow.selectDelivery) WHERE d.creator_id = $1 AND d.message_id IN (SELECT last_id FROM p)))
-            SELECT p.fan_id, NULLIF(p.last_id, 0), u.name, u.username, u.avatar, u.is_verified, COALESCE(s.is_active, false),
+            SELECT p.fan_id, NULLIF(p.last_id, 0), COALESCE(s.is_active, false),
                    COALESCE(c.unread_count, 0), COALESCE(c.has_unread_tips, false), COALESCE(c.is_muted, false),
                    c.last_read_message_id, COALESCE(c.has_purchased_feed, false), COALESCE(c.pinned_count, 0),
                    last_message.*
             FROM p
-            JOIN app_user u ON u.id = p.fan_id
             LEFT JOIN chat c ON c.creator_id = $1 AND c.fan_id = p.fan_id
             LEFT JOIN subscription s ON s.creator_id = $1 AND s.fan_id = p.fan_id
             LEFT JOIN last_message ON last_message.id = p.last_id

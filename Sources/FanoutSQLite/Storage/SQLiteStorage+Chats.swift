@@ -11,9 +11,8 @@ extension SQLiteStorage: ChatStore {
             let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
             while let row = try rows.next() {
                 summaries.append(ChatSummary(
-                    fan: UserProfile(id: row[0], name: row[2], username: row[3], avatar: row[4], isVerified: row[5]),
-                    isSubscribed: row[6], unreadCount: row[7], hasUnreadTips: row[8], isMuted: row[9],
-                    lastMessage: nil, lastReadMessageID: row[10], hasPurchasedFeed: row[11], pinnedCount: row[12]))
+                    fanID: row[0], isSubscribed: row[2], unreadCount: row[3], hasUnreadTips: row[4], isMuted: row[5],
+                    lastMessage: nil, lastReadMessageID: row[6], hasPurchasedFeed: row[7], pinnedCount: row[8]))
                 lastIDs.append(row[1])
             }
             // The row past the limit only says there is more: its last message is not shown.
@@ -100,11 +99,10 @@ extension SQLiteStorage: ChatStore {
                 """
         }
         return """
-            SELECT p.fanId, p.lastId, u.name, u.username, u.avatar, u.isVerified, COALESCE(s.isActive, 0),
+            SELECT p.fanId, p.lastId, COALESCE(s.isActive, 0),
                    COALESCE(c.unreadCount, 0), COALESCE(c.hasUnreadTips, 0), COALESCE(c.isMuted, 0),
                    c.lastReadMessageId, COALESCE(c.hasPurchasedFeed, 0), COALESCE(c.pinnedCount, 0)
             FROM (\(page)) AS p
-            JOIN user u ON u.id = p.fanId
             LEFT JOIN chat c ON c.creatorId = :creator AND c.fanId = p.fanId
             LEFT JOIN subscription s ON s.creatorId = :creator AND s.fanId = p.fanId
             ORDER BY p.lastId \(direction), c.id \(direction)

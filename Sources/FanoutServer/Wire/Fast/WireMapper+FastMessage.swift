@@ -62,7 +62,7 @@ extension WireMapper {
     func write(_ chat: ChatSummary, now: Date, to w: inout JSONWriter) {
         w.beginObject()
         w.key("withUser"); w.beginObject()
-        w.field("id", chat.fan.id)
+        w.field("id", chat.fanID)
         w.field("_view", Self.shortView)
         w.endObject()
         w.key("canNotSendReason")
