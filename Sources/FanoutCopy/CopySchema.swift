@@ -74,8 +74,8 @@ enum CopySchema {
             ("listId", .integer), ("mediaId", .integer), ("addedAt", .date),
         ]),
         CopyTable("upload", "upload", key: ["id"], sequence: false, [
-            ("id", .text), ("creatorId", .integer), ("filename", .text), ("size", .integer), ("contentType", .text), ("kind", .text),
-            ("createdAt", .date), ("mediaId", .integer),
+            ("id", .text), ("creatorId", .integer), ("filename", .text), ("size", .integer), ("contentType", .text), ("createdAt", .date),
+            ("mediaId", .integer),
         ]),
         CopyTable("uploadPart", "upload_part", key: ["uploadId", "partNumber"], sequence: false, [
             ("uploadId", .text), ("partNumber", .integer), ("size", .integer), ("etag", .text),

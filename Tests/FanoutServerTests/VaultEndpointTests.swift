@@ -42,7 +42,7 @@ import Testing
                 let photos = try await Self.all(api, world.owner, query: "&mediaType=photo")
                 #expect(!photos.isEmpty && photos.allSatisfy { $0.value1._type == .photo })
                 let earning = try await Self.all(api, world.owner, query: "&sort=highest_tips").map(\.value2.counters.tipsSumm)
-                #expect(earning == earning.sorted(by: >))
+                #expect(earning == earning.sorted(by: >) && earning.first ?? 0 > 0, "the demo's bought mass messages earned")
 
                 #expect(try await api.get("/v2/access/vault/media?sort=best", as: world.owner).error.details?.field == "sort")
                 let shadowed = try await api.get("/v2/access/vault/media?type=photo&mediaType=bogus&sort=oldest&sortBy=best", as: world.owner)

@@ -9,24 +9,26 @@ public struct Upload: Sendable, Equatable {
     /// Bytes, as declared: the parts must add up to exactly this.
     public var size: Int
     public var contentType: String
-    public var kind: MediaKind
     public var createdAt: Date
     /// The vault media it became, once complete.
     public var mediaID: Int64?
 
     public init(
-        id: String, creatorID: Int64, filename: String, size: Int, contentType: String, kind: MediaKind, createdAt: Date,
-        mediaID: Int64? = nil
+        id: String, creatorID: Int64, filename: String, size: Int, contentType: String, createdAt: Date, mediaID: Int64? = nil
     ) {
         self.id = id
         self.creatorID = creatorID
         self.filename = filename
         self.size = size
         self.contentType = contentType
-        self.kind = kind
         self.createdAt = createdAt
         self.mediaID = mediaID
     }
+}
+
+extension Upload {
+    /// What the declared content type says the file is (checked at init).
+    public var kind: MediaKind { MediaKind(contentType: contentType) ?? .photo }
 }
 
 /// One received part of an upload: its byte count and ETag (MD5, hex).

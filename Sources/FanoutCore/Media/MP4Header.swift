@@ -2,10 +2,8 @@
 /// track's size (`moov/trak/tkhd`), seeking from box header to box header.
 enum MP4Header {
     static func read(size: Int, read: (Int, Int) throws -> [UInt8], into probe: inout MediaProbe) rethrows {
-        guard let moov = try find("moov", in: 0..<size, read: read) else { return }
-        var offset = moov.lowerBound
-        for _ in 0..<256 where offset + 8 <= moov.upperBound {
-            guard let box = try header(at: offset, limit: moov.upperBound, read: read) else { return }
+        guard let moov = try boxes(in: 0..<size, read: read).first(where: { $0.type == "moov" }) else { return }
+        for box in try boxes(in: moov.content, read: read) {
             if box.type == "mvhd" {
                 let content = try read(box.content.lowerBound, 32)
                 let version1 = content.first == 1
@@ -13,35 +11,29 @@ enum MP4Header {
                 let duration = version1 ? Bytes.be64(content, 24) : Bytes.be32(content, 16)
                 if timescale > 0 { probe.duration = Double(duration) / Double(timescale) }
             } else if box.type == "trak", probe.width == 0,
-                      let tkhd = try find("tkhd", in: box.content, read: read) {
-                let content = try read(tkhd.lowerBound, 96)
+                      let tkhd = try boxes(in: box.content, read: read).first(where: { $0.type == "tkhd" }) {
+                let content = try read(tkhd.content.lowerBound, 96)
                 let at = content.first == 1 ? 88 : 76
                 probe.width = Bytes.be32(content, at) >> 16
                 probe.height = Bytes.be32(content, at + 4) >> 16
             }
-            offset = box.content.upperBound
         }
     }
 
-    /// The content range of the first box of `type` directly inside `range`.
-    private static func find(_ type: String, in range: Range<Int>, read: (Int, Int) throws -> [UInt8]) rethrows -> Range<Int>? {
+    /// The boxes directly inside `range` (at most 256; a malformed header ends the walk).
+    private static func boxes(in range: Range<Int>, read: (Int, Int) throws -> [UInt8]) rethrows
+        -> [(type: String, content: Range<Int>)] {
+        var result: [(type: String, content: Range<Int>)] = []
         var offset = range.lowerBound
-        for _ in 0..<256 where offset + 8 <= range.upperBound {
-            guard let box = try header(at: offset, limit: range.upperBound, read: read) else { return nil }
-            if box.type == type { return box.content }
-            offset = box.content.upperBound
+        while result.count < 256, offset + 8 <= range.upperBound {
+            let bytes = try read(offset, 16)
+            guard bytes.count >= 8 else { break }
+            var length = Bytes.be32(bytes, 0), headerLength = 8
+            if length == 1 { length = Bytes.be64(bytes, 8); headerLength = 16 } else if length == 0 { length = range.upperBound - offset }
+            guard length >= headerLength, offset + length <= range.upperBound else { break }
+            result.append((String(decoding: bytes[4..<8], as: UTF8.self), (offset + headerLength)..<(offset + length)))
+            offset += length
         }
-        return nil
-    }
-
-    private static func header(at offset: Int, limit: Int, read: (Int, Int) throws -> [UInt8]) rethrows
-        -> (type: String, content: Range<Int>)? {
-        let bytes = try read(offset, 16)
-        guard bytes.count >= 8 else { return nil }
-        let type = String(decoding: bytes[4..<8], as: UTF8.self)
-        var length = Bytes.be32(bytes, 0), headerLength = 8
-        if length == 1 { length = Bytes.be64(bytes, 8); headerLength = 16 } else if length == 0 { length = limit - offset }
-        guard length >= headerLength, offset + length <= limit else { return nil }
-        return (type, (offset + headerLength)..<(offset + length))
+        return result
     }
 }

@@ -39,14 +39,14 @@ public struct UploadService: Sendable {
             throw FanoutError.badRequest(
                 "size must be 1 to \(maxUploadSize) bytes, got \(size)", field: "size", allowed: "1 to \(maxUploadSize)")
         }
-        guard let kind = Self.kind(ofContentType: contentType) else {
+        guard MediaKind(contentType: contentType) != nil else {
             throw FanoutError.badRequest(
                 "contentType '\(contentType.prefix(60))' is not an image, video or audio type", field: "contentType",
                 allowed: "image/*, video/*, audio/*")
         }
         let upload = Upload(
             id: "mu_" + Self.randomID(), creatorID: creatorID, filename: name, size: size,
-            contentType: contentType.lowercased(), kind: kind, createdAt: clock.now())
+            contentType: contentType.lowercased(), createdAt: clock.now())
         try await store.createUpload(upload)
         return upload
     }
@@ -154,21 +154,6 @@ public struct UploadService: Sendable {
             throw FanoutError.badRequest("Uploads are off: this server has no media folder (fanout serve --media-dir)", field: "media-dir")
         }
         return files
-    }
-
-    /// image/gif is a gif; other image/*, video/* and audio/* types their
-    /// kind (type and subtype only: letters, digits, `.`, `+`, `-`).
-    static func kind(ofContentType contentType: String) -> MediaKind? {
-        let parts = contentType.lowercased().split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[1].isEmpty,
-              parts[1].utf8.allSatisfy({ (97...122).contains($0) || (48...57).contains($0) || $0 == 46 || $0 == 43 || $0 == 45 })
-        else { return nil }
-        switch parts[0] {
-        case "image": return parts[1] == "gif" ? .gif : .photo
-        case "video": return .video
-        case "audio": return .audio
-        default: return nil
-        }
     }
 
     static func fileExtension(_ contentType: String) -> String {

@@ -332,7 +332,6 @@ enum PostgresSchema {
                 filename text NOT NULL,
                 size bigint NOT NULL,
                 content_type text NOT NULL,
-                kind text NOT NULL,
                 created_at timestamptz NOT NULL,
                 media_id bigint REFERENCES media (id))
             """,

@@ -6,9 +6,8 @@ extension PostgresStorage: UploadStore {
     public func createUpload(_ upload: Upload) async throws {
         try await write { db in
             try await db.run("""
-                INSERT INTO upload (id, creator_id, filename, size, content_type, kind, created_at)
-                VALUES (\(upload.id), \(upload.creatorID), \(upload.filename), \(upload.size), \(upload.contentType),
-                        \(upload.kind.rawValue), \(upload.createdAt))
+                INSERT INTO upload (id, creator_id, filename, size, content_type, created_at)
+                VALUES (\(upload.id), \(upload.creatorID), \(upload.filename), \(upload.size), \(upload.contentType), \(upload.createdAt))
                 """, logger)
         }
     }
@@ -16,13 +15,13 @@ extension PostgresStorage: UploadStore {
     public func upload(id: String, creatorID: Int64) async throws -> Upload? {
         try await read { db in
             guard let row = try await db.rows("""
-                SELECT id, creator_id, filename, size, content_type, kind, created_at, media_id FROM upload
+                SELECT id, creator_id, filename, size, content_type, created_at, media_id FROM upload
                 WHERE id = \(id) AND creator_id = \(creatorID)
                 """, logger).first else { return nil }
-            let (id, creator, filename, size, contentType, kind, createdAt, mediaID) =
-                try row.decode((String, Int64, String, Int, String, String, Date, Int64?).self)
+            let (id, creator, filename, size, contentType, createdAt, mediaID) =
+                try row.decode((String, Int64, String, Int, String, Date, Int64?).self)
             return Upload(id: id, creatorID: creator, filename: filename, size: size, contentType: contentType,
-                          kind: MediaKind(rawValue: kind) ?? .photo, createdAt: createdAt, mediaID: mediaID)
+                          createdAt: createdAt, mediaID: mediaID)
         }
     }
 
@@ -53,7 +52,6 @@ extension PostgresStorage: UploadStore {
                 .flatMap { try? $0.decode(Int64?.self) }
             if let done, let existing = try await mediaByID(db, done) { return existing }
             // A picture is its own preview (no resizing here, so no thumbnail).
-            let isPicture = media.kind == .photo || media.kind == .gif
             let mediaID = try await db.value(Int64.self, """
                 INSERT INTO media (creator_id, kind, created_at, is_ready, has_error, converted_to_video, has_custom_preview, duration,
                     width, height, size, full_url, filename, stored_file, content_type, etag)
@@ -63,7 +61,7 @@ extension PostgresStorage: UploadStore {
                 RETURNING id
                 """, logger)!
             let url = urlPrefix + String(mediaID)
-            let picture: String? = isPicture ? url : nil
+            let picture: String? = media.kind.isPicture ? url : nil
             try await db.run(
                 "UPDATE media SET full_url = \(url), preview_url = \(picture) WHERE id = \(mediaID)", logger)
             try await db.run("UPDATE upload SET media_id = \(mediaID) WHERE id = \(id)", logger)

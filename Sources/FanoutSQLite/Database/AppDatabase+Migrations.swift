@@ -308,7 +308,6 @@ extension AppDatabase {
                     filename TEXT NOT NULL,
                     size INTEGER NOT NULL,
                     contentType TEXT NOT NULL,
-                    kind TEXT NOT NULL,
                     createdAt DATETIME NOT NULL,
                     mediaId INTEGER REFERENCES media(id)) WITHOUT ROWID;
                 CREATE TABLE uploadPart (

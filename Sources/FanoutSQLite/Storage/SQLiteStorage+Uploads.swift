@@ -6,19 +6,18 @@ extension SQLiteStorage: UploadStore {
     public func createUpload(_ upload: Upload) async throws {
         try await write { db in
             try db.execute(sql: """
-                INSERT INTO upload (id, creatorId, filename, size, contentType, kind, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [upload.id, upload.creatorID, upload.filename, upload.size, upload.contentType, upload.kind.rawValue,
-                                 upload.createdAt])
+                INSERT INTO upload (id, creatorId, filename, size, contentType, createdAt) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [upload.id, upload.creatorID, upload.filename, upload.size, upload.contentType, upload.createdAt])
         }
     }
 
     public func upload(id: String, creatorID: Int64) async throws -> Upload? {
         try await read { db in
             try Row.fetchOne(db, sql: """
-                SELECT id, creatorId, filename, size, contentType, kind, createdAt, mediaId FROM upload WHERE id = ? AND creatorId = ?
+                SELECT id, creatorId, filename, size, contentType, createdAt, mediaId FROM upload WHERE id = ? AND creatorId = ?
                 """, arguments: [id, creatorID]).map { row in
                 Upload(id: row[0], creatorID: row[1], filename: row[2], size: row[3], contentType: row[4],
-                       kind: MediaKind(rawValue: row[5]) ?? .photo, createdAt: StoredDate.read(row, 6), mediaID: row[7])
+                       createdAt: StoredDate.read(row, 5), mediaID: row[6])
             }
         }
     }
@@ -47,7 +46,6 @@ extension SQLiteStorage: UploadStore {
                 return existing
             }
             // A picture is its own preview (no resizing here, so no thumbnail).
-            let isPicture = media.kind == .photo || media.kind == .gif
             try db.execute(sql: """
                 INSERT INTO media (creatorId, kind, createdAt, isReady, hasError, convertedToVideo, hasCustomPreview, duration,
                     width, height, size, fullUrl, filename, storedFile, contentType, etag)
@@ -57,7 +55,7 @@ extension SQLiteStorage: UploadStore {
             let mediaID = db.lastInsertedRowID
             let url = urlPrefix + String(mediaID)
             try db.execute(
-                sql: "UPDATE media SET fullUrl = ?, previewUrl = ? WHERE id = ?", arguments: [url, isPicture ? url : nil, mediaID])
+                sql: "UPDATE media SET fullUrl = ?, previewUrl = ? WHERE id = ?", arguments: [url, media.kind.isPicture ? url : nil, mediaID])
             try db.execute(sql: "UPDATE upload SET mediaId = ? WHERE id = ?", arguments: [mediaID, id])
             return try MediaRow.fetchAll(db, ids: [mediaID])[0]
         }
