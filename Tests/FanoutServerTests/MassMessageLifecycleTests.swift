@@ -124,17 +124,31 @@ import Testing
         try await TestWorld.with(backend) { world in
             try await world.withClient { api in
                 let at = TestWorld.anchor.addingTimeInterval(3600)
+                let ready = Array(Set(try await MassMessagesEndpointTests.walk(api, world.owner, limit: 20)
+                    .flatMap(\.value1.media).filter(\.isReady).map(\.id))).sorted()
+                try #require(ready.count >= 2)
                 let created = try await api.send("/v2/access/mass-messages", method: .post, as: world.owner, json: [
-                    "text": "Draft", "scheduledDate": at.formatted(.iso8601),
+                    "text": "Draft", "scheduledDate": at.formatted(.iso8601), "mediaItems": [ready[0], ready[1]], "previewMediaCount": 1,
                 ]).decode(Created.self)
+                let draft = try await api.get("/v2/access/mass-messages/\(created.id)", as: world.owner).decode(Item.self)
+                #expect(draft.value1.media.map(\.id) == [ready[0], ready[1]])
+                #expect(draft.value1.previews == [ready[0]])
                 let later = TestWorld.anchor.addingTimeInterval(7200)
                 let edited = try await api.send("/v2/access/mass-messages/\(created.id)", method: .put, as: world.owner, json: [
-                    "text": "Final text", "scheduledDate": later.formatted(.iso8601),
+                    "text": "Final text", "scheduledDate": later.formatted(.iso8601), "mediaItems": [ready[1]],
                 ])
                 #expect(edited.status == .ok)
                 let item = try await api.get("/v2/access/mass-messages/\(created.id)", as: world.owner).decode(Item.self)
                 #expect(item.value1.text == "Final text")
+                #expect(item.value1.media.map(\.id) == [ready[1]], "the edit's media replace the draft's")
+                #expect(item.value1.previews.isEmpty)
                 #expect(try Date(item.value2.date!, strategy: .iso8601) == later)
+                let textOnly = try await api.send("/v2/access/mass-messages/\(created.id)", method: .put, as: world.owner, json: [
+                    "text": "Final text", "scheduledDate": later.formatted(.iso8601),
+                ])
+                #expect(textOnly.status == .ok)
+                let final = try await api.get("/v2/access/mass-messages/\(created.id)", as: world.owner).decode(Item.self)
+                #expect(final.value1.media.isEmpty, "an edit without media leaves none")
 
                 world.clock.advance(by: 7200)
                 try await world.scheduler.tick()

@@ -349,5 +349,38 @@ enum PostgresSchema {
             "ALTER TABLE media ADD COLUMN etag text",
             "CREATE INDEX media_etag ON media (creator_id, etag) WHERE etag IS NOT NULL",
         ]),
+        // Every page row read its attachments through a sub-select per row
+        // (an executor node, a sort and a scan each); a packed copy on the
+        // owner row is read as one column. Triggers keep it in step with the
+        // link tables whoever writes them (API, demo import, `fanout copy`).
+        PostgresMigration("packAttachmentsOnTheirOwners", [
+            "ALTER TABLE message ADD COLUMN media bigint[] NOT NULL DEFAULT '{}'",
+            "ALTER TABLE mass_message ADD COLUMN media bigint[] NOT NULL DEFAULT '{}'",
+        ] + ["message", "mass_message"].flatMap { owner in
+            [
+                """
+                CREATE FUNCTION pack_\(owner)_media() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    UPDATE \(owner) o SET media = ARRAY(
+                        SELECT a.media_id * 2 + a.is_preview::int FROM \(owner)_media a WHERE a.\(owner)_id = o.id ORDER BY a.position)
+                    WHERE o.id IN (SELECT \(owner)_id FROM changed);
+                    RETURN NULL;
+                END $$
+                """,
+                """
+                CREATE TRIGGER \(owner)_media_packed_on_insert AFTER INSERT ON \(owner)_media
+                REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION pack_\(owner)_media()
+                """,
+                """
+                CREATE TRIGGER \(owner)_media_packed_on_delete AFTER DELETE ON \(owner)_media
+                REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION pack_\(owner)_media()
+                """,
+                """
+                UPDATE \(owner) o SET media = ARRAY(
+                    SELECT a.media_id * 2 + a.is_preview::int FROM \(owner)_media a WHERE a.\(owner)_id = o.id ORDER BY a.position)
+                WHERE EXISTS (SELECT 1 FROM \(owner)_media a WHERE a.\(owner)_id = o.id)
+                """,
+            ]
+        }),
     ]
 }

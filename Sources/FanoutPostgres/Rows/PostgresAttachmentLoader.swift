@@ -2,25 +2,17 @@ import FanoutCore
 import Foundation
 import PostgresNIO
 
-/// Attachments travel inside the row queries, as one array column per row
-/// (`packedColumn`): each element `media_id * 2 + is_preview`, in attachment
-/// order. A page is then one round trip; the media rows themselves come from
-/// the `MediaCache` (media never change), fetched in one query for those
-/// it lacks.
+/// Attachments travel inside the row queries, as the owner's packed `media`
+/// column (kept by triggers from the link tables): each element
+/// `media_id * 2 + is_preview`, in attachment order. A page is then one
+/// round trip; the media rows themselves come from the `MediaCache` (media
+/// never change), fetched in one query for those it lacks.
 enum PostgresAttachmentLoader {
     enum Owner {
         case message, massMessage
 
         var table: String { self == .message ? "message_media" : "mass_message_media" }
         var ownerColumn: String { self == .message ? "message_id" : "mass_message_id" }
-    }
-
-    /// The packed attachments of `owner`'s row whose id is `idExpression`.
-    static func packedColumn(_ owner: Owner, id idExpression: String) -> String {
-        """
-        ARRAY(SELECT a.media_id * 2 + a.is_preview::int FROM \(owner.table) a
-              WHERE a.\(owner.ownerColumn) = \(idExpression) ORDER BY a.position)
-        """
     }
 
     /// The attachments of each packed array, in order.

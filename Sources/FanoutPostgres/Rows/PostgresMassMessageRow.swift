@@ -7,7 +7,7 @@ enum PostgresMassMessageRow {
     static let columns = """
         id, creator_id, text, price_cents, is_locked_text, state, created_at, changed_at, scheduled_at, sent_at,
         canceled_at, total, pending, sent_count, viewed_count, purchased_count, has_error,
-        \(PostgresAttachmentLoader.packedColumn(.massMessage, id: "mass_message.id"))
+        media
         """
 
     static func decode(_ row: PostgresRow) throws -> MassMessage {
@@ -49,16 +49,19 @@ enum PostgresMassMessageRow {
 extension PostgresMassMessageRow {
     /// $1 creator, $2 list type, $3 limit, $4 offset: one `type` partition, newest first.
     enum OfType: PreparedShape {
+        static let name = "fanout.massMessagesOfType"
         static let sql = "SELECT \(columns) FROM mass_message WHERE creator_id = $1 AND list_type = $2 ORDER BY id DESC LIMIT $3 OFFSET $4"
     }
 
     /// $1 creator, $2 limit, $3 offset: every state, newest first.
     enum All: PreparedShape {
+        static let name = "fanout.massMessages"
         static let sql = "SELECT \(columns) FROM mass_message WHERE creator_id = $1 ORDER BY id DESC LIMIT $2 OFFSET $3"
     }
 
     /// $1 creator, $2 limit, $3 offset: those with purchases (the partial index), newest first.
     enum Purchased: PreparedShape {
+        static let name = "fanout.purchasedMassMessages"
         static let sql = """
             SELECT \(columns) FROM mass_message WHERE creator_id = $1 AND purchased_count > 0 ORDER BY id DESC LIMIT $2 OFFSET $3
             """
@@ -66,6 +69,7 @@ extension PostgresMassMessageRow {
 
     /// $1 id, $2 creator.
     enum One: PreparedShape {
+        static let name = "fanout.massMessage"
         static let sql = "SELECT \(columns) FROM mass_message WHERE id = $1 AND creator_id = $2"
     }
 }

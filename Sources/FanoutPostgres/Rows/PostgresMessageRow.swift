@@ -11,8 +11,7 @@ enum PostgresMessageRow {
                m.changed_at, m.opened_at, m.purchased_at, m.is_liked, m.is_pinned,
                COALESCE(m.text, mm.text, '') AS body, mm.state AS queue_state, mm.sent_at AS queue_sent_at,
                c.creator_id, c.fan_id, sender.name AS sender_name,
-               CASE WHEN m.mass_message_id IS NULL THEN \(PostgresAttachmentLoader.packedColumn(.message, id: "m.id"))
-                    ELSE \(PostgresAttachmentLoader.packedColumn(.massMessage, id: "m.mass_message_id")) END
+               CASE WHEN m.mass_message_id IS NULL THEN m.media ELSE mm.media END
         FROM message m
         JOIN chat c ON c.id = m.chat_id
         JOIN app_user sender ON sender.id = m.from_user_id
@@ -27,7 +26,7 @@ enum PostgresMessageRow {
                COALESCE(mm.sent_at, mm.created_at), NULL::timestamptz, NULL::timestamptz, false, false,
                mm.text, mm.state, mm.sent_at,
                d.creator_id, d.fan_id, sender.name,
-               \(PostgresAttachmentLoader.packedColumn(.massMessage, id: "d.mass_message_id"))
+               mm.media
         FROM mass_delivery d
         JOIN mass_message mm ON mm.id = d.mass_message_id
         JOIN app_user sender ON sender.id = d.creator_id
@@ -117,6 +116,7 @@ extension PostgresMessageRow {
     /// plan serves every call: each side walks its (chat, id) index from
     /// the cursor, and the two are merged.
     enum ChatPage: PreparedShape {
+        static let name = "fanout.chatPage"
         static let sql = """
             (\(select)
              WHERE m.chat_id = (SELECT id FROM chat WHERE creator_id = $1 AND fan_id = $2)

@@ -5,7 +5,10 @@ import PostgresNIO
 /// unnamed statement anew on every call; for the hot read pages that
 /// planning (1.3–1.7 ms for the chat page) cost more than running them
 /// (0.2 ms), so those are written once as a shape each.
+/// Both are asked for on every call (by postgres-nio), so both are stored
+/// constants, not built strings.
 protocol PreparedShape: Sendable {
+    static var name: String { get }
     static var sql: String { get }
 }
 
@@ -14,7 +17,7 @@ protocol PreparedShape: Sendable {
 struct Prepared<Shape: PreparedShape>: PostgresPreparedStatement {
     typealias Row = PostgresRow
 
-    static var name: String { "fanout.\(Shape.self)" }
+    static var name: String { Shape.name }
     static var sql: String { Shape.sql }
 
     var bindings: PostgresBindings

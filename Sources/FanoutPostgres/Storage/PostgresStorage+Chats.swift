@@ -58,8 +58,13 @@ extension PostgresStorage: ChatStore {
     /// shape per filter (none, then `ChatListQuery.Filter`'s cases) and order
     /// (recent, old): `variant` = filter × 2 + order.
     enum ChatListShape<let variant: Int>: PreparedShape {
-        static var sql: String { chatListSQL(filter: variant / 2, descending: variant % 2 == 0) }
+        static var name: String { chatListNames[variant] }
+        static var sql: String { chatListTexts[variant] }
     }
+
+    // Built once: postgres-nio asks for a statement's name and text on every call.
+    private static let chatListNames = (0..<8).map { "fanout.chatList.\($0)" }
+    private static let chatListTexts = (0..<8).map { chatListSQL(filter: $0 / 2, descending: $0 % 2 == 0) }
 
     static func chatListSQL(filter: Int, descending: Bool) -> String {
         let search = """
@@ -104,22 +109,27 @@ extension PostgresStorage: ChatStore {
                 ORDER BY 2 \(direction) LIMIT $2 OFFSET $3
                 """
         }
-        // The page's last messages in one set-based look-up each side (by
-        // key), not a lateral sub-select per chat.
+        // Each page row's last message by key: a message, or else a delivery
+        // (both take their ids from one sequence, so an id is one or the
+        // other), in `PostgresMessageRow.select`'s 19 columns.
         return """
-            WITH p AS MATERIALIZED (\(page)),
-            last_message AS (
-                (\(PostgresMessageRow.select) WHERE m.id IN (SELECT last_id FROM p) AND c.creator_id = $1)
-                UNION ALL
-                (\(PostgresMessageRow.selectDelivery) WHERE d.creator_id = $1 AND d.message_id IN (SELECT last_id FROM p)))
+            WITH p AS MATERIALIZED (\(page))
             SELECT p.fan_id, NULLIF(p.last_id, 0), COALESCE(s.is_active, false),
                    COALESCE(c.unread_count, 0), COALESCE(c.has_unread_tips, false), COALESCE(c.is_muted, false),
                    c.last_read_message_id, COALESCE(c.has_purchased_feed, false), COALESCE(c.pinned_count, 0),
-                   last_message.*
+                   COALESCE(m.id, d.message_id), COALESCE(m.from_user_id, d.creator_id), COALESCE(m.price_cents, mm.price_cents),
+                   COALESCE(m.is_locked_text, mm.is_locked_text), COALESCE(m.is_tip, false), COALESCE(m.mass_message_id, d.mass_message_id),
+                   COALESCE(m.created_at, mm.sent_at, mm.created_at), COALESCE(m.changed_at, mm.sent_at, mm.created_at),
+                   m.opened_at, m.purchased_at, COALESCE(m.is_liked, false), COALESCE(m.is_pinned, false),
+                   COALESCE(m.text, mm.text, ''), mm.state, mm.sent_at, $1::bigint, p.fan_id, sender.name,
+                   CASE WHEN m.id IS NOT NULL AND m.mass_message_id IS NULL THEN m.media ELSE mm.media END
             FROM p
             LEFT JOIN chat c ON c.creator_id = $1 AND c.fan_id = p.fan_id
             LEFT JOIN subscription s ON s.creator_id = $1 AND s.fan_id = p.fan_id
-            LEFT JOIN last_message ON last_message.id = p.last_id
+            LEFT JOIN message m ON m.id = p.last_id
+            LEFT JOIN mass_delivery d ON m.id IS NULL AND d.creator_id = $1 AND d.message_id = p.last_id
+            LEFT JOIN mass_message mm ON mm.id = COALESCE(m.mass_message_id, d.mass_message_id)
+            LEFT JOIN app_user sender ON sender.id = COALESCE(m.from_user_id, d.creator_id)
             ORDER BY p.last_id \(direction), c.id \(direction)
             """
     }

@@ -18,6 +18,7 @@ extension PostgresStorage: RateLimitStore {
 
     /// $1 connection, $2 burst, $3 tokens a second, $4 now.
     enum TakeToken: PreparedShape {
+        static let name = "fanout.takeToken"
         /// The stored bucket refilled to now (a clock behind it refills nothing).
         static let refilled = """
             LEAST($2::double precision, b.tokens
