@@ -106,6 +106,7 @@ let package = Package(
         .testTarget(
             name: "FanoutPostgresTests",
             dependencies: [
+                "FanoutCore",
                 "FanoutPostgres",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),

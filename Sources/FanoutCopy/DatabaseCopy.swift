@@ -38,7 +38,7 @@ public struct DatabaseCopy: Sendable {
         }
         let total = counts.reduce(0, +)
         do {
-            return try await target.client.withTransaction(logger: logger) { pg in
+            let report = try await target.client.withTransaction(logger: logger) { pg in
                 try await refuseNonEmpty(pg)
                 var copied = 0
                 for table in CopySchema.tables {
@@ -51,6 +51,10 @@ public struct DatabaseCopy: Sendable {
                 try await moveSequences(from: snapshot, to: pg)
                 return try await verify(pg, expected: counts)
             }
+            // Statistics now, not when autovacuum gets to it: until then the
+            // planner plans the read pages for empty tables.
+            try await target.client.query("ANALYZE", logger: logger)
+            return report
         } catch let error as PostgresTransactionError {
             throw error.closureError ?? error.commitError ?? error
         }

@@ -40,6 +40,11 @@ struct DatabaseCopyTests {
             let report = try await DatabaseCopy(from: source, to: target, chunk: 700).run()
             #expect(report.rows["message"]! > 700 && report.rows["massDelivery"]! >= 5, "several chunks, deliveries included")
             let postgres = PostgresStorage(database: target)
+            var analyzed = 0
+            for try await count in try await target.client.query(
+                "SELECT count(*)::int FROM pg_stat_user_tables WHERE relname IN ('message', 'chat', 'mass_delivery') AND last_analyze IS NOT NULL",
+                logger: Logger(label: "fanout.tests")).decode(Int.self) { analyzed = count }
+            #expect(analyzed == 3, "the copy leaves the planner statistics")
 
             for creator in credentials.organizations.flatMap(\.connections).map(\.creatorID) {
                 let page = PageRequest(limit: 20, offset: 0)

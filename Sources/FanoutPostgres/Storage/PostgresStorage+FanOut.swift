@@ -72,16 +72,31 @@ extension PostgresStorage: FanOutStore {
 
     public func deliverNextBatch(limit: Int, at now: Date) async throws -> Int? {
         do {
-            return try await write { db in try await deliverBatch(db, limit: limit, at: now) }
+            guard let (count, finished) = try await write({ db in try await deliverBatch(db, limit: limit, at: now) }) else { return nil }
+            if let finished { try await refreshDeliveryStatistics(after: finished) }
+            return count
         } catch is FanOutBatchAbandoned {
             // Recalled while this batch ran: it rolled back; there may be more to do.
             return 0
         }
     }
 
+    /// A finished fan-out that grew `mass_delivery` by a tenth or more
+    /// analyzes it at once: the read pages' plans (chosen from statistics)
+    /// went wrong for the minute autovacuum took, most of all after the
+    /// first fan-out into a table analyzed while empty.
+    private func refreshDeliveryStatistics(after delivered: Int) async throws {
+        try await read { db in
+            let estimate = try await db.value(Double.self, "SELECT reltuples::float8 FROM pg_class WHERE oid = 'mass_delivery'::regclass", logger) ?? 0
+            if Double(delivered) >= estimate / 10 { try await db.run("ANALYZE mass_delivery", logger) }
+        }
+    }
+
     /// One batch of one slice, in the caller's transaction. The slice row
     /// stays locked until commit; another instance takes another slice.
-    private func deliverBatch(_ db: PostgresConnection, limit: Int, at now: Date) async throws -> Int? {
+    /// The count delivered, and the recipients in all when this batch
+    /// finished its mass message.
+    private func deliverBatch(_ db: PostgresConnection, limit: Int, at now: Date) async throws -> (Int, finished: Int?)? {
         guard let job = try await db.rows("""
             SELECT s.mass_message_id, s.slice, s.cursor, s.last_fan_id, m.creator_id, m.resolving, m.subscribed_after
             FROM fan_out_slice s JOIN mass_message m ON m.id = s.mass_message_id
@@ -133,17 +148,19 @@ extension PostgresStorage: FanOutStore {
             RETURNING fan_out_slices_left
             """, logger)
         else { throw FanOutBatchAbandoned() }
+        var finishedTotal: Int?
         if slicesLeft <= 0 {
             // Every slice done: every recipient got one delivery, so `total`
             // becomes exact when they were resolved as it went.
-            try await db.run("""
+            finishedTotal = try await db.value(Int.self, """
                 UPDATE mass_message SET state = 'sent', list_type = 'sent', pending = 0, resolving = false,
                     total = CASE WHEN resolving THEN sent_count ELSE total END
                 WHERE id = \(id)
+                RETURNING sent_count
                 """, logger)
         }
         try await Self.tally(db, creatorID: creatorID, kind: .groupMessages, at: now, count: count, logger: logger)
-        return count
+        return (count, finishedTotal)
     }
 
     public func pendingRecipients() async throws -> Int {

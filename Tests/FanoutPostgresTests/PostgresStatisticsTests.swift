@@ -1,0 +1,39 @@
+import FanoutCore
+import FanoutPostgres
+import Foundation
+import PostgresNIO
+import Testing
+
+/// The read pages' plans come from the planner's statistics: a fan-out that
+/// grows `mass_delivery` by a tenth or more leaves them fresh, instead of
+/// waiting for autovacuum (up to a minute of plans made for a table far
+/// smaller, or empty, as the first fan-out after the demo import found it).
+@Suite(.enabled(if: TestPostgres.isAvailable, "needs FANOUT_TEST_POSTGRES_URL (scripts/test starts a cluster)"))
+struct PostgresStatisticsTests {
+    static let anchor = Date(timeIntervalSince1970: 1_790_000_000)
+
+    @Test func aLargeFanOutLeavesFreshDeliveryStatistics() async throws {
+        let server = try PostgresURL(try #require(TestPostgres.url))
+        try await PostgresAppDatabase.withScratchDatabase(on: server, prefix: "fanout_statistics", logger: TestPostgres.logger) { database in
+            let storage = PostgresStorage(database: database)
+            var builder = DemoDatasetBuilder(seed: 7, anchor: Self.anchor, size: .small)
+            let credentials = try await OperatorService(storage: storage).seedDemo(builder.build())
+            let worker = FanOutWorker(store: storage, clock: ManualClock(Self.anchor), batchSize: 500)
+            _ = try await worker.drain()  // the demo's own queued one
+            let creatorID = credentials.organizations[0].connections[0].creatorID
+            let sent = try await storage.createMassMessage(MassMessageDraft(text: "To everyone"), creatorID: creatorID, at: Self.anchor)
+            _ = try await worker.drain()
+
+            let estimate = try await Self.number(database.client, "SELECT reltuples::bigint FROM pg_class WHERE oid = 'mass_delivery'::regclass")
+            let rows = try await Self.number(database.client, "SELECT count(*) FROM mass_delivery")
+            #expect(sent.total > 0 && rows >= sent.total)
+            #expect(estimate == rows, "the planner knows every delivery row")
+        }
+    }
+
+    static func number(_ client: PostgresClient, _ sql: String) async throws -> Int {
+        var result = -1
+        for try await n in try await client.query(PostgresQuery(unsafeSQL: sql), logger: TestPostgres.logger).decode(Int.self) { result = n }
+        return result
+    }
+}
