@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "fanout", targets: ["fanout"]),
         .library(name: "FanoutAPI", targets: ["FanoutAPI"]),
+        .library(name: "FanoutClient", targets: ["FanoutClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -23,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-openapi-async-http-client.git", from: "1.5.0"),
     ],
     targets: [
         // The contract (openapi.yaml) and the wire types generated from it.
@@ -35,6 +38,20 @@ let package = Package(
             resources: [.copy("openapi.yaml")],
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
+        // A client of the API (Fanout's or OFAuth's), generated from the same
+        // openapi.yaml (a link to FanoutAPI's); no server code.
+        .target(
+            name: "FanoutClient",
+            dependencies: [
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
+        // A client program of its own: lists chats, prints one chat's newest messages.
+        .executableTarget(name: "fanout-client-example", dependencies: ["FanoutClient"], path: "Examples/ListChats"),
         // The domain: entities, rules, storage protocols. Knows nothing of HTTP or SQL.
         .target(
             name: "FanoutCore",
@@ -127,6 +144,14 @@ let package = Package(
                 "fanout", "FanoutSQLite", "FanoutPostgres", "FanoutCopy", "FanoutTestSupport", "FanoutCore",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "FanoutClientTests",
+            dependencies: [
+                "FanoutClient", "FanoutServer", "FanoutTestSupport", "FanoutCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(

@@ -1,0 +1,57 @@
+import Foundation
+import OpenAPIRuntime
+
+extension FanoutClient {
+    /// Where and as whom to call, and how patiently.
+    public struct Configuration: Sendable {
+        public var baseURL: URL
+        public var apiKey: String
+        public var connectionID: String
+        public var retryPolicy: RetryPolicy
+        /// Per request, each attempt.
+        public var timeout: Duration
+        /// nil: AsyncHTTPClient's shared client.
+        public var transport: (any ClientTransport)?
+        public var userAgent: String
+
+        public init(
+            baseURL: URL, apiKey: String, connectionID: String, retryPolicy: RetryPolicy = .default,
+            timeout: Duration = .seconds(30), transport: (any ClientTransport)? = nil, userAgent: String = "FanoutClient/1 (Swift)"
+        ) {
+            self.baseURL = baseURL
+            self.apiKey = apiKey
+            self.connectionID = connectionID
+            self.retryPolicy = retryPolicy
+            self.timeout = timeout
+            self.transport = transport
+            self.userAgent = userAgent
+        }
+    }
+
+    /// Exponential backoff with full jitter: before retry n (from 1), a
+    /// random wait in 0…min(maximumDelay, baseDelay × 2ⁿ⁻¹), or what the
+    /// server asked for (`Retry-After`, else `X-RateLimit-Reset`) when it
+    /// asked, capped at `maximumDelay`.
+    public struct RetryPolicy: Sendable {
+        /// Attempts in all, the first included (1: never retry).
+        public var maximumAttempts: Int
+        public var baseDelay: Duration
+        public var maximumDelay: Duration
+
+        public init(maximumAttempts: Int = 4, baseDelay: Duration = .milliseconds(250), maximumDelay: Duration = .seconds(30)) {
+            self.maximumAttempts = max(1, maximumAttempts)
+            self.baseDelay = baseDelay
+            self.maximumDelay = maximumDelay
+        }
+
+        public static let `default` = RetryPolicy()
+        public static let never = RetryPolicy(maximumAttempts: 1)
+
+        /// The wait before retry `retry` (1 = the first retry).
+        func delay(beforeRetry retry: Int, serverAsked: Duration?) -> Duration {
+            if let serverAsked { return min(serverAsked, maximumDelay) }
+            let ceiling = min(maximumDelay, baseDelay * Double(1 << min(retry - 1, 30)))
+            return ceiling * Double.random(in: 0...1)
+        }
+    }
+}

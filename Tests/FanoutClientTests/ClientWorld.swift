@@ -1,0 +1,104 @@
+import FanoutClient
+import FanoutCore
+import FanoutServer
+import FanoutTestSupport
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import OpenAPIAsyncHTTPClient
+import OpenAPIRuntime
+import Synchronization
+import Testing
+
+/// A real Fanout on a free port (the app in-process, live over TCP) with the
+/// small demo, and clients for its demo connections.
+struct ClientWorld: Sendable {
+    static let anchor = Date(timeIntervalSince1970: 1_790_000_000)
+
+    let baseURL: URL
+    let credentials: OperatorService.DemoCredentials
+    let storage: any FanoutStorage
+    /// What every client of this world sent and got, in order.
+    let transport: RecordingTransport
+
+    /// A world for `body`. Time is real (an offset clock), so a rate limit refills as it would.
+    static func with(
+        _ backend: StorageBackend = .sqlite, rateLimit: RateLimit? = nil, inject: RecordingTransport.Injection? = nil,
+        _ body: @Sendable (ClientWorld) async throws -> Void
+    ) async throws {
+        try await backend.withStorage { storage, ping in
+            var builder = DemoDatasetBuilder(seed: 7, anchor: anchor, size: .small)
+            let credentials = try await OperatorService(storage: storage).seedDemo(builder.build())
+            let clock = OffsetClock()
+            let mediaFolder = FileManager.default.temporaryDirectory.appendingPathComponent("fanout-client-media-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: mediaFolder) }
+            let dependencies = AppDependencies(
+                storage: storage, health: ping, clock: clock, policy: MessagingPolicy(),
+                rateLimiter: rateLimit.map { RateLimiter(limit: $0, clock: clock) },
+                media: MediaStorage(files: try DiskMediaFiles(root: mediaFolder), urlPrefix: "http://fanout.test/media/", maxUploadSize: 1 << 20))
+            let configuration = AppConfiguration(database: .sqlite(path: "unused"), runsBackgroundServices: false)
+            let app = buildApplication(configuration: configuration, dependencies: dependencies)
+            try await app.test(.live) { client in
+                let port = try #require(client.port)
+                let world = ClientWorld(
+                    baseURL: URL(string: "http://127.0.0.1:\(port)")!, credentials: credentials, storage: storage,
+                    transport: RecordingTransport(base: AsyncHTTPClientTransport(), inject: inject))
+                try await body(world)
+            }
+        }
+    }
+
+    /// A client of organization `organization`'s connection `connection`
+    /// (0, 0: every permission; 0, 2: read-only).
+    func client(organization: Int = 0, connection: Int = 0, retry: FanoutClient.RetryPolicy = .init(baseDelay: .milliseconds(20))) -> FanoutClient {
+        let org = credentials.organizations[organization]
+        return FanoutClient(configuration: .init(
+            baseURL: baseURL, apiKey: org.apiKey, connectionID: org.connections[connection].id, retryPolicy: retry, transport: transport))
+    }
+
+    var ownerCreatorID: Int64 { credentials.organizations[0].connections[0].creatorID }
+}
+
+/// A transport that records each request and its answer's status, and can
+/// replace an answer (a lost response, a 503) before the client sees it.
+final class RecordingTransport: ClientTransport, Sendable {
+    /// Given the request and how many of its kind came before, an answer
+    /// to give instead of the server's (the server still got the request
+    /// when `sendFirst`), or nil to pass the server's through.
+    typealias Injection = @Sendable (HTTPRequest, Int) -> (status: HTTPResponse.Status, headers: HTTPFields, sendFirst: Bool)?
+
+    struct Exchange: Sendable {
+        var request: HTTPRequest
+        var status: Int?
+    }
+
+    let base: any ClientTransport
+    let inject: Injection?
+    let log = Mutex<[Exchange]>([])
+
+    init(base: any ClientTransport, inject: Injection?) {
+        self.base = base
+        self.inject = inject
+    }
+
+    var exchanges: [Exchange] { log.withLock { $0 } }
+
+    func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (HTTPResponse, HTTPBody?) {
+        let earlier = log.withLock { log in
+            defer { log.append(Exchange(request: request)) }
+            return log.filter { $0.request.method == request.method && $0.request.path == request.path }.count
+        }
+        let response: HTTPResponse, responseBody: HTTPBody?
+        if let injected = inject?(request, earlier) {
+            if injected.sendFirst { _ = try await base.send(request, body: body, baseURL: baseURL, operationID: operationID) }
+            (response, responseBody) = (HTTPResponse(status: injected.status, headerFields: injected.headers), nil)
+        } else {
+            (response, responseBody) = try await base.send(request, body: body, baseURL: baseURL, operationID: operationID)
+        }
+        log.withLock { log in
+            if let index = log.lastIndex(where: { $0.request == request && $0.status == nil }) { log[index].status = response.status.code }
+        }
+        return (response, responseBody)
+    }
+}

@@ -1,0 +1,95 @@
+import FanoutClient
+import FanoutCore
+import FanoutTestSupport
+import Foundation
+import HTTPTypes
+import OpenAPIRuntime
+import Testing
+
+/// Errors arrive typed; 429s and lost answers are retried as they should be.
+@Suite struct FanoutClientFailureTests {
+    @Test func errorsCarryTheServersTypeMessageAndRequestID() async throws {
+        try await ClientWorld.with { world in
+            let stranger = FanoutClient(configuration: .init(
+                baseURL: world.baseURL, apiKey: "sk_live_nope", connectionID: "conn_nope", transport: world.transport))
+            let unauthorized = await #expect(throws: FanoutClientError.self) { try await stranger.chatsPage() }
+            #expect(unauthorized?.status == .unauthorized && unauthorized?.code == "UNAUTHORIZED")
+            #expect(unauthorized?.requestID?.isEmpty == false)
+
+            let org = world.credentials.organizations[0]
+            let lost = FanoutClient(configuration: .init(baseURL: world.baseURL, apiKey: org.apiKey, connectionID: "conn_nope", transport: world.transport))
+            let noSession = await #expect(throws: FanoutClientError.self) { try await lost.chatsPage() }
+            #expect(noSession?.status == .unauthorized && noSession?.code == "SESSION_NOT_PROVIDED")
+
+            let readOnly = world.client(connection: 2)
+            let forbidden = await #expect(throws: FanoutClientError.self) { try await readOnly.createUserList(name: "Nope") }
+            #expect(forbidden?.status == .forbidden && forbidden?.code == "FORBIDDEN" && forbidden?.field == "permission")
+
+            let client = world.client()
+            let bad = await #expect(throws: FanoutClientError.self) { try await client.chatsPage(limit: 50) }
+            #expect(bad?.status == .badRequest && bad?.code == "BAD_REQUEST" && bad?.field == "limit")
+            #expect(bad?.description.contains("limit") == true, "reads like the server's message")
+
+            let missing = await #expect(throws: FanoutClientError.self) { try await client.massMessage(id: 999_999_999) }
+            #expect(missing?.status == .notFound && missing?.code == "RESOURCE_NOT_FOUND")
+        }
+    }
+
+    @Test func rateLimitedCallsWaitAndSucceed() async throws {
+        // A burst of 3, then 2 a second: the 4th and later calls are refused with Retry-After.
+        try await ClientWorld.with(rateLimit: RateLimit(perMinute: 120, burst: 3)) { world in
+            let client = world.client(retry: .init(maximumAttempts: 6, baseDelay: .milliseconds(20)))
+            let start = ContinuousClock.now
+            for _ in 0..<6 { _ = try await client.chatsPage(limit: 1) }
+            let refused = world.transport.exchanges.filter { $0.status == 429 }.count
+            #expect(refused > 0, "the server refused some")
+            #expect(world.transport.exchanges.filter { $0.status == 200 }.count == 6, "every call ended in success")
+            #expect(ContinuousClock.now - start >= .seconds(1), "after waiting what Retry-After said")
+
+            let impatient = world.client(retry: .never)
+            let error = await #expect(throws: FanoutClientError.self) {
+                for _ in 0..<5 { _ = try await impatient.chatsPage(limit: 1) }
+            }
+            #expect(error?.isRateLimited == true && error?.retryAfter != nil)
+        }
+    }
+
+    @Test func aWriteWhoseAnswerWasLostIsRetriedWithItsKeyAndDoneOnce() async throws {
+        // The server does the first POST, but the client gets a 503 instead of its answer.
+        try await ClientWorld.with(inject: { request, earlier in
+            request.method == .post && earlier == 0 ? (.serviceUnavailable, [:], true) : nil
+        }) { world in
+            let client = world.client()
+            let list = try await client.createUserList(name: "Once only")
+            let posts = world.transport.exchanges.filter { $0.request.method == .post }
+            #expect(posts.map(\.status) == [503, 200])
+            let keys = posts.map { $0.request.headerFields[HTTPField.Name("Idempotency-Key")!] }
+            #expect(keys[0] != nil && keys[0] == keys[1], "one key for the call and its retry")
+            #expect(try await client.userLists(query: "Once only").list.map(\.id) == [list.id], "one list, not two")
+        }
+    }
+
+    @Test func cancellingDuringABackoffReturnsPromptly() async throws {
+        try await ClientWorld.with(inject: { _, _ in (.serviceUnavailable, [.retryAfter: "30"], false) }) { world in
+            let client = world.client(retry: .init(maximumAttempts: 5, maximumDelay: .seconds(60)))
+            let call = Task { try await client.chatsPage() }
+            try await Task.sleep(for: .milliseconds(300))
+            let start = ContinuousClock.now
+            call.cancel()
+            let result = await call.result
+            #expect(ContinuousClock.now - start < .seconds(2))
+            #expect(throws: CancellationError.self) { try result.get() }
+            #expect(world.transport.exchanges.count == 1, "it was waiting out the 30 s, not sending again")
+        }
+    }
+
+    @Test func noServerIsAConnectionFailureAfterTheRetries() async throws {
+        let client = FanoutClient(configuration: .init(
+            baseURL: URL(string: "http://127.0.0.1:9")!, apiKey: "k", connectionID: "c", retryPolicy: .init(maximumAttempts: 3, baseDelay: .milliseconds(10)),
+            timeout: .seconds(1)))
+        let start = ContinuousClock.now
+        let error = await #expect(throws: FanoutClientError.self) { try await client.chatsPage() }
+        #expect(error?.status == nil && error?.code == "CONNECTION_FAILED" && error?.underlying != nil)
+        #expect(ContinuousClock.now - start < .seconds(10), "three attempts of at most a second each")
+    }
+}
