@@ -8,7 +8,7 @@ extension FanoutClient {
         public var apiKey: String
         public var connectionID: String
         public var retryPolicy: RetryPolicy
-        /// Per request, each attempt.
+        /// Each attempt's deadline, on the default transport.
         public var timeout: Duration
         /// nil: AsyncHTTPClient's shared client.
         public var transport: (any ClientTransport)?

@@ -8,7 +8,7 @@ import OpenAPIRuntime
 /// ```swift
 /// let client = FanoutClient(baseURL: URL(string: "http://localhost:8080")!, apiKey: key, connectionID: connection)
 /// for try await chat in client.chats(order: .recent).prefix(5) {
-///     print(chat.withUser.id, chat.lastMessage?.text ?? "")
+///     print(chat.withUser.id, chat.lastMessage?.value1.text ?? "")
 /// }
 /// ```
 ///

@@ -22,15 +22,19 @@ struct ClientWorld: Sendable {
     /// What every client of this world sent and got, in order.
     let transport: RecordingTransport
 
-    /// A world for `body`. Time is real (an offset clock), so a rate limit refills as it would.
+    /// A world for `body`. Time is real (an offset clock), or with
+    /// `secondPer429` stopped but for a second more each time a client is
+    /// refused with 429 (a rate limit then refuses as surely on a loaded
+    /// machine, and lets the retry through).
     static func with(
-        _ backend: StorageBackend = .sqlite, rateLimit: RateLimit? = nil, inject: RecordingTransport.Injection? = nil,
-        _ body: @Sendable (ClientWorld) async throws -> Void
+        _ backend: StorageBackend = .sqlite, rateLimit: RateLimit? = nil, secondPer429: Bool = false,
+        inject: RecordingTransport.Injection? = nil, _ body: @Sendable (ClientWorld) async throws -> Void
     ) async throws {
         try await backend.withStorage { storage, ping in
             var builder = DemoDatasetBuilder(seed: 7, anchor: anchor, size: .small)
             let credentials = try await OperatorService(storage: storage).seedDemo(builder.build())
-            let clock = OffsetClock()
+            let manual = ManualClock(anchor)
+            let clock: any AdjustableClock = secondPer429 ? manual : OffsetClock()
             let mediaFolder = FileManager.default.temporaryDirectory.appendingPathComponent("fanout-client-media-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: mediaFolder) }
             let dependencies = AppDependencies(
@@ -43,7 +47,9 @@ struct ClientWorld: Sendable {
                 let port = try #require(client.port)
                 let world = ClientWorld(
                     baseURL: URL(string: "http://127.0.0.1:\(port)")!, credentials: credentials, storage: storage,
-                    transport: RecordingTransport(base: AsyncHTTPClientTransport(), inject: inject))
+                    transport: RecordingTransport(base: AsyncHTTPClientTransport(), inject: inject) { status in
+                        if secondPer429, status == 429 { manual.advance(by: 1) }
+                    })
                 try await body(world)
             }
         }
@@ -75,11 +81,14 @@ final class RecordingTransport: ClientTransport, Sendable {
 
     let base: any ClientTransport
     let inject: Injection?
+    /// Told each answer's status before the client sees it.
+    let answered: @Sendable (Int) -> Void
     let log = Mutex<[Exchange]>([])
 
-    init(base: any ClientTransport, inject: Injection?) {
+    init(base: any ClientTransport, inject: Injection?, answered: @escaping @Sendable (Int) -> Void = { _ in }) {
         self.base = base
         self.inject = inject
+        self.answered = answered
     }
 
     var exchanges: [Exchange] { log.withLock { $0 } }
@@ -99,6 +108,7 @@ final class RecordingTransport: ClientTransport, Sendable {
         log.withLock { log in
             if let index = log.lastIndex(where: { $0.request == request && $0.status == nil }) { log[index].status = response.status.code }
         }
+        answered(response.status.code)
         return (response, responseBody)
     }
 }

@@ -36,8 +36,10 @@ import Testing
     }
 
     @Test func rateLimitedCallsWaitAndSucceed() async throws {
-        // A burst of 3, then 2 a second: the 4th and later calls are refused with Retry-After.
-        try await ClientWorld.with(rateLimit: RateLimit(perMinute: 120, burst: 3)) { world in
+        // A burst of 3, then one a second of the world's clock, which moves
+        // only when a call is refused: the 4th and later calls are refused
+        // with Retry-After, and their retries let through.
+        try await ClientWorld.with(rateLimit: RateLimit(perMinute: 60, burst: 3), secondPer429: true) { world in
             let client = world.client(retry: .init(maximumAttempts: 6, baseDelay: .milliseconds(20)))
             let start = ContinuousClock.now
             for _ in 0..<6 { _ = try await client.chatsPage(limit: 1) }
