@@ -87,5 +87,14 @@ enum CopySchema {
             ("connectionId", .text), ("key", .text), ("fingerprint", .bytes), ("token", .text), ("takenAt", .date), ("written", .boolean),
             ("status", .integer), ("contentType", .text), ("body", .bytes),
         ]),
+        CopyTable("webhookEndpoint", "webhook_endpoint", [
+            ("id", .integer), ("organizationId", .integer), ("url", .text), ("events", .text), ("secret", .text), ("createdAt", .date),
+            ("disabledAt", .date),
+        ]),
+        CopyTable("webhookDelivery", "webhook_delivery", [
+            ("id", .integer), ("endpointId", .integer), ("eventId", .text), ("type", .text), ("connectionId", .text), ("subjectId", .integer),
+            ("payload", .bytes), ("attempts", .integer),
+            ("lastStatus", .integer), ("nextAttemptAt", .date), ("state", .text), ("createdAt", .date),
+        ]),
     ]
 }

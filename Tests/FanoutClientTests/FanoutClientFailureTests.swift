@@ -79,7 +79,7 @@ import Testing
             let start = ContinuousClock.now
             call.cancel()
             let result = await call.result
-            #expect(ContinuousClock.now - start < .seconds(2))
+            #expect(ContinuousClock.now - start < .seconds(5), "not the 30 s the server asked for")
             #expect(throws: CancellationError.self) { try result.get() }
             #expect(world.transport.exchanges.count == 1, "it was waiting out the 30 s, not sending again")
         }
@@ -92,6 +92,6 @@ import Testing
         let start = ContinuousClock.now
         let error = await #expect(throws: FanoutClientError.self) { try await client.chatsPage() }
         #expect(error?.status == nil && error?.code == "CONNECTION_FAILED" && error?.underlying != nil)
-        #expect(ContinuousClock.now - start < .seconds(10), "three attempts of at most a second each")
+        #expect(ContinuousClock.now - start < .seconds(30), "three attempts with a one-second deadline each, not a hang")
     }
 }

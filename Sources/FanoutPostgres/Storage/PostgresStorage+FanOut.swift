@@ -158,6 +158,7 @@ extension PostgresStorage: FanOutStore {
                 WHERE id = \(id)
                 RETURNING sent_count
                 """, logger)
+            try await Self.enqueueWebhookEvent(db, type: .massMessageSent, creatorID: creatorID, subjectID: id, at: now, logger: logger)
         }
         try await Self.tally(db, creatorID: creatorID, kind: .groupMessages, at: now, count: count, logger: logger)
         return (count, finishedTotal)

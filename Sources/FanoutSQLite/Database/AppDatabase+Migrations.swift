@@ -323,6 +323,39 @@ extension AppDatabase {
                 CREATE INDEX media_etag ON media(creatorId, etag) WHERE etag IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("deliverWebhooks") { db in
+            // Endpoints an organization registered (`events`: type names,
+            // space-separated, none: all), and the outbox: one delivery row
+            // per event and endpoint. An event written with what caused it
+            // names its connection and subject (a message, a mass message);
+            // its body is rendered at the first attempt and kept for the rest.
+            try db.execute(sql: """
+                CREATE TABLE webhookEndpoint (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    organizationId INTEGER NOT NULL REFERENCES organization(id),
+                    url TEXT NOT NULL,
+                    events TEXT NOT NULL,
+                    secret TEXT NOT NULL,
+                    createdAt DATETIME NOT NULL,
+                    disabledAt DATETIME);
+                CREATE INDEX webhookEndpoint_organization ON webhookEndpoint(organizationId);
+                CREATE TABLE webhookDelivery (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    endpointId INTEGER NOT NULL REFERENCES webhookEndpoint(id) ON DELETE CASCADE,
+                    eventId TEXT NOT NULL,
+                    type TEXT NOT NULL,
+                    connectionId TEXT,
+                    subjectId INTEGER,
+                    payload BLOB,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    lastStatus INTEGER,
+                    nextAttemptAt DATETIME,
+                    state TEXT NOT NULL DEFAULT 'pending',
+                    createdAt DATETIME NOT NULL);
+                CREATE INDEX webhookDelivery_due ON webhookDelivery(nextAttemptAt) WHERE state = 'pending';
+                CREATE INDEX webhookDelivery_endpoint ON webhookDelivery(endpointId, id);
+                """)
+        }
         return migrator
     }
 }

@@ -129,6 +129,7 @@ extension SQLiteStorage: FanOutStore {
                     finished ? MassMessageListType.sent.rawValue : MassMessageListType.unsent.rawValue, id,
                     ids?.lowerBound, ids?.upperBound,
                 ])
+            if finished { try Self.enqueueWebhookEvent(db, type: .massMessageSent, creatorID: creatorID, subjectID: id, at: now) }
             return count
         }
     }

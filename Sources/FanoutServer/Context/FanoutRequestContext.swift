@@ -1,11 +1,13 @@
 import FanoutCore
 import Hummingbird
 
-/// Per-request state: the request id and, once authenticated, the connection.
+/// Per-request state: the request id and, once authenticated, the
+/// connection (or for `/webhooks`, the organization alone).
 public struct FanoutRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public let requestID: String
     public var connection: Connection?
+    public var organizationID: Int64?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -17,3 +17,14 @@ struct AuthMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 }
+
+/// `apiKey` → organization, for the organization's own resources (webhooks).
+struct OrganizationAuthMiddleware: RouterMiddleware {
+    let access: AccessService
+
+    func handle(_ request: Request, context: FanoutRequestContext, next: (Request, FanoutRequestContext) async throws -> Response) async throws -> Response {
+        var context = context
+        context.organizationID = try await access.organization(apiKey: request.headers[AuthMiddleware.apiKey])
+        return try await next(request, context)
+    }
+}

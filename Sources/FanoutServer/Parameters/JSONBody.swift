@@ -30,6 +30,17 @@ struct JSONBody {
         return text
     }
 
+    /// Absent: nil. Null is refused: the field is an array or nothing.
+    func strings(_ name: String) throws(FanoutError) -> [String]? {
+        if fields.keys.contains(name), value(name) == nil { throw .badRequest("\(name) must be an array of strings, not null", field: name) }
+        guard let raw = value(name) else { return nil }
+        guard let items = raw as? [(any Sendable)?] else { throw .badRequest("\(name) must be an array of strings", field: name) }
+        return try items.enumerated().map { (index, item) throws(FanoutError) in
+            guard let text = item as? String else { throw .badRequest("\(name)[\(index)] must be a string", field: "\(name)[\(index)]") }
+            return text
+        }
+    }
+
     func object(_ name: String) throws(FanoutError) -> [String: (any Sendable)?]? {
         guard let raw = value(name) else { return nil }
         guard let object = raw as? [String: (any Sendable)?] else { throw .badRequest("\(name) must be an object", field: name) }
