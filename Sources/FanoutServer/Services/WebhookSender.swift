@@ -75,6 +75,8 @@ public struct WebhookSender: Service {
                     try? await cancelWhenGracefulShutdown { try await Task.sleep(for: delay) }
                 }
             }
+            // Attempts in flight stop now, unrecorded: their leases run out and they are sent again.
+            group.cancelAll()
         }
     }
 
@@ -95,6 +97,7 @@ public struct WebhookSender: Service {
             }
         }
         let (status, retryAfter) = await post(delivery, using: http)
+        if Task.isCancelled { return }
         let now = clock.now()
         let outcome: WebhookAttemptOutcome
         switch status {
