@@ -190,4 +190,33 @@ import Testing
             }
         }
     }
+
+    @Test(arguments: StorageBackend.available) func aFansMessageIsSentAsTheChatShowsIt(backend: StorageBackend) async throws {
+        let receiver = Receiver { _ in .ok }
+        try await receiver.listening { url in
+            try await TestWorld.with(backend) { world in
+                try await world.withClient { api in
+                    try await world.fanOut.drain()
+                    let key = Caller(apiKey: world.owner.apiKey, connectionID: "", creatorID: 0)
+                    _ = try await api.send("/webhooks", method: .post, as: key, json: ["url": url, "events": ["realtime.chat_message.received"]])
+                    let fan = try #require(try await world.dependencies.storage.activeFanIDs(creatorID: world.owner.creatorID, limit: 1).first)
+                    let sent = try await world.dependencies.storage.fanSendsMessage(
+                        creatorID: world.owner.creatorID, fanID: fan, text: "Hi from a fan", tip: Money(cents: 500), at: TestWorld.anchor)
+                    let connections = world.credentials.organizations[0].connections.filter { $0.creatorID == world.owner.creatorID }.count
+                    try await Self.withSender(world) {
+                        try await receiver.wait(for: connections)
+                        let page = try await api.get("/v2/access/chats/\(fan)/messages?limit=1", as: world.owner)
+                        let shown = try #require(((try JSONSerialization.jsonObject(with: page.body) as? [String: Any])?["list"] as? [Any])?.first as? NSDictionary)
+                        #expect(shown["id"] as? Int == Int(sent.id))
+                        for delivery in receiver.all {
+                            let envelope = try #require(try JSONSerialization.jsonObject(with: Data(delivery.body)) as? [String: Any])
+                            #expect(envelope["eventType"] as? String == "realtime.chat_message.received")
+                            let eventBody = (envelope["data"] as? [String: Any])?["eventBody"] as? NSDictionary
+                            #expect(eventBody == shown, "eventBody is the message as the chat shows it")
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

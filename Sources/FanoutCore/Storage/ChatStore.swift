@@ -3,6 +3,8 @@ public protocol ChatStore: Sendable {
     func chats(creatorID: Int64, query: ChatListQuery) async throws -> Page<ChatSummary>
     /// Whether the creator has a chat with this user.
     func chatExists(creatorID: Int64, fanID: Int64) async throws -> Bool
+    /// One message (not a delivery nobody acted on) of the creator's chats.
+    func chatMessage(id: Int64, creatorID: Int64) async throws -> ChatMessage?
     /// Newest first, per the query's cursor, search and offset — or why
     /// there is no page: the chat, or the `first_id` message, does not exist.
     /// One read: these checks and the page see the same snapshot.

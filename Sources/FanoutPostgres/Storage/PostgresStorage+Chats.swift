@@ -134,6 +134,12 @@ extension PostgresStorage: ChatStore {
             """
     }
 
+    public func chatMessage(id: Int64, creatorID: Int64) async throws -> ChatMessage? {
+        try await read { db in
+            try await PostgresMessageRow.fetchAll(db, media: media, clause: "WHERE m.id = \(id) AND c.creator_id = \(creatorID)", logger: logger).first
+        }
+    }
+
     public func chatExists(creatorID: Int64, fanID: Int64) async throws -> Bool {
         try await read { db in
             try await db.value(Bool.self, """

@@ -17,6 +17,7 @@ extension PostgresStorage: SandboxStore {
                     has_unread_tips = has_unread_tips OR \(isTip), tips_cents = tips_cents + \(cents), spent_cents = spent_cents + \(cents)
                 WHERE id = \(chatID)
                 """, logger)
+            try await Self.enqueueWebhookEvent(db, type: .chatMessageReceived, creatorID: creatorID, subjectID: id, at: now, logger: logger)
             return try await PostgresMessageRow.fetchAll(db, media: media, clause: "WHERE m.id = \(id)", logger: logger)[0]
         }
     }

@@ -109,6 +109,12 @@ extension SQLiteStorage: ChatStore {
             """
     }
 
+    public func chatMessage(id: Int64, creatorID: Int64) async throws -> ChatMessage? {
+        try await read { db in
+            try MessageRow.fetchAll(db, media: media, where: "WHERE m.id = ? AND c.creatorId = ?", arguments: [id, creatorID]).first
+        }
+    }
+
     public func chatExists(creatorID: Int64, fanID: Int64) async throws -> Bool {
         try await read { db in try Self.chatID(db, creatorID: creatorID, fanID: fanID) != nil || Self.hasDeliveries(db, creatorID: creatorID, fanID: fanID) }
     }

@@ -21,6 +21,7 @@ extension SQLiteStorage: SandboxStore {
                     WHERE id = ?
                     """,
                 arguments: [id, tip != nil, cents, cents, chatID])
+            try Self.enqueueWebhookEvent(db, type: .chatMessageReceived, creatorID: creatorID, subjectID: id, at: now)
             return try MessageRow.fetchAll(db, media: media, where: "WHERE m.id = ?", arguments: [id])[0]
         }
     }

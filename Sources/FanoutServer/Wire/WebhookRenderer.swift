@@ -17,7 +17,12 @@ struct WebhookRenderer: Sendable {
         case .massMessageSent:
             guard let message = try await storage.massMessage(id: subjectID, creatorID: connection.creatorID) else { return nil }
             eventBody = mapper.queueItemBody(message, creatorName: connection.creatorName)
-        case .chatMessageReceived, .chatMessageDeleted, .massMessagePurchased, .test:
+        case .chatMessageReceived:
+            guard let message = try await storage.chatMessage(id: subjectID, creatorID: connection.creatorID) else { return nil }
+            var writer = JSONWriter(capacity: 2_048)
+            mapper.write(message, now: now, to: &writer)
+            eventBody = writer.bytes
+        case .chatMessageDeleted, .massMessagePurchased, .test:
             return nil
         }
         return mapper.webhookEnvelope(type: delivery.type, at: now, connectionID: connection.id, eventBody: eventBody)
