@@ -3,9 +3,10 @@ import HTTPTypes
 import OpenAPIRuntime
 
 /// Retries 429, 502, 503 and 504 answers and failed connections, waiting
-/// as `RetryPolicy` says. A write is retried only when it carries an
-/// `Idempotency-Key` (the server then does it at most once). Cancelling the
-/// task stops a wait at once (`Task.sleep` throws).
+/// as `RetryPolicy` says. Writes are safe to retry because `HeadersMiddleware`
+/// (outside this one) gives each an `Idempotency-Key` that its retries share:
+/// the server does it at most once. Cancelling the task stops a wait at once
+/// (`Task.sleep` throws).
 struct RetryMiddleware: ClientMiddleware {
     static let retriedStatuses: Set<Int> = [429, 502, 503, 504]
     static let largestReplayedBody: Int64 = 16 << 20
@@ -16,7 +17,6 @@ struct RetryMiddleware: ClientMiddleware {
         _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
         next: (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
-        let retriable = request.method == .get || request.method == .head || request.headerFields[HeadersMiddleware.idempotencyKey] != nil
         // A body is read once: its bytes are kept to send it again, so a
         // body of unknown or large size goes once.
         let replayable = switch body?.length {
@@ -24,7 +24,7 @@ struct RetryMiddleware: ClientMiddleware {
         case .known(let length): length <= Self.largestReplayedBody
         case .unknown: false
         }
-        guard retriable, replayable, policy.maximumAttempts > 1 else { return try await next(request, body, baseURL) }
+        guard replayable, policy.maximumAttempts > 1 else { return try await next(request, body, baseURL) }
         let bytes: [UInt8]? = if let body { try await [UInt8](collecting: body, upTo: Int(Self.largestReplayedBody)) } else { nil }
         var attempt = 1
         while true {

@@ -43,7 +43,7 @@ public struct WebhookService: Sendable {
     }
 
     /// Queues a `webhook.test` event for the endpoint: its id.
-    public func sendTest(endpointID: Int64, organizationID: Int64, payload: (WebhookEvent.ID, Date) -> [UInt8]) async throws -> String {
+    public func sendTest(endpointID: Int64, organizationID: Int64, payload: (_ eventID: String, _ at: Date) -> [UInt8]) async throws -> String {
         let id = WebhookEvent.newID(), now = clock.now()
         let event = WebhookEvent(id: id, type: .test, payload: payload(id, now))
         guard try await store.enqueueWebhookEvent(event, endpointID: endpointID, organizationID: organizationID, at: now) else {
@@ -65,8 +65,4 @@ public struct WebhookService: Sendable {
     nonisolated(unsafe) static let urlShape = try! Regex(#"[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\x00-\x20]*)?"#)
 
     static func notFound(_ id: Int64) -> FanoutError { .notFound("Webhook endpoint \(id) not found") }
-}
-
-extension WebhookEvent {
-    public typealias ID = String
 }

@@ -64,7 +64,12 @@ extension SQLiteStorage: WebhookStore {
     public func claimDueWebhookDeliveries(
         at now: Date, leaseUntil: Date, perEndpoint: Int, limit: Int, excluding busy: Set<Int64>
     ) async throws -> [DueWebhookDelivery] {
-        try await write { db in
+        // The sender asks four times a second: only take SQLite's one writer when something is due.
+        guard try await read({ db in
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM webhookDelivery WHERE state = 'pending' AND nextAttemptAt <= ?)", arguments: [now]) ?? false
+        }) else { return [] }
+        return try await write { db in
             // Oldest first per endpoint, of endpoints still enabled.
             let rows = try Row.fetchAll(
                 db, sql: """
