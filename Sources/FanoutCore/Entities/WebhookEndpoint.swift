@@ -26,8 +26,6 @@ public struct WebhookEndpoint: Sendable, Equatable {
         self.createdAt = createdAt
         self.disabledAt = disabledAt
     }
-
-    public func receives(_ type: WebhookEventType) -> Bool { type == .test || events.isEmpty || events.contains(type) }
 }
 
 /// The event types Fanout sends: OFAuth's realtime events, Fanout's own, and the test.
