@@ -130,10 +130,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // What the test targets share: the storage backends they run against.
+        // What the test targets share: the storage backends they run against,
+        // and a webhook receiver.
         .target(
             name: "FanoutTestSupport",
-            dependencies: ["FanoutCore", "FanoutSQLite", "FanoutPostgres", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "FanoutCore", "FanoutSQLite", "FanoutPostgres", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             path: "Tests/FanoutTestSupport"
         ),
         // One suite of storage contracts, run against every backend.

@@ -93,7 +93,7 @@ enum CopySchema {
         ]),
         CopyTable("webhookDelivery", "webhook_delivery", [
             ("id", .integer), ("endpointId", .integer), ("eventId", .text), ("type", .text), ("connectionId", .text), ("subjectId", .integer),
-            ("payload", .bytes), ("attempts", .integer),
+            ("fanId", .integer), ("payload", .bytes), ("attempts", .integer),
             ("lastStatus", .integer), ("nextAttemptAt", .date), ("state", .text), ("createdAt", .date),
         ]),
     ]

@@ -67,6 +67,38 @@ struct MultiInstanceTests {
         }
     }
 
+    @Test func threeInstancesSendEachWebhookEventOnce() async throws {
+        let receiver = WebhookReceiver { _ in .ok }
+        let server = try PostgresURL(try #require(ProcessInfo.processInfo.environment["FANOUT_TEST_POSTGRES_URL"]))
+        try await receiver.listening { hook in
+            try await PostgresAppDatabase.withScratchDatabase(on: server, prefix: "fanout_webhooks", logger: Self.logger) { database in
+                let headers = try await Self.prepare(PostgresStorage(database: database), fans: 10)
+                let url = "postgres://\(server.username)@\(server.host):\(server.port)/\(database.url.database!)?sslmode=disable"
+                let instances = try (0..<3).map { _ in try ServerProcess(database: url) }
+                defer { instances.forEach { $0.stop() } }
+                for instance in instances { try await instance.waitUntilHealthy() }
+                let key = ["apiKey": headers["apiKey"]!]
+                let endpoint = try #require(try await instances[0].request("POST", "/webhooks", headers: key, json: ["url": hook]).body["id"] as? Int)
+                // Events written through every instance: test events and fans' messages.
+                for index in 0..<30 {
+                    let instance = instances[index % 3]
+                    if index.isMultiple(of: 2) {
+                        #expect(try await instance.request("POST", "/webhooks/\(endpoint)/test", headers: key).status == 202)
+                    } else {
+                        let fan = 10_000_000 + index % 10
+                        #expect(try await instance.request("POST", "/sandbox/fans/\(fan)/messages", headers: headers, json: ["text": "Hi \(index)"]).status == 200)
+                    }
+                }
+                try await receiver.wait(for: 30, timeout: .seconds(60))
+                try await Task.sleep(for: .milliseconds(500))
+                let ids = receiver.all.compactMap(\.webhookID)
+                #expect(ids.count == 30 && Set(ids).count == 30, "each event sent once, by one of the instances")
+                let types = receiver.all.compactMap { $0.envelope?["type"] as? String }
+                #expect(types.filter { $0 == "realtime.chat_message.received" }.count == 15)
+            }
+        }
+    }
+
     @Test func aConnectionsRateLimitHoldsAcrossInstances() async throws {
         let server = try PostgresURL(try #require(ProcessInfo.processInfo.environment["FANOUT_TEST_POSTGRES_URL"]))
         try await PostgresAppDatabase.withScratchDatabase(on: server, prefix: "fanout_limits", logger: Self.logger) { database in

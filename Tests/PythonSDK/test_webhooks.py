@@ -75,3 +75,61 @@ def test_the_sdk_verifies_and_routes_a_fanout_webhook(credentials, receiver):
             WebhookRouter(secret=wrong).handle_payload(body, headers)
     finally:
         call("DELETE", f"/webhooks/{endpoint['id']}", api_key)
+
+
+def test_every_event_type_verifies_and_routes_with_the_sdk(credentials, receiver, client):
+    from onlyfans_sdk import messages, vault
+
+    org = credentials["organizations"][0]
+    api_key, connection = org["apiKey"], org["connections"][0]["id"]
+    url = f"http://127.0.0.1:{receiver.server_address[1]}/hooks/all"
+    status, endpoint = call("POST", "/webhooks", api_key, {"url": url})
+    assert status == 201
+    try:
+        fan = next(chat["withUser"]["id"] for chat in messages.list_chats(client, limit=20)["list"] if chat["canSendMessage"])
+        sandbox = urllib.request.Request(
+            f"{os.environ['FANOUT_URL']}/sandbox/fans/{fan}/messages", method="POST",
+            headers={"apiKey": api_key, "x-connection-id": connection, "Content-Type": "application/json"},
+            data=json.dumps({"text": "A fan writes"}).encode())
+        with urllib.request.urlopen(sandbox, timeout=10) as response:
+            received_message = json.loads(response.read())
+
+        sent = messages.create_chats_chats_messages(client, user_id=str(fan), body={"text": "Sent, then unsent"})
+        messages.delete_chats_chats_messages(client, user_id=str(fan), message_id=str(sent["id"]), body={"withUserId": str(fan)})
+
+        media = next(item["id"] for item in vault.iter_media(client, page_size=10, max_items=1))
+        mass = messages.create_mass_messages(client, body={"text": "Unlock me, SDK", "mediaItems": [media], "price": 6})
+        deadline = time.time() + 30
+        while not messages.get_mass_messages(client, mass_message_id=str(mass["id"]))["isDone"] and time.time() < deadline:
+            time.sleep(0.1)
+        delivery = next(
+            (chat["withUser"]["id"], chat["lastMessage"]["id"]) for chat in messages.list_chats(client, limit=20)["list"]
+            if chat.get("lastMessage") and chat["lastMessage"].get("queueId") == mass["id"])
+        buy = urllib.request.Request(
+            f"{os.environ['FANOUT_URL']}/sandbox/fans/{delivery[0]}/messages/{delivery[1]}/purchase", method="POST",
+            headers={"apiKey": api_key, "x-connection-id": connection})
+        with urllib.request.urlopen(buy, timeout=10) as response:
+            assert response.status == 200
+
+        routed = {}
+        router = WebhookRouter(secret=endpoint["secret"])
+        for name in ["realtime.chat_message.received", "realtime.chat_message.deleted",
+                     "fanout.mass_message.sent", "fanout.mass_message.purchased"]:
+            router.on(name, lambda event, name=name: routed.setdefault(name, []).append(event))
+        deadline = time.time() + 30
+        while len({json.loads(body)["type"] for _, body in receiver.received}) < 4 and time.time() < deadline:
+            time.sleep(0.05)
+        for headers, body in list(receiver.received):
+            verify_webhook_payload(body, headers, endpoint["secret"])  # raises on a bad signature
+            router.handle_payload(body, headers)
+
+        assert any(e["data"]["eventBody"]["id"] == received_message["id"] for e in routed["realtime.chat_message.received"])
+        assert any(e["data"]["eventBody"] == {"id": sent["id"], "chatId": fan, "withUserId": fan}
+                   for e in routed["realtime.chat_message.deleted"])
+        assert any(e["data"]["eventBody"]["id"] == mass["id"] for e in routed["fanout.mass_message.sent"])
+        purchase = next(e["data"]["eventBody"] for e in routed["fanout.mass_message.purchased"])
+        assert purchase["massMessageId"] == mass["id"] and purchase["messageId"] == delivery[1]
+        assert purchase["fan"]["id"] == delivery[0] and purchase["amount"] == 6
+        assert all(e["data"]["connection"]["id"] for events in routed.values() for e in events)
+    finally:
+        call("DELETE", f"/webhooks/{endpoint['id']}", api_key)

@@ -78,4 +78,37 @@ import Testing
             #expect(gone.items.last?.state == .failed && gone.items.last?.attempts == 2)
         }
     }
+
+    @Test(arguments: StorageBackend.available)
+    func eventsWrittenWithTheirCauseNameTheirSubjectAndFan(backend: StorageBackend) async throws {
+        try await Scenario.withSeeded(backend) { storage in
+            let operations = OperatorService(storage: storage)
+            let org = try await operations.createOrganization(name: "Org")
+            let connection = try await operations.createConnection(organizationID: org.organizationID, creatorID: 1, permissions: [.messagesRead])
+            _ = try await storage.addWebhookEndpoint(
+                organizationID: org.organizationID, url: "https://a.test/", events: [.chatMessageDeleted, .massMessagePurchased],
+                secret: .generate(), at: Self.now)
+            let now = Scenario.now
+            let sent = try await storage.sendDirectMessage(MessageContent(text: "Oops"), creatorID: 1, fanID: 10, at: now)
+            #expect(try await storage.deleteDirectMessage(id: sent.id, creatorID: 1, fanID: 10, sentNotBefore: now, at: now))
+            // The world's only paid messages unopened are deliveries of a paid mass message.
+            var purchased: (messageID: Int64, fanID: Int64)?
+            for candidate in try await storage.unopenedMessages(creatorID: 1, limit: 50) where purchased == nil {
+                if try await storage.fanBuysMessage(id: candidate.messageID, creatorID: 1, fanID: candidate.fanID, at: now) { purchased = candidate }
+            }
+            let (bought, fan) = try #require(purchased)
+
+            let due = try await storage.claimDueWebhookDeliveries(
+                at: now, leaseUntil: now.addingTimeInterval(60), perEndpoint: 4, limit: 10, excluding: [])
+            #expect(due.map(\.type) == [.chatMessageDeleted, .massMessagePurchased])
+            #expect(due.allSatisfy { $0.connectionID == connection.id && $0.payload == nil }, "rendered when sent")
+            #expect(due[0].subjectID == sent.id && due[0].fanID == 10, "the unsent message and its chat, though the message is gone")
+            let purchaseID = try #require(due[1].subjectID)
+            #expect(due[1].fanID == fan)
+            let purchase = try #require(try await storage.purchase(id: purchaseID, creatorID: 1))
+            #expect(purchase.messageID == bought && purchase.massMessageID != nil && purchase.fan.id == fan)
+            #expect(purchase.amount == Money(cents: 999) && purchase.createdAt == now)
+            #expect(try await storage.purchase(id: purchaseID, creatorID: 2) == nil, "another creator's purchase is not read")
+        }
+    }
 }

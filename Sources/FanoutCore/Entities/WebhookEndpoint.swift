@@ -76,9 +76,12 @@ public struct DueWebhookDelivery: Sendable, Equatable {
     public var eventID: String
     public var type: WebhookEventType
     /// What caused it, for an event written with its cause: the connection
-    /// it is about and the subject's id (a mass message, a message).
+    /// it is about, the subject's id (a mass message, a message, a
+    /// purchase) and the fan it concerns, where there is one (kept because
+    /// an unsent message is gone by the time its event is rendered).
     public var connectionID: String?
     public var subjectID: Int64?
+    public var fanID: Int64?
     /// The whole JSON body, the same on every attempt; nil until an event
     /// written with its cause is first rendered.
     public var payload: [UInt8]?
@@ -87,7 +90,7 @@ public struct DueWebhookDelivery: Sendable, Equatable {
 
     public init(
         id: Int64, endpointID: Int64, organizationID: Int64, url: String, secret: WebhookSecret, eventID: String, type: WebhookEventType,
-        connectionID: String? = nil, subjectID: Int64? = nil, payload: [UInt8]?, attempts: Int
+        connectionID: String? = nil, subjectID: Int64? = nil, fanID: Int64? = nil, payload: [UInt8]?, attempts: Int
     ) {
         self.id = id
         self.endpointID = endpointID
@@ -98,6 +101,7 @@ public struct DueWebhookDelivery: Sendable, Equatable {
         self.type = type
         self.connectionID = connectionID
         self.subjectID = subjectID
+        self.fanID = fanID
         self.payload = payload
         self.attempts = attempts
     }

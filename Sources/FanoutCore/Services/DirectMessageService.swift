@@ -49,7 +49,7 @@ public struct DirectMessageService: Sendable {
         let now = clock.now()
         guard policy.cancelSeconds(message, now: now) > 0,
               try await store.deleteDirectMessage(
-                id: messageID, creatorID: creatorID, fanID: fanID, sentNotBefore: now.addingTimeInterval(-policy.cancelWindow))
+                id: messageID, creatorID: creatorID, fanID: fanID, sentNotBefore: now.addingTimeInterval(-policy.cancelWindow), at: now)
         else {
             throw FanoutError.badRequest(
                 "Message \(messageID) can no longer be unsent: the cancel window of \(Int(policy.cancelWindow)) seconds has closed",

@@ -12,4 +12,6 @@ public protocol AnalyticsStore: Sendable {
     /// Who bought a mass message, most recent purchase first, from before
     /// purchase `marker` when given. `marker` of each is its purchase id.
     func buyers(massMessageID: Int64, before marker: Int64?, page: PageRequest) async throws -> Page<(marker: Int64, user: UserProfile)>
+    /// One purchase of the creator's, with its buyer; nil when there is none.
+    func purchase(id: Int64, creatorID: Int64) async throws -> Purchase?
 }

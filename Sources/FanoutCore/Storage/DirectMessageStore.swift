@@ -8,8 +8,9 @@ public protocol DirectMessageStore: Sendable {
     func sendDirectMessage(_ content: MessageContent, creatorID: Int64, fanID: Int64, at now: Date) async throws -> ChatMessage
     func message(id: Int64, creatorID: Int64, fanID: Int64) async throws -> ChatMessage?
     /// Deletes the creator's own direct message if nobody bought it and it was
-    /// sent at or after `sentNotBefore`; false when that did not hold.
-    func deleteDirectMessage(id: Int64, creatorID: Int64, fanID: Int64, sentNotBefore: Date) async throws -> Bool
+    /// sent at or after `sentNotBefore`; false when that did not hold. Its
+    /// `realtime.chat_message.deleted` event is written with it.
+    func deleteDirectMessage(id: Int64, creatorID: Int64, fanID: Int64, sentNotBefore: Date, at now: Date) async throws -> Bool
     /// Messages of the chat that carry media (of `kind`, when given), newest first.
     func chatMedia(creatorID: Int64, query: ChatMediaQuery) async throws -> Page<ChatMessage>
 }

@@ -415,5 +415,10 @@ enum PostgresSchema {
             "CREATE INDEX webhook_delivery_due ON webhook_delivery (next_attempt_at) WHERE state = 'pending'",
             "CREATE INDEX webhook_delivery_endpoint ON webhook_delivery (endpoint_id, id)",
         ]),
+        // The fan an event concerns: an unsent message's event names its chat,
+        // and the message is gone by the time the body is rendered.
+        PostgresMigration("nameTheFanOfWebhookEvents", [
+            "ALTER TABLE webhook_delivery ADD COLUMN fan_id bigint",
+        ]),
     ]
 }

@@ -54,4 +54,18 @@ extension PostgresStorage: AnalyticsStore {
                 limit: page.limit)
         }
     }
+
+    public func purchase(id: Int64, creatorID: Int64) async throws -> Purchase? {
+        try await read { db in
+            guard let row = try await db.rows("""
+                SELECT u.id, u.name, u.username, u.avatar, u.is_verified, p.message_id, p.mass_message_id, p.amount_cents, p.created_at
+                FROM purchase p JOIN app_user u ON u.id = p.fan_id WHERE p.id = \(id) AND p.creator_id = \(creatorID)
+                """, logger).first
+            else { return nil }
+            let columns = row.makeRandomAccess()
+            return Purchase(
+                id: id, messageID: try columns[5].decode(Int64.self), massMessageID: try columns[6].decode(Int64?.self), fan: try Self.profile(row),
+                amount: Money(cents: try columns[7].decode(Int64.self)), createdAt: try columns[8].decode(Date.self))
+        }
+    }
 }

@@ -42,7 +42,7 @@ extension PostgresStorage: DirectMessageStore {
         ).first
     }
 
-    public func deleteDirectMessage(id: Int64, creatorID: Int64, fanID: Int64, sentNotBefore: Date) async throws -> Bool {
+    public func deleteDirectMessage(id: Int64, creatorID: Int64, fanID: Int64, sentNotBefore: Date, at now: Date) async throws -> Bool {
         try await write { db in
             guard let chatID = try await Self.chatID(db, creatorID: creatorID, fanID: fanID, logger: logger) else { return false }
             let deleted = try await db.run("""
@@ -54,6 +54,8 @@ extension PostgresStorage: DirectMessageStore {
             guard deleted > 0 else { return false }
             try await db.run(
                 "UPDATE chat SET last_message_id = (SELECT MAX(id) FROM message WHERE chat_id = chat.id) WHERE id = \(chatID)", logger)
+            try await Self.enqueueWebhookEvent(
+                db, type: .chatMessageDeleted, creatorID: creatorID, subjectID: id, fanID: fanID, at: now, logger: logger)
             return true
         }
     }

@@ -42,16 +42,19 @@ extension PostgresStorage: SandboxStore {
             let (cents, massMessageID) = try row.decode((Int64, Int64?).self)
             // Buying opens it, if it was not open yet.
             _ = try await open(db, id: id, creatorID: creatorID, fanID: fanID, at: now)
-            try await db.run("""
+            let purchaseID = try await db.value(Int64.self, """
                 INSERT INTO purchase (message_id, mass_message_id, creator_id, fan_id, amount_cents, created_at)
                 VALUES (\(id), \(massMessageID), \(creatorID), \(fanID), \(cents), \(now))
-                """, logger)
+                RETURNING id
+                """, logger)!
             try await db.run("UPDATE chat SET spent_cents = spent_cents + \(cents) WHERE id = \(chatID)", logger)
             try await Self.tally(
                 db, creatorID: creatorID, kind: massMessageID == nil ? .directMessagesPurchases : .groupMessagesPurchases,
                 at: now, count: 1, grossCents: cents, logger: logger)
             if let massMessageID {
                 try await db.run("UPDATE mass_message SET purchased_count = purchased_count + 1 WHERE id = \(massMessageID)", logger)
+                try await Self.enqueueWebhookEvent(
+                    db, type: .massMessagePurchased, creatorID: creatorID, subjectID: purchaseID, fanID: fanID, at: now, logger: logger)
             }
             return true
         }

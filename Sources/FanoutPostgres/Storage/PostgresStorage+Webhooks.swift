@@ -81,15 +81,15 @@ extension PostgresStorage: WebhookStore {
                 FROM picked, webhook_endpoint e
                 WHERE d.id = picked.id AND e.id = d.endpoint_id
                 RETURNING d.id, d.endpoint_id, e.organization_id, e.url, e.secret, d.event_id, d.type, d.connection_id, d.subject_id,
-                          d.payload, d.attempts
+                          d.fan_id, d.payload, d.attempts
                 """, logger)
             return try rows.compactMap { row in
-                let (id, endpointID, organizationID, url, secret, eventID, type, connectionID, subjectID, payload, attempts) =
-                    try row.decode((Int64, Int64, Int64, String, String, String, String, String?, Int64?, ByteBuffer?, Int).self)
+                let (id, endpointID, organizationID, url, secret, eventID, type, connectionID, subjectID, fanID, payload, attempts) =
+                    try row.decode((Int64, Int64, Int64, String, String, String, String, String?, Int64?, Int64?, ByteBuffer?, Int).self)
                 guard let secret = WebhookSecret(secret), let type = WebhookEventType(rawValue: type) else { return nil }
                 return DueWebhookDelivery(
                     id: id, endpointID: endpointID, organizationID: organizationID, url: url, secret: secret, eventID: eventID, type: type,
-                    connectionID: connectionID, subjectID: subjectID, payload: payload.map { Array(buffer: $0) }, attempts: attempts)
+                    connectionID: connectionID, subjectID: subjectID, fanID: fanID, payload: payload.map { Array(buffer: $0) }, attempts: attempts)
             }.sorted { $0.id < $1.id }
         }
     }
@@ -124,12 +124,12 @@ extension PostgresStorage: WebhookStore {
     /// to every enabled endpoint that takes its type, of every organization
     /// with a connection to the creator (its body is rendered when sent).
     static func enqueueWebhookEvent(
-        _ db: PostgresConnection, type: WebhookEventType, creatorID: Int64, subjectID: Int64, at now: Date, logger: Logger
+        _ db: PostgresConnection, type: WebhookEventType, creatorID: Int64, subjectID: Int64, fanID: Int64? = nil, at now: Date, logger: Logger
     ) async throws {
         try await db.run("""
-            INSERT INTO webhook_delivery (endpoint_id, event_id, type, connection_id, subject_id, next_attempt_at, created_at)
+            INSERT INTO webhook_delivery (endpoint_id, event_id, type, connection_id, subject_id, fan_id, next_attempt_at, created_at)
             SELECT e.id, 'msg_' || substr(md5(random()::text || clock_timestamp()::text || e.id::text), 1, 24), \(type.rawValue), c.id,
-                   \(subjectID), \(now), \(now)
+                   \(subjectID), \(fanID), \(now), \(now)
             FROM connection c JOIN webhook_endpoint e ON e.organization_id = c.organization_id
             WHERE c.creator_id = \(creatorID) AND e.disabled_at IS NULL
               AND (e.events = '' OR strpos(' ' || e.events || ' ', ' ' || \(type.rawValue) || ' ') > 0)

@@ -356,6 +356,11 @@ extension AppDatabase {
                 CREATE INDEX webhookDelivery_endpoint ON webhookDelivery(endpointId, id);
                 """)
         }
+        migrator.registerMigration("nameTheFanOfWebhookEvents") { db in
+            // The fan an event concerns: an unsent message's event names its
+            // chat, and the message is gone by the time the body is rendered.
+            try db.execute(sql: "ALTER TABLE webhookDelivery ADD COLUMN fanId INTEGER")
+        }
         return migrator
     }
 }

@@ -52,4 +52,20 @@ extension SQLiteStorage: AnalyticsStore {
             return Page(fetched: rows.map { (marker: $0["purchaseId"] as Int64, user: Self.profile($0)) }, limit: page.limit)
         }
     }
+
+    public func purchase(id: Int64, creatorID: Int64) async throws -> Purchase? {
+        try await read { db in
+            try Row.fetchOne(
+                db, sql: """
+                    SELECT p.id AS purchaseId, p.messageId, p.massMessageId, p.amountCents, p.createdAt AS purchasedAt, u.*
+                    FROM purchase p JOIN user u ON u.id = p.fanId WHERE p.id = ? AND p.creatorId = ?
+                    """,
+                arguments: [id, creatorID]
+            ).map { row in
+                Purchase(
+                    id: row["purchaseId"], messageID: row["messageId"], massMessageID: row["massMessageId"], fan: Self.profile(row),
+                    amount: Money(cents: row["amountCents"]), createdAt: row["purchasedAt"])
+            }
+        }
+    }
 }

@@ -45,7 +45,7 @@ extension SQLiteStorage: DirectMessageStore {
         ).first
     }
 
-    public func deleteDirectMessage(id: Int64, creatorID: Int64, fanID: Int64, sentNotBefore: Date) async throws -> Bool {
+    public func deleteDirectMessage(id: Int64, creatorID: Int64, fanID: Int64, sentNotBefore: Date, at now: Date) async throws -> Bool {
         try await write { db in
             guard let chatID = try Self.chatID(db, creatorID: creatorID, fanID: fanID) else { return false }
             try db.execute(
@@ -59,6 +59,7 @@ extension SQLiteStorage: DirectMessageStore {
             try db.execute(
                 sql: "UPDATE chat SET lastMessageId = (SELECT MAX(id) FROM message WHERE chatId = chat.id) WHERE id = ?",
                 arguments: [chatID])
+            try Self.enqueueWebhookEvent(db, type: .chatMessageDeleted, creatorID: creatorID, subjectID: id, fanID: fanID, at: now)
             return true
         }
     }

@@ -51,6 +51,7 @@ extension SQLiteStorage: SandboxStore {
             try db.execute(
                 sql: "INSERT INTO purchase (messageId, massMessageId, creatorId, fanId, amountCents, createdAt) VALUES (?, ?, ?, ?, ?, ?)",
                 arguments: [id, massMessageID, creatorID, fanID, cents, now])
+            let purchaseID = db.lastInsertedRowID
             try db.execute(sql: "UPDATE chat SET spentCents = spentCents + ? WHERE id = ?", arguments: [cents, chatID])
             try Self.tally(
                 db, creatorID: creatorID, kind: massMessageID == nil ? .directMessagesPurchases : .groupMessagesPurchases,
@@ -58,6 +59,8 @@ extension SQLiteStorage: SandboxStore {
             if let massMessageID {
                 try db.execute(
                     sql: "UPDATE massMessage SET purchasedCount = purchasedCount + 1 WHERE id = ?", arguments: [massMessageID])
+                try Self.enqueueWebhookEvent(
+                    db, type: .massMessagePurchased, creatorID: creatorID, subjectID: purchaseID, fanID: fanID, at: now)
             }
             return true
         }

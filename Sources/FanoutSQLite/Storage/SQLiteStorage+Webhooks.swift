@@ -75,7 +75,7 @@ extension SQLiteStorage: WebhookStore {
                 db, sql: """
                     SELECT * FROM (
                         SELECT d.id, d.endpointId, e.organizationId, e.url, e.secret, d.eventId, d.type, d.connectionId, d.subjectId,
-                               d.payload, d.attempts,
+                               d.fanId, d.payload, d.attempts,
                                ROW_NUMBER() OVER (PARTITION BY d.endpointId ORDER BY d.nextAttemptAt, d.id) AS rank
                         FROM webhookDelivery d JOIN webhookEndpoint e ON e.id = d.endpointId
                         WHERE d.state = 'pending' AND d.nextAttemptAt <= ? AND e.disabledAt IS NULL
@@ -87,7 +87,7 @@ extension SQLiteStorage: WebhookStore {
                 guard let secret = WebhookSecret(row["secret"]), let type = WebhookEventType(rawValue: row["type"]) else { return nil }
                 return DueWebhookDelivery(
                     id: row["id"], endpointID: row["endpointId"], organizationID: row["organizationId"], url: row["url"], secret: secret,
-                    eventID: row["eventId"], type: type, connectionID: row["connectionId"], subjectID: row["subjectId"],
+                    eventID: row["eventId"], type: type, connectionID: row["connectionId"], subjectID: row["subjectId"], fanID: row["fanId"],
                     payload: (row["payload"] as Data?).map { [UInt8]($0) }, attempts: row["attempts"])
             }
             for delivery in due {
@@ -124,13 +124,15 @@ extension SQLiteStorage: WebhookStore {
     /// An event caused by a write, in that write's transaction: a delivery
     /// to every enabled endpoint that takes its type, of every organization
     /// with a connection to the creator (its body is rendered when sent).
-    static func enqueueWebhookEvent(_ db: Database, type: WebhookEventType, creatorID: Int64, subjectID: Int64, at now: Date) throws {
+    static func enqueueWebhookEvent(
+        _ db: Database, type: WebhookEventType, creatorID: Int64, subjectID: Int64, fanID: Int64? = nil, at now: Date
+    ) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO webhookDelivery (endpointId, eventId, type, connectionId, subjectId, nextAttemptAt, createdAt)
-            SELECT e.id, 'msg_' || lower(hex(randomblob(12))), ?1, c.id, ?2, ?3, ?3
+            INSERT INTO webhookDelivery (endpointId, eventId, type, connectionId, subjectId, fanId, nextAttemptAt, createdAt)
+            SELECT e.id, 'msg_' || lower(hex(randomblob(12))), ?1, c.id, ?2, ?5, ?3, ?3
             FROM connection c JOIN webhookEndpoint e ON e.organizationId = c.organizationId
             WHERE c.creatorId = ?4 AND e.disabledAt IS NULL AND (e.events = '' OR instr(' ' || e.events || ' ', ' ' || ?1 || ' ') > 0)
-            """).execute(arguments: [type.rawValue, subjectID, now, creatorID])
+            """).execute(arguments: [type.rawValue, subjectID, now, creatorID, fanID])
     }
 
     static func webhookEndpoint(_ row: Row) -> WebhookEndpoint {

@@ -37,7 +37,7 @@ public func buildApplication(
             // Webhook deliveries as they fall due (each endpoint on its own).
             WebhookSender(
                 storage: dependencies.storage, mapper: WireMapper(clock: dependencies.clock, policy: dependencies.policy),
-                clock: dependencies.clock, logger: logger),
+                environment: configuration.sandboxEnabled ? "sandbox" : "live", clock: dependencies.clock, logger: logger),
             // Batch after batch while there is work; a 100 ms nap when none.
             LoopingService(name: "fan-out", idleDelay: .milliseconds(100), logger: logger) {
                 guard try await worker.deliverBatch() > 0 else { return false }
@@ -100,7 +100,8 @@ public func buildRouter(dependencies: AppDependencies, sandbox: Bool) -> Router<
         mapper: mapper)
     uploads.register(on: accessGroup, routes: routes)
     uploads.registerFiles(on: router.group("media").add(middleware: AuthMiddleware(access: access)), routes: routes)
-    WebhooksController(service: WebhookService(store: dependencies.storage, clock: dependencies.clock), mapper: mapper)
+    WebhooksController(
+        service: WebhookService(store: dependencies.storage, clock: dependencies.clock), mapper: mapper, environment: sandbox ? "sandbox" : "live")
         .register(on: router.group("webhooks").add(middleware: OrganizationAuthMiddleware(access: access)), routes: routes)
     if sandbox {
         let group = router.group("sandbox").add(middleware: AuthMiddleware(access: access))

@@ -9,6 +9,8 @@ import Hummingbird
 struct WebhooksController {
     let service: WebhookService
     let mapper: WireMapper
+    /// `"sandbox"` while the sandbox API is on, `"live"` otherwise.
+    let environment: String
 
     func register(on group: RouterGroup<FanoutRequestContext>, routes: RouteTable) {
         group.on("", method: .get, routes: routes, prefix: "/webhooks", use: list)
@@ -52,7 +54,7 @@ struct WebhooksController {
         let endpointID = try RequestParameters(request, context: context).pathID("webhookId")
         let id = try await service.sendTest(endpointID: endpointID, organizationID: organizationID) { _, now in
             mapper.webhookEnvelope(
-                type: .test, at: now, connectionID: nil, eventBody: Array(#"{"webhookId":\#(endpointID),"message":"Fanout test event"}"#.utf8))
+                type: .test, at: now, connectionID: nil, environment: environment, eventBody: Array(#"{"webhookId":\#(endpointID),"message":"Fanout test event"}"#.utf8))
         }
         return try JSONResponse.make(Components.Schemas.WebhookTestQueued(eventId: id), status: .accepted)
     }

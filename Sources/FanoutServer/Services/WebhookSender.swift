@@ -21,25 +21,31 @@ public struct WebhookSender: Service {
     let idleDelay: Duration
     /// The body of an event written with its cause (nil: nothing to send).
     let render: @Sendable (DueWebhookDelivery, Date) async throws -> [UInt8]?
+    /// How long a receiver has to answer (10 s; tests make it short).
+    let timeout: Duration
     let perEndpoint = 4
-    static let timeout: TimeAmount = .seconds(10)
+    /// Longer than an attempt can take: a lease that runs out means its sender is gone.
     static let lease: TimeInterval = 60
 
     public init(
         store: any WebhookStore, clock: any FanoutClock, logger: Logger, idleDelay: Duration = .milliseconds(250),
-        render: @escaping @Sendable (DueWebhookDelivery, Date) async throws -> [UInt8]?
+        timeout: Duration = .seconds(10), render: @escaping @Sendable (DueWebhookDelivery, Date) async throws -> [UInt8]?
     ) {
         self.store = store
         self.clock = clock
         self.logger = logger
         self.idleDelay = idleDelay
+        self.timeout = timeout
         self.render = render
     }
 
     /// A sender for the server: events rendered from `storage` by `mapper`.
-    init(storage: any FanoutStorage, mapper: WireMapper, clock: any FanoutClock, logger: Logger, idleDelay: Duration = .milliseconds(250)) {
-        let renderer = WebhookRenderer(storage: storage, mapper: mapper)
-        self.init(store: storage, clock: clock, logger: logger, idleDelay: idleDelay) { try await renderer.body(for: $0, at: $1) }
+    init(
+        storage: any FanoutStorage, mapper: WireMapper, environment: String, clock: any FanoutClock, logger: Logger,
+        idleDelay: Duration = .milliseconds(250), timeout: Duration = .seconds(10)
+    ) {
+        let renderer = WebhookRenderer(storage: storage, mapper: mapper, environment: environment)
+        self.init(store: storage, clock: clock, logger: logger, idleDelay: idleDelay, timeout: timeout) { try await renderer.body(for: $0, at: $1) }
     }
 
     public func run() async throws {
@@ -131,7 +137,7 @@ public struct WebhookSender: Service {
         }
         request.body = .bytes(ByteBuffer(bytes: payload))
         do {
-            let response = try await http.execute(request, timeout: Self.timeout, logger: logger)
+            let response = try await http.execute(request, timeout: TimeAmount(timeout), logger: logger)
             _ = try? await response.body.collect(upTo: 64 * 1024)
             let retryAfter = response.headers.first(name: "Retry-After").flatMap(TimeInterval.init)
             return (Int(response.status.code), retryAfter)

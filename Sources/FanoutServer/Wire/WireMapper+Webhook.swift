@@ -19,10 +19,28 @@ extension WireMapper {
     /// OFAuth's realtime envelope, with `eventType` beside `type` (the
     /// official SDKs' routers read that one): `{type, eventType, timestamp,
     /// data: {connection, environment, eventBody}}`, `eventBody` already JSON.
-    func webhookEnvelope(type: WebhookEventType, at date: Date, connectionID: String?, eventBody: [UInt8]) -> [UInt8] {
-        // Types, timestamps and connection ids need no escaping.
+    func webhookEnvelope(type: WebhookEventType, at date: Date, connectionID: String?, environment: String, eventBody: [UInt8]) -> [UInt8] {
+        // Types, timestamps, connection ids and the environment need no escaping.
         let connection = connectionID.map { #"{"id":"\#($0)","clientReferenceId":null}"# } ?? "null"
         return Array(#"{"type":"\#(type.rawValue)","eventType":"\#(type.rawValue)","timestamp":"\#(timestamp(date))","#.utf8)
-            + Array(#""data":{"connection":\#(connection),"environment":"sandbox","eventBody":"#.utf8) + eventBody + Array("}}".utf8)
+            + Array(#""data":{"connection":\#(connection),"environment":"\#(environment)","eventBody":"#.utf8) + eventBody + Array("}}".utf8)
+    }
+
+    /// `fanout.mass_message.purchased`'s body: `{massMessageId, messageId,
+    /// fan: {id, name, username}, amount, createdAt}`, the amount a number as
+    /// a message's price is.
+    func writePurchase(_ purchase: Purchase, massMessageID: Int64, to w: inout JSONWriter) {
+        w.beginObject()
+        w.field("massMessageId", massMessageID)
+        w.field("messageId", purchase.messageID)
+        w.key("fan")
+        w.beginObject()
+        w.field("id", purchase.fan.id)
+        w.field("name", purchase.fan.name)
+        w.field("username", purchase.fan.username)
+        w.endObject()
+        w.field("amount", purchase.amount.doubleValue)
+        w.field("createdAt", timestamp: purchase.createdAt)
+        w.endObject()
     }
 }
