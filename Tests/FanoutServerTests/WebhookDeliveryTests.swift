@@ -13,7 +13,8 @@ import Testing
 
 /// The sender against a real receiver on a free port: signed requests, the
 /// same `webhook-id` on every attempt, retries on the injected clock, 410
-/// disabling the endpoint.
+/// disabling the endpoint, several senders sharing one outbox, a slow
+/// endpoint holding up no other.
 @Suite struct WebhookDeliveryTests {
     /// `body` with the world's sender running (fast polling).
     static func withSender(
@@ -124,6 +125,37 @@ import Testing
                         let deliveries = try await api.get("/webhooks/\(endpoint)/deliveries?limit=100", as: key)
                             .decode(Components.Schemas.WebhookDeliveryPage.self).list
                         #expect(deliveries.count == 15 && deliveries.allSatisfy { $0.state == .delivered && $0.attempts == 1 })
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func aSlowEndpointDelaysNoOther() async throws {
+        let holding = Mutex(true)
+        let slow = WebhookReceiver { _ in
+            let start = ContinuousClock.now
+            while holding.withLock({ $0 }), ContinuousClock.now - start < .seconds(20) { try? await Task.sleep(for: .milliseconds(20)) }
+            return .ok
+        }
+        let fast = WebhookReceiver { _ in .ok }
+        try await slow.listening { slowURL in
+            defer { holding.withLock { $0 = false } }
+            try await fast.listening { fastURL in
+                try await TestWorld.with(.sqlite) { world in
+                    try await world.withClient { api in
+                        let key = Caller(apiKey: world.owner.apiKey, connectionID: "", creatorID: 0)
+                        let stuck = try await Self.register(api, world, url: slowURL).id
+                        let free = try await Self.register(api, world, url: fastURL).id
+                        try await Self.withSender(world) {
+                            for _ in 0..<3 { _ = try await api.send("/webhooks/\(stuck)/test", method: .post, headers: key.headers) }
+                            try await slow.wait(for: 1)
+                            _ = try await api.send("/webhooks/\(free)/test", method: .post, headers: key.headers)
+                            try await fast.wait(for: 1, timeout: .seconds(5))
+                            #expect(slow.count == 1, "the slow endpoint gets one attempt at a time")
+                            holding.withLock { $0 = false }
+                            try await slow.wait(for: 3)
+                        }
                     }
                 }
             }
