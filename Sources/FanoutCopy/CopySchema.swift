@@ -1,6 +1,7 @@
 /// Every table of Fanout's SQLite schema (as its migrations leave it) in an
 /// order that satisfies PostgreSQL's foreign keys. The SQLite-only column
 /// `massMessage.fanOutCursor` becomes a fan-out slice (see `DatabaseCopy`).
+/// All but `consoleSession`: web console sign-ins do not move (sign in again).
 enum CopySchema {
     static let tables: [CopyTable] = [
         CopyTable("organization", "organization", [("id", .integer), ("name", .text), ("createdAt", .date)]),

@@ -24,6 +24,8 @@ struct ServeCommand: AsyncParsableCommand {
     var fanOutBatchTime: Int?
     @Flag(help: "Turn off the sandbox control API (simulated fans, clock); do this in production (env FANOUT_SANDBOX=off).")
     var noSandbox = false
+    @Flag(help: "Turn off the web console at /console (env FANOUT_CONSOLE=off); it is off whenever the sandbox is.")
+    var noConsole = false
     @Option(help: "Seconds a verified API key or connection is trusted before it is read again; a revoked key stops working within this time (env FANOUT_AUTH_CACHE_SECONDS; 0 turns the cache off).")
     var authCacheSeconds: Double?
     @Option(help: "Per-connection limit on /v2/access as REFILL/BURST: requests a minute, and the most at once (env FANOUT_RATE_LIMIT; default 60/90, OFAuth's).")
@@ -58,6 +60,7 @@ struct ServeCommand: AsyncParsableCommand {
             fanOutBatchSize: max(1, fanOutBatchSize ?? Environment.value("FANOUT_FANOUT_BATCH_SIZE").flatMap(Int.init) ?? 100_000),
             fanOutBatchTime: .milliseconds(max(1, fanOutBatchTime ?? Environment.value("FANOUT_FANOUT_BATCH_TIME").flatMap(Int.init) ?? 15)),
             sandboxEnabled: !noSandbox && Environment.value("FANOUT_SANDBOX") != "off",
+            consoleEnabled: !noConsole && Environment.value("FANOUT_CONSOLE") != "off",
             authCacheTTL: .milliseconds(Int(1000 * max(0, authCacheSeconds ?? Environment.value("FANOUT_AUTH_CACHE_SECONDS").flatMap(Double.init) ?? 5))),
             rateLimit: rateLimit, metricsEnabled: !noMetrics && Environment.value("FANOUT_METRICS") != "off",
             mediaDirectory: mediaDir ?? Environment.value("FANOUT_MEDIA_DIR"), maxUploadSize: try resolvedMaxUploadSize(),

@@ -18,6 +18,7 @@ final class CountingAccessStore: AccessStore {
         return id.hasPrefix("conn_") && organizationID == 7 ? Connection(id: id, organizationID: 7, creatorID: 1, permissions: [.messagesRead]) : nil
     }
 
+    func connections(organizationID: Int64) async throws -> [Connection] { fatalError("unused") }
     func createOrganization(name: String) async throws -> Organization { fatalError("unused") }
     func addAPIKey(_ key: StoredAPIKey, label: String) async throws {}
     func revokeAPIKeys(lookupID: String) async throws -> Int { 0 }

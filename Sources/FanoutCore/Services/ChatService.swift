@@ -24,6 +24,11 @@ public struct ChatService: Sendable {
         }
     }
 
+    /// Profiles of these users (those that exist).
+    public func users(ids: [Int64]) async throws -> [UserProfile] {
+        try await store.users(ids: ids)
+    }
+
     /// The creator and the fan, for `include_users`.
     public func participants(creatorID: Int64, fanID: Int64) async throws -> [UserProfile] {
         try await store.users(ids: [creatorID, fanID])

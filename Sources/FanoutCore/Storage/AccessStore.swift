@@ -4,6 +4,8 @@ public protocol AccessStore: Sendable {
     func apiKeys(lookupID: String) async throws -> [StoredAPIKey]
     /// The connection, only if it belongs to `organizationID`.
     func connection(id: String, organizationID: Int64) async throws -> Connection?
+    /// The organization's connections, oldest first.
+    func connections(organizationID: Int64) async throws -> [Connection]
 
     func createOrganization(name: String) async throws -> Organization
     func addAPIKey(_ key: StoredAPIKey, label: String) async throws

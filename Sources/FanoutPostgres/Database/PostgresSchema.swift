@@ -420,5 +420,18 @@ enum PostgresSchema {
         PostgresMigration("nameTheFanOfWebhookEvents", [
             "ALTER TABLE webhook_delivery ADD COLUMN fan_id bigint",
         ]),
+        // The web console's sign-ins, by the SHA-256 of the browser's token
+        // (the token itself is never stored).
+        PostgresMigration("keepConsoleSessions", [
+            """
+            CREATE TABLE console_session (
+                token_hash bytea PRIMARY KEY,
+                organization_id bigint NOT NULL REFERENCES organization (id) ON DELETE CASCADE,
+                connection_id text,
+                csrf_token text NOT NULL,
+                expires_at timestamptz NOT NULL)
+            """,
+            "CREATE INDEX console_session_expiry ON console_session (expires_at)",
+        ]),
     ]
 }

@@ -27,6 +27,22 @@ extension PostgresStorage: AccessStore {
         }
     }
 
+    public func connections(organizationID: Int64) async throws -> [Connection] {
+        try await read { db in
+            try await db.rows("""
+                SELECT c.id, c.creator_id, c.permissions, COALESCE(u.name, '')
+                FROM connection c LEFT JOIN app_user u ON u.id = c.creator_id
+                WHERE c.organization_id = \(organizationID) ORDER BY c.created_at, c.id
+                """, logger
+            ).map { row in
+                let (id, creatorID, permissions, name) = try row.decode((String, Int64, String, String).self)
+                return Connection(
+                    id: id, organizationID: organizationID, creatorID: creatorID,
+                    permissions: (try? Permission.parseList(permissions)) ?? [], creatorName: name)
+            }
+        }
+    }
+
     public func revokeAPIKeys(lookupID: String) async throws -> Int {
         try await read { db in try await db.run("DELETE FROM api_key WHERE lookup_id = \(lookupID) RETURNING 1", logger) }
     }

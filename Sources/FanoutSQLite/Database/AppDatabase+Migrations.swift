@@ -361,6 +361,19 @@ extension AppDatabase {
             // chat, and the message is gone by the time the body is rendered.
             try db.execute(sql: "ALTER TABLE webhookDelivery ADD COLUMN fanId INTEGER")
         }
+        migrator.registerMigration("keepConsoleSessions") { db in
+            // The web console's sign-ins, by the SHA-256 of the browser's
+            // token (the token itself is never stored).
+            try db.execute(sql: """
+                CREATE TABLE consoleSession (
+                    tokenHash BLOB PRIMARY KEY,
+                    organizationId INTEGER NOT NULL REFERENCES organization(id) ON DELETE CASCADE,
+                    connectionId TEXT,
+                    csrfToken TEXT NOT NULL,
+                    expiresAt DATETIME NOT NULL) WITHOUT ROWID;
+                CREATE INDEX consoleSession_expiry ON consoleSession(expiresAt);
+                """)
+        }
         return migrator
     }
 }

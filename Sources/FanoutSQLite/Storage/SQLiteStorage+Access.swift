@@ -29,6 +29,23 @@ extension SQLiteStorage: AccessStore {
         }
     }
 
+    public func connections(organizationID: Int64) async throws -> [Connection] {
+        try await read { db in
+            try Row.fetchAll(
+                db, sql: """
+                    SELECT c.id, c.creatorId, c.permissions, COALESCE(u.name, '')
+                    FROM connection c LEFT JOIN user u ON u.id = c.creatorId
+                    WHERE c.organizationId = ? ORDER BY c.createdAt, c.rowid
+                    """,
+                arguments: [organizationID]
+            ).map { row in
+                Connection(
+                    id: row[0], organizationID: organizationID, creatorID: row[1],
+                    permissions: (try? Permission.parseList(row[2])) ?? [], creatorName: row[3])
+            }
+        }
+    }
+
     public func revokeAPIKeys(lookupID: String) async throws -> Int {
         try await write { db in
             try db.execute(sql: "DELETE FROM apiKey WHERE lookupId = ?", arguments: [lookupID])

@@ -16,6 +16,8 @@ public struct AppConfiguration: Sendable {
     public var fanOutBatchTime: Duration
     /// The sandbox control API (simulated fans, clock). Off in production.
     public var sandboxEnabled: Bool
+    /// The web console at `/console`, served only with the sandbox on.
+    public var consoleEnabled: Bool
     /// How long a verified key or connection is trusted without asking the
     /// database again; a revoked key stops working within this time.
     public var authCacheTTL: Duration
@@ -37,7 +39,7 @@ public struct AppConfiguration: Sendable {
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation,
         policy: MessagingPolicy = MessagingPolicy(), logLevel: Logger.Level = .info,
         runsBackgroundServices: Bool = true, fanOutBatchSize: Int = 100_000,
-        fanOutBatchTime: Duration = .milliseconds(15), sandboxEnabled: Bool = true,
+        fanOutBatchTime: Duration = .milliseconds(15), sandboxEnabled: Bool = true, consoleEnabled: Bool = true,
         authCacheTTL: Duration = .seconds(5), rateLimit: RateLimit? = .ofauth, metricsEnabled: Bool = true,
         mediaDirectory: String? = nil, maxUploadSize: Int = UploadService.defaultMaxUploadSize, publicURL: String? = nil
     ) {
@@ -50,6 +52,7 @@ public struct AppConfiguration: Sendable {
         self.fanOutBatchSize = fanOutBatchSize
         self.fanOutBatchTime = fanOutBatchTime
         self.sandboxEnabled = sandboxEnabled
+        self.consoleEnabled = consoleEnabled
         self.authCacheTTL = authCacheTTL
         self.rateLimit = rateLimit
         self.metricsEnabled = metricsEnabled

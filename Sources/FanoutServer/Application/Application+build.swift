@@ -9,7 +9,8 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     var logger = Logger(label: "fanout")
     logger.logLevel = configuration.logLevel
-    let router = buildRouter(dependencies: dependencies, sandbox: configuration.sandboxEnabled)
+    let router = buildRouter(
+        dependencies: dependencies, sandbox: configuration.sandboxEnabled, console: configuration.sandboxEnabled && configuration.consoleEnabled)
     // The storage's own services first: the group stops them last.
     var services: [any Service] = dependencies.services
     if configuration.runsBackgroundServices {
@@ -55,7 +56,7 @@ public func buildApplication(
 
 /// Every route, behind request id → error mapping → (for /v2/access) auth →
 /// the connection's rate limit → its Idempotency-Keys.
-public func buildRouter(dependencies: AppDependencies, sandbox: Bool) -> Router<FanoutRequestContext> {
+public func buildRouter(dependencies: AppDependencies, sandbox: Bool, console: Bool = false) -> Router<FanoutRequestContext> {
     let routes = RouteTable()
     let router = Router(context: FanoutRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
@@ -103,10 +104,18 @@ public func buildRouter(dependencies: AppDependencies, sandbox: Bool) -> Router<
     WebhooksController(
         service: WebhookService(store: dependencies.storage, clock: dependencies.clock), mapper: mapper, environment: sandbox ? "sandbox" : "live")
         .register(on: router.group("webhooks").add(middleware: OrganizationAuthMiddleware(access: access)), routes: routes)
+    let directMessages = DirectMessageService(store: dependencies.storage, clock: dependencies.clock, policy: dependencies.policy)
+    let sandboxService = SandboxService(store: dependencies.storage, clock: dependencies.clock)
     if sandbox {
         let group = router.group("sandbox").add(middleware: AuthMiddleware(access: access))
-        SandboxController(service: SandboxService(store: dependencies.storage, clock: dependencies.clock), mapper: mapper)
-            .register(on: group, routes: routes)
+        SandboxController(service: sandboxService, mapper: mapper).register(on: group, routes: routes)
+    }
+    if console {
+        let renderer = ConsoleRenderer()
+        ConsoleController(
+            sessions: ConsoleSessionService(store: dependencies.storage, access: access, clock: dependencies.clock),
+            chats: ChatService(store: dependencies.storage), directMessages: directMessages, sandbox: sandboxService, renderer: renderer
+        ).register(on: router.group("console").add(middleware: ConsoleErrorMiddleware(renderer: renderer)), routes: routes)
     }
     return router
 }

@@ -1,0 +1,45 @@
+/// The console's stylesheet and script, served from the binary. The script
+/// only enhances: every page works without it.
+enum ConsoleAssets {
+    static let css = """
+        :root { color-scheme: light dark; --accent: #0a6cff; --muted: #777; --line: #8884; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font: 16px/1.45 system-ui, sans-serif; }
+        header { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; padding: .6rem 1rem; border-bottom: 1px solid var(--line); }
+        header .brand { font-weight: 600; text-decoration: none; }
+        header .who { margin-left: auto; }
+        main { max-width: 52rem; margin: 0 auto; padding: 1rem; }
+        a { color: var(--accent); }
+        a:focus-visible, button:focus-visible, input:focus-visible, textarea:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+        .muted { color: var(--muted); }
+        .error { color: #c62828; font-weight: 600; }
+        .stack { display: grid; gap: .4rem; max-width: 32rem; }
+        .inline { display: inline; }
+        input, textarea, button { font: inherit; padding: .4rem .6rem; }
+        button { cursor: pointer; }
+        button.link { background: none; border: 0; color: var(--accent); text-decoration: underline; padding: 0; }
+        ul.cards, ul.chats, ol.messages { list-style: none; padding: 0; }
+        ul.cards li, ul.chats li { border-bottom: 1px solid var(--line); padding: .5rem 0; }
+        ul.chats a { display: grid; grid-template-columns: 1fr auto; gap: .1rem .5rem; text-decoration: none; color: inherit; }
+        .preview { grid-column: 1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; color: var(--muted); }
+        .badge { display: inline-block; font-size: .8rem; padding: 0 .45rem; border-radius: 1rem; background: var(--accent); color: #fff; }
+        .badge.tip { background: #2e7d32; } .badge.locked { background: #8e24aa; } .badge.muted { background: var(--muted); }
+        .filters { display: flex; gap: 1rem; margin-bottom: .5rem; } .filters [aria-current] { font-weight: 600; }
+        ol.messages li { max-width: 80%; margin: .5rem 0; padding: .4rem .7rem; border-radius: .6rem; border: 1px solid var(--line); }
+        ol.messages li.creator { margin-left: auto; background: #0a6cff22; }
+        .meta { font-size: .8rem; color: var(--muted); } .text { margin: .2rem 0; white-space: pre-wrap; }
+        .media { display: flex; flex-wrap: wrap; gap: .4rem; }
+        .thumb { margin: 0; width: 6rem; } .thumb img, .thumb span { display: grid; place-items: center; width: 6rem; height: 6rem; object-fit: cover; background: var(--line); border-radius: .3rem; }
+        .thumb figcaption { font-size: .7rem; color: var(--muted); }
+        .compose { display: grid; gap: 1.5rem; margin-top: 1rem; }
+        @media (min-width: 48rem) { .compose { grid-template-columns: 1fr 1fr; } }
+        """
+
+    /// Keeps a chat scrolled to its newest message.
+    static let js = """
+        document.addEventListener("DOMContentLoaded", () => {
+          const messages = document.getElementById("messages");
+          if (messages && messages.lastElementChild) messages.lastElementChild.scrollIntoView({ block: "end" });
+        });
+        """
+}

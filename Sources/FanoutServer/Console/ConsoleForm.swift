@@ -1,0 +1,44 @@
+import FanoutCore
+import Foundation
+import Hummingbird
+
+/// A submitted HTML form (`application/x-www-form-urlencoded`), at most 64 KiB.
+struct ConsoleForm {
+    private var fields: [String: String] = [:]
+
+    init(_ request: Request) async throws {
+        var request = request
+        let body = try await request.collectBody(upTo: 64 * 1024)
+        self.init(encoded: String(buffer: body))
+    }
+
+    init(encoded: String) {
+        for pair in encoded.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = Self.decode(parts[0]) else { continue }
+            fields[name] = parts.count > 1 ? Self.decode(parts[1]) ?? "" : ""
+        }
+    }
+
+    subscript(name: String) -> String? { fields[name] }
+
+    /// An amount in dollars ("5", "4.50"); nil when empty.
+    func money(_ name: String, maximum: Money) throws(FanoutError) -> Money? {
+        guard let text = fields[name]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = Int64(parts[0]), whole >= 0, parts.count == 1 || (1...2).contains(parts[1].count),
+              let fraction = parts.count == 2 ? Int64(parts[1]) : 0, fraction >= 0
+        else {
+            throw .badRequest("\(name) must be an amount like 5 or 4.50", field: name)
+        }
+        let cents = whole * 100 + (parts.count == 2 && parts[1].count == 1 ? fraction * 10 : fraction)
+        guard cents > 0, cents <= maximum.cents else {
+            throw .badRequest("\(name) must be more than 0 and at most \(maximum.decimalString)", field: name)
+        }
+        return Money(cents: cents)
+    }
+
+    private static func decode(_ part: Substring) -> String? {
+        part.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    }
+}
