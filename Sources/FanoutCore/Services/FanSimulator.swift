@@ -16,6 +16,8 @@ public struct FanSimulator: Sendable {
     public struct Tally: Sendable, Equatable, CustomStringConvertible {
         public var replies = 0, opens = 0, purchases = 0, tips = 0
         public var description: String { "\(replies) replies, \(opens) opens, \(purchases) purchases, \(tips) tips" }
+
+        public init() {}
     }
 
     let store: any SimulationStore & SandboxStore & DirectMessageStore
@@ -28,14 +30,19 @@ public struct FanSimulator: Sendable {
 
     static let replies = ["Thank you!", "Love it", "Can't wait for more", "haha yes", "You're the best", "Good night!", "What's next?"]
 
-    /// Runs the simulation; `progress` is called after each minute.
-    public func run(minutes: Int, seed: UInt64, endingAt end: Date, progress: (Int, Tally) -> Void = { _, _ in }) async throws -> Tally {
+    /// Runs the simulation, for every creator or only `creatorIDs`;
+    /// `progress` is called after each minute. Stops when its task is cancelled.
+    public func run(
+        minutes: Int, seed: UInt64, endingAt end: Date, creatorIDs: [Int64]? = nil, progress: (Int, Tally) -> Void = { _, _ in }
+    ) async throws -> Tally {
         var rng = SeededGenerator(seed: seed)
         var tally = Tally()
         let clock = ManualClock(end.addingTimeInterval(-Double(minutes) * 60))
         let sandbox = SandboxService(store: store, clock: clock)
-        let creators = try await store.creatorIDs()
+        let creators: [Int64]
+        if let creatorIDs { creators = creatorIDs } else { creators = try await store.creatorIDs() }
         for minute in 1...max(1, minutes) {
+            try Task.checkCancellation()
             for creatorID in creators {
                 clock.advance(by: Double.random(in: 0...(60 / Double(max(creators.count, 1))), using: &rng))
                 let fans = try await store.activeFanIDs(creatorID: creatorID, limit: 500)

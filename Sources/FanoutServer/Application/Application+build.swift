@@ -9,10 +9,13 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     var logger = Logger(label: "fanout")
     logger.logLevel = configuration.logLevel
-    let router = buildRouter(
-        dependencies: dependencies, sandbox: configuration.sandboxEnabled, console: configuration.sandboxEnabled && configuration.consoleEnabled)
+    // The console's background simulations, when the console is on (it needs the sandbox).
+    let simulations = configuration.sandboxEnabled && configuration.consoleEnabled
+        ? ConsoleSimulations(store: dependencies.storage, clock: dependencies.clock, logger: logger) : nil
+    let router = buildRouter(dependencies: dependencies, sandbox: configuration.sandboxEnabled, console: simulations)
     // The storage's own services first: the group stops them last.
     var services: [any Service] = dependencies.services
+    if let simulations { services.append(simulations) }
     if configuration.runsBackgroundServices {
         let metrics = dependencies.metrics
         let scheduler = MassMessageScheduler(store: dependencies.storage, clock: dependencies.clock) { lateness in
@@ -55,8 +58,9 @@ public func buildApplication(
 }
 
 /// Every route, behind request id → error mapping → (for /v2/access) auth →
-/// the connection's rate limit → its Idempotency-Keys.
-public func buildRouter(dependencies: AppDependencies, sandbox: Bool, console: Bool = false) -> Router<FanoutRequestContext> {
+/// the connection's rate limit → its Idempotency-Keys; the web console at
+/// `/console` when given its simulations (it needs the sandbox).
+func buildRouter(dependencies: AppDependencies, sandbox: Bool, console simulations: ConsoleSimulations?) -> Router<FanoutRequestContext> {
     let routes = RouteTable()
     let router = Router(context: FanoutRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
@@ -110,11 +114,18 @@ public func buildRouter(dependencies: AppDependencies, sandbox: Bool, console: B
         let group = router.group("sandbox").add(middleware: AuthMiddleware(access: access))
         SandboxController(service: sandboxService, mapper: mapper).register(on: group, routes: routes)
     }
-    if console {
+    if let simulations {
         let renderer = ConsoleRenderer()
         ConsoleController(
             sessions: ConsoleSessionService(store: dependencies.storage, access: access, clock: dependencies.clock),
-            chats: ChatService(store: dependencies.storage), directMessages: directMessages, sandbox: sandboxService, renderer: renderer
+            chats: ChatService(store: dependencies.storage), directMessages: directMessages,
+            massMessages: MassMessageService(store: dependencies.storage, clock: dependencies.clock, policy: dependencies.policy),
+            composer: MassMessageComposer(store: dependencies.storage, clock: dependencies.clock),
+            vault: VaultService(store: dependencies.storage, clock: dependencies.clock),
+            userLists: UserListService(store: dependencies.storage, clock: dependencies.clock),
+            webhooks: WebhookService(store: dependencies.storage, clock: dependencies.clock),
+            analytics: AnalyticsService(store: dependencies.storage, clock: dependencies.clock), sandbox: sandboxService,
+            clock: dependencies.clock, simulations: simulations, renderer: renderer
         ).register(on: router.group("console").add(middleware: ConsoleErrorMiddleware(renderer: renderer)), routes: routes)
     }
     return router

@@ -33,13 +33,39 @@ enum ConsoleAssets {
         .thumb figcaption { font-size: .7rem; color: var(--muted); }
         .compose { display: grid; gap: 1.5rem; margin-top: 1rem; }
         @media (min-width: 48rem) { .compose { grid-template-columns: 1fr 1fr; } }
+        #chart { max-width: 100%; border: 1px solid var(--line); } #chart .axis { stroke: var(--muted); }
+        #chart .series { fill: none; stroke-width: 2; }
+        .group_messages { stroke: #0a6cff; background: #0a6cff; } .group_messages_purchases { stroke: #8e24aa; background: #8e24aa; }
+        .direct_messages { stroke: #2e7d32; background: #2e7d32; } .direct_messages_purchases { stroke: #ef6c00; background: #ef6c00; }
+        .swatch { display: inline-block; width: .8rem; height: .8rem; border-radius: .2rem; }
+        .legend { list-style: none; padding: 0; } .option { display: block; }
+        table { border-collapse: collapse; } td, th { padding: .2rem .5rem; border-bottom: 1px solid var(--line); text-align: left; }
         """
 
-    /// Keeps a chat scrolled to its newest message.
+    /// Keeps a chat scrolled to its newest message; moves the progress bars
+    /// of fan-outs under way (polling their progress until done).
     static let js = """
         document.addEventListener("DOMContentLoaded", () => {
           const messages = document.getElementById("messages");
           if (messages && messages.lastElementChild) messages.lastElementChild.scrollIntoView({ block: "end" });
+          for (const bar of document.querySelectorAll("progress[data-progress]")) {
+            if (bar.dataset.done === "true") continue;
+            const text = bar.parentElement.querySelector("[data-progress-text]");
+            const sent = bar.parentElement.querySelector("[data-sent]");
+            const poll = async () => {
+              const response = await fetch(bar.dataset.progress, { headers: { Accept: "application/json" } });
+              if (!response.ok) return;
+              const progress = await response.json();
+              bar.max = Math.max(progress.total, 1);
+              bar.value = progress.total - progress.pending;
+              bar.textContent = `${bar.value} of ${progress.total}`;
+              if (text) text.textContent = `${bar.value} of ${progress.total}` + (progress.isDone ? " · done" : "");
+              if (sent && progress.sentCount !== undefined) sent.textContent = progress.sentCount;
+              bar.dataset.done = String(progress.isDone);
+              if (!progress.isDone) setTimeout(poll, 500);
+            };
+            poll();
+          }
         });
         """
 }

@@ -11,8 +11,16 @@ struct ConsoleController {
     let sessions: ConsoleSessionService
     let chats: ChatService
     let directMessages: DirectMessageService
-    /// The fan's side of a chat (the console is on only with the sandbox).
+    let massMessages: MassMessageService
+    let composer: MassMessageComposer
+    let vault: VaultService
+    let userLists: UserListService
+    let webhooks: WebhookService
+    let analytics: AnalyticsService
+    /// The fan's side of a chat, the clock (the console is on only with the sandbox).
     let sandbox: SandboxService
+    let clock: any FanoutClock
+    let simulations: ConsoleSimulations
     let renderer: ConsoleRenderer
 
     static let cookieName = "fanout_console"
@@ -24,10 +32,10 @@ struct ConsoleController {
         group.on("sign-out", method: .post, routes: routes, prefix: "/console", use: signOut)
         group.on("connections", method: .get, routes: routes, prefix: "/console", use: connectionsPage)
         group.on("connections", method: .post, routes: routes, prefix: "/console", use: chooseConnection)
-        group.on("chats", method: .get, routes: routes, prefix: "/console", use: chatsPage)
-        group.on("chats/:fanId", method: .get, routes: routes, prefix: "/console", use: chatPage)
-        group.on("chats/:fanId/messages", method: .post, routes: routes, prefix: "/console", use: sendAsCreator)
-        group.on("chats/:fanId/fan-messages", method: .post, routes: routes, prefix: "/console", use: sendAsFan)
+        registerChats(on: group, routes: routes)
+        registerMassMessages(on: group, routes: routes)
+        registerAnalytics(on: group, routes: routes)
+        registerSandbox(on: group, routes: routes)
         group.on("assets/console.css", method: .get, routes: routes, prefix: "/console") { _, _ in
             renderer.asset(ConsoleAssets.css, contentType: "text/css; charset=utf-8")
         }
@@ -90,99 +98,23 @@ struct ConsoleController {
         return renderer.page("connections", ConsoleViews.Connections(connections: list, csrf: session.csrfToken, error: error), status: status)
     }
 
-    // MARK: Chats
-
-    @Sendable func chatsPage(_ request: Request, context: FanoutRequestContext) async throws -> Response {
-        let (session, connection) = try await working(request)
-        try connection.require(.messagesRead)
-        let filterName = request.uri.queryParameters["filter"].map(String.init)
-        let filter = filterName.flatMap(ChatListQuery.Filter.init(rawValue:))
-        let offset = max(0, request.uri.queryParameters["offset"].flatMap { Int(String($0)) } ?? 0)
-        let page = try await chats.chats(creatorID: connection.creatorID, query: ChatListQuery(page: PageRequest(limit: 20, offset: offset), filter: filter))
-        let fans = Dictionary(uniqueKeysWithValues: try await chats.users(ids: page.items.map(\.fanID)).map { ($0.id, $0) })
-        let filters = [("All", nil)] + ChatListQuery.Filter.allCases.map { (Self.label($0), $0.rawValue) }
-        return renderer.page("chats", ConsoleViews.Chats(
-            chats: page.items.map { ConsoleViews.chat($0, fan: fans[$0.fanID]) },
-            filters: filters.map { label, value in
-                ConsoleViews.Filter(label: label, href: "/console/chats" + (value.map { "?filter=\($0)" } ?? ""), current: value == filter?.rawValue)
-            },
-            next: page.hasMore ? "/console/chats?" + (filter.map { "filter=\($0.rawValue)&" } ?? "") + "offset=\(offset + 20)" : nil,
-            csrf: session.csrfToken, nav: ConsoleViews.Nav(creatorName: connection.creatorName, chats: true)))
-    }
-
-    @Sendable func chatPage(_ request: Request, context: FanoutRequestContext) async throws -> Response {
-        let (session, connection) = try await working(request)
-        return try await chat(request, context: context, session: session, connection: connection)
-    }
-
-    @Sendable func sendAsCreator(_ request: Request, context: FanoutRequestContext) async throws -> Response {
-        let (session, form) = try await formSession(request)
-        guard let connection = try await sessions.connection(of: session) else { return ConsoleRenderer.redirect(to: "/console/connections") }
-        let fanID = try Self.fanID(context)
-        do {
-            try connection.require(.messagesWrite)
-            _ = try await directMessages.send(MessageContent(text: form["text"] ?? ""), creatorID: connection.creatorID, fanID: fanID)
-            return ConsoleRenderer.redirect(to: "/console/chats/\(fanID)")
-        } catch let error as FanoutError {
-            return try await chat(
-                request, context: context, session: session, connection: connection, sendError: error.description, status: ErrorResponse(error).status)
-        }
-    }
-
-    @Sendable func sendAsFan(_ request: Request, context: FanoutRequestContext) async throws -> Response {
-        let (session, form) = try await formSession(request)
-        guard let connection = try await sessions.connection(of: session) else { return ConsoleRenderer.redirect(to: "/console/connections") }
-        let fanID = try Self.fanID(context)
-        do {
-            let tip = try form.money("tip", maximum: MessageContent.maxPrice)
-            let text = form["text"].flatMap { $0.isEmpty ? nil : $0 } ?? tip.map { "Tipped $\($0.decimalString)" }
-            guard let text else { throw FanoutError.badRequest("Write a message or a tip", field: "text") }
-            _ = try await sandbox.fanSends(text: text, tip: tip, creatorID: connection.creatorID, fanID: fanID)
-            return ConsoleRenderer.redirect(to: "/console/chats/\(fanID)")
-        } catch let error as FanoutError {
-            return try await chat(
-                request, context: context, session: session, connection: connection, fanError: error.description, status: ErrorResponse(error).status)
-        }
-    }
-
-    /// A chat's newest page (or the page before `?before=`), oldest at the top.
-    private func chat(
-        _ request: Request, context: FanoutRequestContext, session: ConsoleSession, connection: Connection,
-        sendError: String? = nil, fanError: String? = nil, status: HTTPResponse.Status = .ok
-    ) async throws -> Response {
-        try connection.require(.messagesRead)
-        let fanID = try Self.fanID(context)
-        let before = request.uri.queryParameters["before"].flatMap { Int64(String($0)) }
-        let page = try await chats.messages(
-            creatorID: connection.creatorID, query: ChatMessageQuery(fanID: fanID, page: PageRequest(limit: 20, offset: 0), before: before))
-        let fan = try await chats.users(ids: [fanID]).first
-        let fanName = fan?.name ?? "User \(fanID)"
-        return renderer.page("chat", ConsoleViews.Chat(
-            fanId: fanID, name: fanName, username: fan?.username ?? "u\(fanID)", creatorName: connection.creatorName,
-            messages: page.items.reversed().map { ConsoleViews.message($0, creatorName: connection.creatorName, fanName: fanName) },
-            older: page.hasMore ? page.items.last.map { "/console/chats/\(fanID)?before=\($0.id)" } : nil,
-            csrf: session.csrfToken, nav: ConsoleViews.Nav(creatorName: connection.creatorName),
-            sendError: sendError, fanError: fanError),
-            status: status)
-    }
-
     // MARK: Sessions and forms
 
     /// The cookie's live session, if any.
-    private func session(_ request: Request) async throws -> ConsoleSession? {
+    func session(_ request: Request) async throws -> ConsoleSession? {
         try await sessions.session(token: request.cookies[Self.cookieName]?.value)
     }
 
     /// The session and its connection, for a page that needs both; a
     /// browser without them is sent to sign in or choose.
-    private func working(_ request: Request) async throws -> (ConsoleSession, Connection) {
+    func working(_ request: Request) async throws -> (ConsoleSession, Connection) {
         guard let session = try await session(request) else { throw ConsoleRedirect(location: "/console/sign-in") }
         guard let connection = try await sessions.connection(of: session) else { throw ConsoleRedirect(location: "/console/connections") }
         return (session, connection)
     }
 
     /// A form POSTed by a signed-in page of this origin, with the session's CSRF token.
-    private func formSession(_ request: Request) async throws -> (ConsoleSession, ConsoleForm) {
+    func formSession(_ request: Request) async throws -> (ConsoleSession, ConsoleForm) {
         try Self.requireSameOrigin(request)
         guard let session = try await session(request) else { throw ConsoleRedirect(location: "/console/sign-in") }
         let form = try await ConsoleForm(request)
@@ -203,19 +135,18 @@ struct ConsoleController {
         guard originAuthority == host else { throw ConsoleRefusal(status: .forbidden, message: "Cross-site form submissions are refused") }
     }
 
-    static func fanID(_ context: FanoutRequestContext) throws -> Int64 {
-        guard let id = context.parameters.get("fanId").flatMap(Int64.init), id > 0 else {
-            throw FanoutError.badRequest("fanId must be a positive integer", field: "fanId")
+    /// The session's connection, for a form handler (none chosen: choose one first).
+    func chosenConnection(_ session: ConsoleSession) async throws -> Connection {
+        guard let connection = try await sessions.connection(of: session) else { throw ConsoleRedirect(location: "/console/connections") }
+        return connection
+    }
+
+    static func pathID(_ context: FanoutRequestContext, _ name: String) throws -> Int64 {
+        guard let id = context.parameters.get(name).flatMap(Int64.init), id > 0 else {
+            throw FanoutError.badRequest("\(name) must be a positive integer", field: name)
         }
         return id
     }
 
-    static func label(_ filter: ChatListQuery.Filter) -> String {
-        switch filter {
-        case .unread: "Unread"
-        case .whoTipped: "Who tipped"
-        case .priority: "Priority"
-        }
-    }
 }
 

@@ -5,6 +5,8 @@ import Hummingbird
 /// A submitted HTML form (`application/x-www-form-urlencoded`), at most 64 KiB.
 struct ConsoleForm {
     private var fields: [String: String] = [:]
+    /// Every value of each name, in order (checkboxes send one per box).
+    private var lists: [String: [String]] = [:]
 
     init(_ request: Request) async throws {
         var request = request
@@ -16,11 +18,26 @@ struct ConsoleForm {
         for pair in encoded.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard let name = Self.decode(parts[0]) else { continue }
-            fields[name] = parts.count > 1 ? Self.decode(parts[1]) ?? "" : ""
+            let value = parts.count > 1 ? Self.decode(parts[1]) ?? "" : ""
+            fields[name] = value
+            lists[name, default: []].append(value)
         }
     }
 
     subscript(name: String) -> String? { fields[name] }
+
+    /// The ids checked under `name` (non-numbers left out).
+    func ids(_ name: String) -> [Int64] { (lists[name] ?? []).compactMap { Int64($0) } }
+
+    /// A `datetime-local` value ("2026-11-24T18:00"), read as UTC; nil when empty.
+    func date(_ name: String) throws(FanoutError) -> Date? {
+        guard let text = fields[name], !text.isEmpty else { return nil }
+        let styles: [Date.ISO8601FormatStyle] = [.iso8601, Date.ISO8601FormatStyle(includingFractionalSeconds: false)]
+        for candidate in [text, text + ":00Z", text + "Z"] {
+            for style in styles { if let date = try? style.parse(candidate) { return date } }
+        }
+        throw .badRequest("\(name) must be a date and time like 2026-12-24T18:00 (UTC)", field: name)
+    }
 
     /// An amount in dollars ("5", "4.50"); nil when empty.
     func money(_ name: String, maximum: Money) throws(FanoutError) -> Money? {

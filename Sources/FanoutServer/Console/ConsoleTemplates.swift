@@ -4,6 +4,8 @@
 enum ConsoleTemplates {
     static let all: [String: String] = [
         "layout": layout, "problem": problem, "signIn": signIn, "connections": connections, "chats": chats, "chat": chat,
+        "massMessages": massMessages, "compose": compose, "sandbox": sandbox,
+        "analytics": analytics, "buyers": buyers,
     ]
 
     static let layout = """
@@ -13,6 +15,7 @@ enum ConsoleTemplates {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{$title}}Fanout console{{/title}}</title>
+        <link rel="icon" href="data:,">
         <link rel="stylesheet" href="/console/assets/console.css">
         <script src="/console/assets/console.js" defer></script>
         </head>
@@ -22,6 +25,9 @@ enum ConsoleTemplates {
           {{#nav}}
           <nav aria-label="Sections">
             <a href="/console/chats"{{#chats}} aria-current="page"{{/chats}}>Chats</a>
+            <a href="/console/mass-messages"{{#massMessages}} aria-current="page"{{/massMessages}}>Mass messages</a>
+            <a href="/console/analytics"{{#analytics}} aria-current="page"{{/analytics}}>Analytics</a>
+            <a href="/console/sandbox"{{#sandbox}} aria-current="page"{{/sandbox}}>Sandbox</a>
           </nav>
           <span class="who">{{creatorName}}</span>
           <a href="/console/connections">Switch creator</a>

@@ -7,6 +7,9 @@ enum ConsoleViews {
     struct Nav {
         var creatorName: String
         var chats = false
+        var massMessages = false
+        var analytics = false
+        var sandbox = false
     }
 
     struct SignIn {
