@@ -15,6 +15,7 @@ import uuid
 from PIL import Image
 from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ready
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -65,7 +66,11 @@ def unread_of(browser, fan):
 
 
 def test_a_wrong_key_is_refused(browser, base_url):
-    sign_in(browser, base_url, "sk_sandbox_" + "x" * 44)
+    # By keyboard alone: type the key, press Enter.
+    browser.get(base_url + "/console")
+    field = wait(browser, ready.presence_of_element_located((By.NAME, "apiKey")))
+    assert browser.switch_to.active_element == field, "the key field has the focus"
+    field.send_keys("sk_sandbox_" + "x" * 44, Keys.ENTER)
     error = wait(browser, ready.presence_of_element_located((By.ID, "error")))
     assert "Invalid API key" in error.text
     assert browser.find_elements(By.NAME, "apiKey"), "still on the sign-in page"
@@ -133,6 +138,7 @@ def compose(browser, base_url, text, *, list_id=None, at=None):
     browser.get(base_url + "/console/mass-messages/new")
     wait(browser, ready.presence_of_element_located((By.ID, "compose")))
     browser.find_element(By.ID, "text").send_keys(text)
+    screenshot(browser, "compose")
     if list_id:
         browser.find_element(By.CSS_SELECTOR, f'input[name="list"][value="{list_id}"]').click()
     if at:
@@ -217,3 +223,15 @@ def test_analytics_draws_the_four_series(browser, base_url, credentials):
         submit(browser, bought[0])
         wait(browser, ready.presence_of_element_located((By.ID, "buyers")))
         screenshot(browser, "buyers")
+
+
+def test_pages_fit_a_phone(browser, base_url, credentials):
+    browser.set_window_size(390, 844)
+    signed_in(browser, base_url, credentials)
+    for path, name in [("/console/chats", "phone-chats"), ("/console/mass-messages", "phone-mass-messages"),
+                       ("/console/analytics", "phone-analytics"), ("/console/sandbox", "phone-sandbox")]:
+        browser.get(base_url + path)
+        wait(browser, ready.presence_of_element_located((By.TAG_NAME, "main")))
+        overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{path} scrolls sideways on a phone by {overflow}px"
+        screenshot(browser, name)

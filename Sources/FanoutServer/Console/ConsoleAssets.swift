@@ -21,7 +21,7 @@ enum ConsoleAssets {
         ul.cards, ul.chats, ol.messages { list-style: none; padding: 0; }
         ul.cards li, ul.chats li { border-bottom: 1px solid var(--line); padding: .5rem 0; }
         ul.chats a { display: grid; grid-template-columns: 1fr auto; gap: .1rem .5rem; text-decoration: none; color: inherit; }
-        .preview { grid-column: 1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; color: var(--muted); }
+        .preview { grid-column: 1 / -1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; color: var(--muted); }
         .badge { display: inline-block; font-size: .8rem; padding: 0 .45rem; border-radius: 1rem; background: var(--accent); color: #fff; }
         .badge.tip { background: #2e7d32; } .badge.locked { background: #8e24aa; } .badge.muted { background: var(--muted); }
         .filters { display: flex; gap: 1rem; margin-bottom: .5rem; } .filters [aria-current] { font-weight: 600; }

@@ -106,12 +106,12 @@ enum ConsoleTemplates {
         {{#chats}}
           <li data-fan="{{fanId}}">
             <a href="/console/chats/{{fanId}}">
-              <strong>{{name}}</strong> <span class="muted">@{{username}}</span>
+              <span class="line"><strong>{{name}}</strong> <span class="muted">@{{username}}</span>
               {{#unread}}<span class="badge" title="unread messages" data-unread="{{unread}}">{{unread}}</span>{{/unread}}
               {{#unreadTips}}<span class="badge tip">new tip</span>{{/unreadTips}}
-              {{^subscribed}}<span class="badge muted">not subscribed</span>{{/subscribed}}
-              <span class="preview">{{preview}}</span>
+              {{^subscribed}}<span class="badge muted">not subscribed</span>{{/subscribed}}</span>
               <time class="muted">{{time}}</time>
+              <span class="preview">{{preview}}</span>
             </a>
           </li>
         {{/chats}}
