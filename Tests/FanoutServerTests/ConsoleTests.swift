@@ -143,9 +143,10 @@ import Testing
         }
     }
 
-    @Test func theConsoleIsOffWithoutTheSandbox() async throws {
+    @Test(arguments: [(sandbox: false, console: true), (sandbox: true, console: false)])
+    func theConsoleIsOffWithoutTheSandboxOrWithNoConsole(switches: (sandbox: Bool, console: Bool)) async throws {
         try await TestWorld.with(.sqlite) { world in
-            try await world.withClient(sandbox: false) { api in
+            try await world.withClient(sandbox: switches.sandbox, console: switches.console) { api in
                 let page = try await api.send("/console/sign-in", method: .get, headers: [:])
                 #expect(page.status == .notFound)
             }

@@ -48,10 +48,15 @@ public struct ConsoleSessionService: Sendable {
         return connection
     }
 
-    /// The session's chosen connection, as the API would authenticate it.
+    /// The session's chosen connection, as the API would authenticate it;
+    /// nil when none is chosen or it is gone (the browser chooses again).
     public func connection(of session: ConsoleSession) async throws -> Connection? {
         guard let id = session.connectionID else { return nil }
-        return try? await access.connection(id, organizationID: session.organizationID)
+        do {
+            return try await access.connection(id, organizationID: session.organizationID)
+        } catch FanoutError.sessionNotProvided {
+            return nil
+        }
     }
 
     public func signOut(_ session: ConsoleSession) async throws {

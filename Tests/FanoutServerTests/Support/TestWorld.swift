@@ -62,10 +62,11 @@ struct TestWorld {
     /// Requests through the router. Background services run only when asked:
     /// most tests move the scheduler and fan-out themselves, deterministically.
     func withClient(
-        backgroundServices: Bool = false, sandbox: Bool = true, _ body: @escaping @Sendable (APIClient) async throws -> Void
+        backgroundServices: Bool = false, sandbox: Bool = true, console: Bool = true, _ body: @escaping @Sendable (APIClient) async throws -> Void
     ) async throws {
         let configuration = AppConfiguration(
-            database: .sqlite(path: "unused"), runsBackgroundServices: backgroundServices, fanOutBatchSize: 50, sandboxEnabled: sandbox)
+            database: .sqlite(path: "unused"), runsBackgroundServices: backgroundServices, fanOutBatchSize: 50, sandboxEnabled: sandbox,
+            consoleEnabled: console)
         let app = buildApplication(configuration: configuration, dependencies: dependencies)
         try await app.test(.router) { client in try await body(APIClient(client: client)) }
     }
