@@ -44,9 +44,13 @@ def screenshot(browser, name):
     os.makedirs(folder, exist_ok=True)
     path = os.path.join(folder, f"{name}.png")
     assert browser.save_screenshot(path)
+    check_not_blank(path)
+    return path
+
+
+def check_not_blank(path):
     extrema = Image.open(path).convert("L").getextrema()
     assert extrema[0] != extrema[1], f"{path} is blank"
-    return path
 
 
 def sign_in(browser, base_url, api_key):
@@ -226,6 +230,13 @@ def test_analytics_draws_the_four_series(browser, base_url, credentials):
 
 
 def test_pages_fit_a_phone(browser, base_url, credentials):
+    # Long unbroken text (a webhook URL of 1,900 characters) must wrap, not widen the page.
+    api_key = credentials["organizations"][0]["apiKey"]
+    hook = urllib.request.Request(
+        os.environ["FANOUT_URL"] + "/webhooks", method="POST", headers={"apiKey": api_key, "Content-Type": "application/json"},
+        data=json.dumps({"url": "https://example.com/" + "a" * 1900}).encode())
+    with urllib.request.urlopen(hook, timeout=10) as response:
+        endpoint = json.loads(response.read())
     browser.set_window_size(390, 844)
     signed_in(browser, base_url, credentials)
     for path, name in [("/console/chats", "phone-chats"), ("/console/mass-messages", "phone-mass-messages"),
@@ -235,3 +246,5 @@ def test_pages_fit_a_phone(browser, base_url, credentials):
         overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} scrolls sideways on a phone by {overflow}px"
         screenshot(browser, name)
+    remove = urllib.request.Request(os.environ["FANOUT_URL"] + f"/webhooks/{endpoint['id']}", method="DELETE", headers={"apiKey": api_key})
+    urllib.request.urlopen(remove, timeout=10).close()

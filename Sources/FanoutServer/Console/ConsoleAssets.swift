@@ -8,7 +8,8 @@ enum ConsoleAssets {
         header { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; padding: .6rem 1rem; border-bottom: 1px solid var(--line); }
         header .brand { font-weight: 600; text-decoration: none; }
         header .who { margin-left: auto; }
-        main { max-width: 52rem; margin: 0 auto; padding: 1rem; }
+        main { max-width: 52rem; margin: 0 auto; padding: 1rem; overflow-wrap: anywhere; }
+        .scroll { overflow-x: auto; }
         a { color: var(--accent); }
         a:focus-visible, button:focus-visible, input:focus-visible, textarea:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
         .muted { color: var(--muted); }

@@ -40,10 +40,10 @@ extension ConsoleTemplates {
           <h3>{{url}}{{#disabled}} <span class="badge muted">disabled</span>{{/disabled}}</h3>
           {{^hasDeliveries}}<p class="muted">Nothing sent yet.</p>{{/hasDeliveries}}
           {{#hasDeliveries}}
-          <table>
+          <div class="scroll"><table>
             <tr><th>event</th><th>type</th><th>attempts</th><th>last status</th><th>state</th><th>next attempt</th></tr>
             {{#deliveries}}<tr><td><code>{{eventID}}</code></td><td>{{type}}</td><td>{{attempts}}</td><td>{{lastStatus}}</td><td>{{state}}</td><td>{{next}}</td></tr>{{/deliveries}}
-          </table>
+          </table></div>
           {{/hasDeliveries}}
           {{/endpoints}}
         </section>
