@@ -1,5 +1,6 @@
 import FanoutAPI
 import FanoutCore
+@testable import FanoutServer
 import FanoutTestSupport
 import Foundation
 import HTTPTypes
@@ -139,6 +140,29 @@ import Testing
                 browser.cookie = old
                 let after = try await browser.get("/console/chats")
                 #expect(after.status == .seeOther && after.headers[.location] == "/console/sign-in", "the old cookie names no session")
+            }
+        }
+    }
+
+    @Test func theSandboxPageShowsTheClockAndTheWebhookDeliveries() async throws {
+        try await TestWorld.with(.sqlite) { world in
+            try await world.withClient { api in
+                let key = Caller(apiKey: world.owner.apiKey, connectionID: "", creatorID: 0)
+                let endpoint = try await api.send("/webhooks", method: .post, as: key, json: ["url": "https://hooks.example/fanout"])
+                    .decode(Components.Schemas.WebhookEndpointCreated.self).value1.id
+                let event = try await api.send("/webhooks/\(endpoint)/test", method: .post, headers: key.headers)
+                    .decode(Components.Schemas.WebhookTestQueued.self).eventId
+                var browser = ConsoleBrowser(api)
+                try await browser.signIn(apiKey: world.owner.apiKey, connection: world.owner.connectionID)
+                #expect(try await browser.get("/console/sandbox").status == .ok)
+                #expect(browser.html.contains("https://hooks.example/fanout") && browser.html.contains(event))
+                #expect(browser.html.contains("<td>webhook.test</td><td>0</td><td>–</td><td>pending</td>"), "not attempted yet")
+                #expect(browser.html.contains(#"datetime="\#(Timestamp.string(world.clock.now()))""#), "the sandbox clock")
+                // Another organization's endpoints are not shown.
+                var other = ConsoleBrowser(api)
+                try await other.signIn(apiKey: world.otherTenant.apiKey, connection: world.otherTenant.connectionID)
+                _ = try await other.get("/console/sandbox")
+                #expect(!other.html.contains("hooks.example") && other.html.contains("No webhook endpoints"))
             }
         }
     }
