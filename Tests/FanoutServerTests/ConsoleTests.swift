@@ -32,7 +32,6 @@ import Testing
                 #expect(connections.status == .ok)
                 for connection in world.credentials.organizations[0].connections { #expect(browser.html.contains(connection.id)) }
                 for connection in world.credentials.organizations[1].connections { #expect(!browser.html.contains(connection.id)) }
-                #expect(browser.html.contains("Content-Security-Policy") == false)
                 #expect(connections.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
             }
         }

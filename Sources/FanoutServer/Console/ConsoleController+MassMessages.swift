@@ -36,7 +36,7 @@ extension ConsoleController {
         try connection.require(.messagesRead)
         let message = try await massMessages.get(id: try Self.pathID(context, "id"), creatorID: connection.creatorID)
         let json = #"{"total":\#(message.total),"pending":\#(message.pending),"sentCount":\#(message.sentCount),"isDone":\#(message.state == .sent)}"#
-        return Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"], body: .init(byteBuffer: ByteBuffer(string: json)))
+        return ConsoleRenderer.json(json)
     }
 
     @Sendable func composePage(_ request: Request, context: FanoutRequestContext) async throws -> Response {
@@ -108,9 +108,9 @@ extension ConsoleController {
             text: draft?.content.text ?? "", price: draft.map { $0.content.price.isZero ? "" : $0.content.price.decimalString } ?? "",
             lockedText: draft?.content.isLockedText ?? false, previews: draft?.content.previewMediaCount ?? 0,
             scheduledDate: ConsoleViews.localInput(draft?.scheduledAt),
-            media: media.map { .init(id: $0.media.id, name: "", kind: $0.media.kind.rawValue, count: 0, checked: chosen.contains($0.media.id)) },
-            lists: lists.map { .init(id: $0.id, name: $0.name, kind: "", count: $0.usersCount, checked: to.contains($0.id)) },
-            excluded: lists.map { .init(id: $0.id, name: $0.name, kind: "", count: $0.usersCount, checked: except.contains($0.id)) },
+            media: media.map { .init(id: $0.media.id, kind: $0.media.kind.rawValue, checked: chosen.contains($0.media.id)) },
+            lists: lists.map { .init(id: $0.id, name: $0.name, count: $0.usersCount, checked: to.contains($0.id)) },
+            excluded: lists.map { .init(id: $0.id, name: $0.name, count: $0.usersCount, checked: except.contains($0.id)) },
             errors: fieldErrors, csrf: session.csrfToken, nav: ConsoleViews.Nav(creatorName: connection.creatorName, massMessages: true),
             error: fieldErrors == nil ? error?.description : nil)
         return renderer.page("compose", view, status: error.map { ErrorResponse($0).status } ?? .ok)

@@ -56,7 +56,7 @@ extension ConsoleController {
         let tally = progress.tally
         let json = #"{"total":\#(progress.minutes),"pending":\#(progress.minutes - progress.minute),"isDone":\#(progress.done),"#
             + #""replies":\#(tally.replies),"opens":\#(tally.opens),"purchases":\#(tally.purchases),"tips":\#(tally.tips)}"#
-        return Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"], body: .init(byteBuffer: ByteBuffer(string: json)))
+        return ConsoleRenderer.json(json)
     }
 
     private func sandboxPage(

@@ -29,6 +29,11 @@ struct ConsoleRenderer: Sendable {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
+    /// Progress for the pages' script to poll (`text` is JSON already).
+    static func json(_ text: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
     /// 303 See Other: after a form, the browser GETs `location`.
     static func redirect(to location: String, cookie: Cookie? = nil) -> Response {
         var response = Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])

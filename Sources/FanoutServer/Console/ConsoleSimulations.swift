@@ -51,7 +51,7 @@ final class ConsoleSimulations: Service, Sendable {
     func progress(creatorID: Int64) -> Progress? { progress.withLock { $0[creatorID] } }
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             for await job in self.jobs {
                 let creatorID = job.creatorID
                 do {

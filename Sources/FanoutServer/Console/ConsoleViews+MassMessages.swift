@@ -35,10 +35,17 @@ extension ConsoleViews {
         var error: String? = nil
     }
 
-    struct Option {
+    /// A vault media item to attach.
+    struct MediaOption {
+        var id: Int64
+        var kind: String
+        var checked: Bool
+    }
+
+    /// A user list to send to, or to leave out, with its member count.
+    struct ListOption {
         var id: Int64
         var name: String
-        var kind: String
         var count: Int
         var checked: Bool
     }
@@ -75,9 +82,9 @@ extension ConsoleViews {
         var lockedText: Bool
         var previews: Int
         var scheduledDate: String
-        var media: [Option]
-        var lists: [Option]
-        var excluded: [Option]
+        var media: [MediaOption]
+        var lists: [ListOption]
+        var excluded: [ListOption]
         var errors: ComposeErrors?
         var csrf: String
         var nav: Nav
