@@ -1,4 +1,6 @@
 import ArgumentParser
+import NIOCore
+import NIOPosix
 import FanoutCore
 import FanoutServer
 import Foundation
@@ -45,6 +47,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         MallocTuning.applyForServer()
+        if Environment.value("FANOUT_TASKS_ON_EVENT_LOOPS") != "off" {
+            NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        }
         let rateLimit = try resolvedRateLimit()
         let location = try database.location(default: demo ? "fanout-demo.sqlite" : nil)
         if demo { try await showDemo(at: location) }

@@ -75,11 +75,18 @@ final class ServerProcess {
         process.waitUntilExit()
     }
 
+    /// SIGTERM (a graceful shutdown); SIGKILL if it has not exited within
+    /// 15 s, so a hung server fails its test instead of hanging the run.
     func stop() {
+        guard process.isRunning else { return }
+        process.terminate()
+        let deadline = Date().addingTimeInterval(15)
+        while process.isRunning, Date() < deadline { usleep(50_000) }
         if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
+            Issue.record("the server did not exit within 15 s of SIGTERM")
+            kill()
         }
+        process.waitUntilExit()
     }
 
     /// A counter or gauge from `/metrics` (0 when absent).

@@ -33,7 +33,7 @@ public enum StorageBackend: String, CaseIterable, Sendable, CustomStringConverti
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: directory) }
             let database = try AppDatabase(path: directory.appendingPathComponent("db.sqlite").path)
-            try await body(SQLiteStorage(database: database, waits: waits)) { try await database.ping() }
+            try await body(SQLiteStorage(database: database, waits: waits)) { try database.ping() }
         case .postgres:
             guard let server = Self.postgresServer else { throw MissingTestCluster() }
             try await PostgresAppDatabase.withScratchDatabase(

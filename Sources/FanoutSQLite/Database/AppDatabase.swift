@@ -10,6 +10,7 @@ public final class AppDatabase: Sendable {
     public init(path: String) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
+        configuration.maximumReaderCount = Self.pageReaders + Self.asideReaders
         configuration.prepareDatabase { db in
             db.add(function: TextFold.function)
             if !db.configuration.readonly {
@@ -24,9 +25,19 @@ public final class AppDatabase: Sendable {
         try Self.migrator.migrate(pool)
     }
 
-    /// Whether the database answers a trivial query (for health checks).
-    public func ping() async throws {
-        _ = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+    /// Readers for page reads, which run on the calling thread: one for each
+    /// thread that can run tasks at once (an event loop, or a thread of
+    /// Swift's pool: one a core either way), so none waits for a reader.
+    static let pageReaders = ProcessInfo.processInfo.activeProcessorCount
+
+    /// Readers for reads run aside on a queue (`SQLiteStorage.read`).
+    static let asideReaders = 3
+
+    /// Whether the database answers a trivial query (for health checks), on
+    /// the calling thread: GRDB's `async` read would hold a reader while it
+    /// waits to resume its task.
+    public func ping() throws {
+        _ = try pool.unsafeRead { db in try Int.fetchOne(db, sql: "SELECT 1") }
     }
 }
 

@@ -5,27 +5,33 @@ import GRDB
 enum MassMessageRow {
     static let select = """
         SELECT id, creatorId, text, priceCents, isLockedText, state, createdAt, changedAt, scheduledAt, sentAt,
-               canceledAt, total, pending, sentCount, viewedCount, purchasedCount, hasError
+               canceledAt, total, pending, sentCount, viewedCount, purchasedCount, hasError, media
         FROM massMessage
         """
 
-    static func decode(_ row: Row) -> MassMessage {
+    static func decode(_ column: SQLiteColumns) -> MassMessage {
         MassMessage(
-            id: row[0], creatorID: row[1], text: row[2], price: Money(cents: row[3]),
-            isLockedText: row[4], state: MassMessageState(rawValue: row[5]) ?? .queued,
-            createdAt: StoredDate.read(row, 6), changedAt: StoredDate.read(row, 7), scheduledAt: StoredDate.read(row, 8),
-            sentAt: StoredDate.read(row, 9), canceledAt: StoredDate.read(row, 10),
-            total: row[11], pending: row[12], sentCount: row[13], viewedCount: row[14], purchasedCount: row[15],
-            hasError: row[16], attachments: [])
+            id: column.int64(0), creatorID: column.int64(1), text: column.text(2), price: Money(cents: column.int64(3)),
+            isLockedText: column.bool(4), state: MassMessageState(rawValue: column.text(5)) ?? .queued,
+            createdAt: column.date(6), changedAt: column.date(7), scheduledAt: column.optionalDate(8),
+            sentAt: column.optionalDate(9), canceledAt: column.optionalDate(10),
+            total: column.int(11), pending: column.int(12), sentCount: column.int(13), viewedCount: column.int(14),
+            purchasedCount: column.int(15), hasError: column.bool(16), attachments: [])
     }
 
     /// `select` + `where` (a cached statement), with their attachments.
     static func fetchAll(_ db: Database, media: MediaCache, where clause: String, arguments: StatementArguments) throws -> [MassMessage] {
         var messages: [MassMessage] = []
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: select + " " + clause), arguments: arguments)
-        while let row = try rows.next() { messages.append(decode(row)) }
-        let attachments = try AttachmentLoader.load(db, owner: .massMessage, ids: messages.map(\.id), cache: media)
-        for index in messages.indices { messages[index].attachments = attachments[messages[index].id] ?? [] }
+        var packed: [[Int64]] = []
+        let statement = try db.cachedStatement(sql: select + " " + clause)
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        let column = SQLiteColumns(statement)
+        while try rows.next() != nil {
+            messages.append(decode(column))
+            packed.append(column.packedMedia(17))
+        }
+        let attachments = try AttachmentLoader.resolve(packed, db: db, cache: media)
+        for index in messages.indices { messages[index].attachments = attachments[index] }
         return messages
     }
 }

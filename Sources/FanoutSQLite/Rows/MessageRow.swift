@@ -4,13 +4,15 @@ import GRDB
 
 /// Reads chat messages, by column position: `message` rows and the
 /// deliveries of mass messages no fan has acted on yet (`massDelivery`), in
-/// the same columns. A delivery takes its text and media from the mass message.
+/// the same columns. A delivery takes its text and media from the mass message,
+/// as does a message a delivery became.
 enum MessageRow {
     static let select = """
         SELECT m.id, m.fromUserId, m.priceCents, m.isLockedText, m.isTip, m.massMessageId, m.createdAt,
                m.changedAt, m.openedAt, m.purchasedAt, m.isLiked, m.isPinned,
                COALESCE(m.text, mm.text, '') AS body, mm.state AS queueState, mm.sentAt AS queueSentAt,
-               c.creatorId, c.fanId, sender.name AS senderName
+               c.creatorId, c.fanId, sender.name AS senderName,
+               CASE WHEN m.massMessageId IS NULL THEN m.media ELSE mm.media END AS media
         FROM message m
         JOIN chat c ON c.id = m.chatId
         JOIN user sender ON sender.id = m.fromUserId
@@ -25,7 +27,7 @@ enum MessageRow {
         SELECT d.messageId, d.creatorId, mm.priceCents, mm.isLockedText, 0, d.massMessageId, COALESCE(mm.sentAt, mm.createdAt),
                COALESCE(mm.sentAt, mm.createdAt), NULL, NULL, 0, 0,
                mm.text, mm.state, mm.sentAt,
-               d.creatorId, d.fanId, sender.name
+               d.creatorId, d.fanId, sender.name, mm.media
         FROM massDelivery d \(index)
         JOIN massMessage mm ON mm.id = d.massMessageId
         JOIN user sender ON sender.id = d.creatorId
@@ -75,8 +77,12 @@ enum MessageRow {
         _ db: Database, media: MediaCache, messages: String, deliveries: String, index: DeliveryIndex, tail: String,
         arguments: StatementArguments
     ) throws -> [ChatMessage] {
-        let sql = "\(select) \(messages) UNION ALL \(selectDelivery(index: index.rawValue)) \(deliveries) \(tail)"
-        return try decode(db, media: media, sql: sql, arguments: arguments)
+        try decode(db, media: media, sql: bothSQL(messages: messages, deliveries: deliveries, index: index, tail: tail), arguments: arguments)
+    }
+
+    /// The text of `fetchBoth`.
+    static func bothSQL(messages: String, deliveries: String, index: DeliveryIndex, tail: String) -> String {
+        "\(select) \(messages) UNION ALL \(selectDelivery(index: index.rawValue)) \(deliveries) \(tail)"
     }
 
     /// Messages and deliveries by id, in no particular order (a chats-list
@@ -95,26 +101,26 @@ enum MessageRow {
             + "WHERE d.creatorId = ? AND d.messageId IN (\(marks))"
     }
 
-    private static func decode(_ db: Database, media: MediaCache, sql: String, arguments: StatementArguments) throws -> [ChatMessage] {
-        // Decoded straight from the cursor (no copied rows); attachments after.
+    static func decode(_ db: Database, media: MediaCache, sql: String, arguments: StatementArguments) throws -> [ChatMessage] {
+        // Decoded straight from the statement (no copied rows); attachments after.
         var messages: [ChatMessage] = []
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
-        while let row = try rows.next() {
+        var packed: [[Int64]] = []
+        let statement = try db.cachedStatement(sql: sql)
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        let column = SQLiteColumns(statement)
+        while try rows.next() != nil {
             messages.append(ChatMessage(
-                id: row[0], creatorID: row[15], fanID: row[16], fromUserID: row[1], fromUserName: row[17],
-                text: row[12], price: Money(cents: row[2]), isLockedText: row[3],
-                isTip: row[4], massMessageID: row[5], createdAt: StoredDate.read(row, 6),
-                changedAt: StoredDate.read(row, 7), openedAt: StoredDate.read(row, 8), purchasedAt: StoredDate.read(row, 9),
-                isLiked: row[10], isPinned: row[11], attachments: [],
-                queueState: (row[13] as String?).flatMap(MassMessageState.init(rawValue:)),
-                queueSentAt: StoredDate.read(row, 14)))
+                id: column.int64(0), creatorID: column.int64(15), fanID: column.int64(16), fromUserID: column.int64(1),
+                fromUserName: column.text(17), text: column.text(12), price: Money(cents: column.int64(2)),
+                isLockedText: column.bool(3), isTip: column.bool(4), massMessageID: column.optionalInt64(5),
+                createdAt: column.date(6), changedAt: column.date(7), openedAt: column.optionalDate(8),
+                purchasedAt: column.optionalDate(9), isLiked: column.bool(10), isPinned: column.bool(11), attachments: [],
+                queueState: column.optionalText(13).flatMap(MassMessageState.init(rawValue:)),
+                queueSentAt: column.optionalDate(14)))
+            packed.append(column.packedMedia(18))
         }
-        let direct = try AttachmentLoader.load(db, owner: .message, ids: messages.filter { !$0.isFromQueue }.map(\.id), cache: media)
-        let queued = try AttachmentLoader.load(db, owner: .massMessage, ids: messages.compactMap(\.massMessageID), cache: media)
-        for index in messages.indices {
-            let message = messages[index]
-            messages[index].attachments = message.massMessageID.map { queued[$0] ?? [] } ?? direct[message.id] ?? []
-        }
+        let attachments = try AttachmentLoader.resolve(packed, db: db, cache: media)
+        for index in messages.indices { messages[index].attachments = attachments[index] }
         return messages
     }
 }

@@ -4,7 +4,7 @@ import GRDB
 
 extension SQLiteStorage: AccessStore {
     public func apiKeys(lookupID: String) async throws -> [StoredAPIKey] {
-        try await read { db in
+        try pageRead { db in
             try Row.fetchAll(
                 db.cachedStatement(sql: "SELECT organizationId, secretHash FROM apiKey WHERE lookupId = ?"), arguments: [lookupID]
             ).map { row in
@@ -15,7 +15,7 @@ extension SQLiteStorage: AccessStore {
     }
 
     public func connection(id: String, organizationID: Int64) async throws -> Connection? {
-        try await read { db in
+        try pageRead { db in
             guard let row = try Row.fetchOne(
                 db.cachedStatement(sql: """
                     SELECT c.creatorId, c.permissions, COALESCE(u.name, '')

@@ -4,7 +4,7 @@ import GRDB
 
 extension SQLiteStorage: AnalyticsStore {
     public func purchasedMassMessages(creatorID: Int64, page: PageRequest) async throws -> Page<MassMessage> {
-        try await read { db in
+        try await read(bounded: Self.isShallow(page)) { db in
             // Walks the partial index massMessage_purchased.
             let messages = try MassMessageRow.fetchAll(
                 db,

@@ -4,7 +4,7 @@ import GRDB
 
 extension SQLiteStorage: ChatStore {
     public func chats(creatorID: Int64, query: ChatListQuery) async throws -> Page<ChatSummary> {
-        try await read { db in
+        try await read(bounded: (query.search ?? "").isEmpty && Self.isShallow(query.page)) { db in
             var summaries: [ChatSummary] = []
             var lastIDs: [Int64?] = []
             let (sql, arguments) = Self.chatListSQL(creatorID: creatorID, query: query)
@@ -110,13 +110,13 @@ extension SQLiteStorage: ChatStore {
     }
 
     public func chatMessage(id: Int64, creatorID: Int64) async throws -> ChatMessage? {
-        try await read { db in
+        try pageRead { db in
             try MessageRow.fetchAll(db, media: media, where: "WHERE m.id = ? AND c.creatorId = ?", arguments: [id, creatorID]).first
         }
     }
 
     public func chatExists(creatorID: Int64, fanID: Int64) async throws -> Bool {
-        try await read { db in try Self.chatID(db, creatorID: creatorID, fanID: fanID) != nil || Self.hasDeliveries(db, creatorID: creatorID, fanID: fanID) }
+        try pageRead { db in try Self.chatID(db, creatorID: creatorID, fanID: fanID) != nil || Self.hasDeliveries(db, creatorID: creatorID, fanID: fanID) }
     }
 
     /// Whether the fan has deliveries not yet acted on: a chat without a chat row.
@@ -137,33 +137,64 @@ extension SQLiteStorage: ChatStore {
     }
 
     public func messages(creatorID: Int64, query: ChatMessageQuery) async throws -> ChatMessagesLookup {
-        try await read { db in
+        let search = query.search.flatMap { $0.isEmpty ? nil : TextFold.fold($0) }
+        return try await read(bounded: search == nil && Self.isShallow(query.page)) { db in
+            let page = {
+                var arguments: [String: (any DatabaseValueConvertible)?] = [
+                    "creator": creatorID, "fan": query.fanID, "limit": query.page.limit + 1, "offset": query.page.offset,
+                ]
+                if let before = query.before { arguments["before"] = before }
+                if let startingAt = query.startingAt { arguments["startingAt"] = startingAt }
+                if let search { arguments["search"] = search }
+                let variant = ChatPageVariant(before: query.before != nil, startingAt: query.startingAt != nil, searching: search != nil)
+                return try MessageRow.decode(
+                    db, media: media, sql: Self.chatPageStatements[variant]!, arguments: StatementArguments(arguments))
+            }
+            // A page with messages proves the chat exists: only an empty one
+            // (or one that must start at a given message) asks more.
+            if query.startingAt == nil {
+                let messages = try page()
+                if !messages.isEmpty { return .page(Page(fetched: messages, limit: query.page.limit)) }
+            }
             let chatID = try Self.chatID(db, creatorID: creatorID, fanID: query.fanID)
             guard try chatID != nil || Self.hasDeliveries(db, creatorID: creatorID, fanID: query.fanID) else { return .noChat }
-            if let firstID = query.startingAt,
-               try !Self.messageExists(db, id: firstID, chatID: chatID, creatorID: creatorID, fanID: query.fanID) {
+            guard let firstID = query.startingAt else { return .page(Page(fetched: [], limit: query.page.limit)) }
+            guard try Self.messageExists(db, id: firstID, chatID: chatID, creatorID: creatorID, fanID: query.fanID) else {
                 return .noFirstMessage
             }
-            var condition = "1"
-            var arguments: [String: (any DatabaseValueConvertible)?] = [
-                "chat": chatID, "creator": creatorID, "fan": query.fanID, "limit": query.page.limit + 1, "offset": query.page.offset,
-            ]
-            if let before = query.before {
-                condition += " AND $id < :before"
-                arguments["before"] = before
-            }
-            if let startingAt = query.startingAt {
-                condition += " AND $id <= :startingAt"
-                arguments["startingAt"] = startingAt
-            }
-            if let search = query.search, !search.isEmpty {
-                condition += " AND instr(fanout_fold($text), :search) > 0"
-                arguments["search"] = TextFold.fold(search)
-            }
-            return .page(Page(
-                fetched: try Self.chatMessages(db, media: media, condition: MessageRow.Condition(condition), arguments: arguments),
-                limit: query.page.limit))
+            return .page(Page(fetched: try page(), limit: query.page.limit))
         }
+    }
+
+    /// Which cursors and filters a chat page has: each variant's SQL is
+    /// built once (building and hashing its 2 KB text on every request
+    /// showed in the profile).
+    private struct ChatPageVariant: Hashable, CaseIterable {
+        var before: Bool
+        var startingAt: Bool
+        var searching: Bool
+
+        static let allCases: [ChatPageVariant] = [false, true].flatMap { before in
+            [false, true].flatMap { startingAt in [false, true].map { ChatPageVariant(before: before, startingAt: startingAt, searching: $0) } }
+        }
+    }
+
+    private static let chatPageStatements: [ChatPageVariant: String] = Dictionary(
+        uniqueKeysWithValues: ChatPageVariant.allCases.map { ($0, chatPageSQL(for: $0)) })
+
+    /// The chat's messages (the chat row found by a sub-select SQLite runs
+    /// once) and deliveries, newest first: each side walks its (chat, id)
+    /// index from the cursor and the two are merged.
+    private static func chatPageSQL(for variant: ChatPageVariant) -> String {
+        var condition = "1"
+        if variant.before { condition += " AND $id < :before" }
+        if variant.startingAt { condition += " AND $id <= :startingAt" }
+        if variant.searching { condition += " AND instr(fanout_fold($text), :search) > 0" }
+        let filter = MessageRow.Condition(condition)
+        return MessageRow.bothSQL(
+            messages: "WHERE m.chatId = (SELECT id FROM chat WHERE creatorId = :creator AND fanId = :fan) AND \(filter.onMessage)",
+            deliveries: "WHERE d.creatorId = :creator AND d.fanId = :fan AND \(filter.onDelivery)", index: .byFan,
+            tail: "ORDER BY 1 DESC LIMIT :limit OFFSET :offset")
     }
 
     /// The chat's messages and deliveries meeting `condition`, newest first,

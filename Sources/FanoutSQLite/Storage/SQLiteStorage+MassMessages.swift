@@ -4,7 +4,7 @@ import GRDB
 
 extension SQLiteStorage: MassMessageStore {
     public func massMessages(creatorID: Int64, type: MassMessageListType?, page: PageRequest) async throws -> Page<MassMessage> {
-        try await read { db in
+        try await read(bounded: Self.isShallow(page)) { db in
             var sql = "WHERE creatorId = ?"
             var arguments: StatementArguments = [creatorID]
             if let type {
@@ -18,7 +18,7 @@ extension SQLiteStorage: MassMessageStore {
     }
 
     public func massMessage(id: Int64, creatorID: Int64) async throws -> MassMessage? {
-        try await read { db in try self.massMessage(db, id: id, creatorID: creatorID) }
+        try pageRead { db in try self.massMessage(db, id: id, creatorID: creatorID) }
     }
 
     func massMessage(_ db: Database, id: Int64, creatorID: Int64) throws -> MassMessage? {

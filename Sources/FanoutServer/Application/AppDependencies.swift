@@ -59,7 +59,7 @@ public struct AppDependencies: Sendable {
             let database = try AppDatabase(path: path)
             storage = SQLiteStorage(database: database, waits: metrics?.databaseWaits)
             mediaDirectory = mediaDirectory ?? URL(fileURLWithPath: path).deletingPathExtension().path + "-media"
-            health = { try await database.ping() }
+            health = { try database.ping() }
         case .postgres(let url):
             let database = try await PostgresAppDatabase.open(url, logger: logger)
             let postgres = PostgresStorage(database: database, waits: metrics?.databaseWaits)
