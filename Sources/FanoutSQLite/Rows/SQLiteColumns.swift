@@ -21,10 +21,6 @@ struct SQLiteColumns {
 
     func optionalInt64(_ index: Int32) -> Int64? { isNull(index) ? nil : int64(index) }
 
-    func double(_ index: Int32) -> Double { sqlite3_column_double(handle, index) }
-
-    func optionalDouble(_ index: Int32) -> Double? { isNull(index) ? nil : double(index) }
-
     func text(_ index: Int32) -> String { optionalText(index) ?? "" }
 
     func optionalText(_ index: Int32) -> String? {
