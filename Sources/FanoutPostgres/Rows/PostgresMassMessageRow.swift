@@ -11,16 +11,14 @@ enum PostgresMassMessageRow {
         """
 
     static func decode(_ row: PostgresRow) throws -> MassMessage {
-        let (id, creatorID, text, price, isLocked, state, createdAt, changedAt, scheduledAt, sentAt, canceledAt) =
-            try row.decode((Int64, Int64, String, Int64, Bool, String, Date, Date, Date?, Date?, Date?).self)
-        let cells = row.makeRandomAccess()
+        let column = PostgresColumns(row)
         return MassMessage(
-            id: id, creatorID: creatorID, text: text, price: Money(cents: price), isLockedText: isLocked,
-            state: MassMessageState(rawValue: state) ?? .queued, createdAt: createdAt, changedAt: changedAt,
-            scheduledAt: scheduledAt, sentAt: sentAt, canceledAt: canceledAt,
-            total: try cells[11].decode(Int.self), pending: try cells[12].decode(Int.self), sentCount: try cells[13].decode(Int.self),
-            viewedCount: try cells[14].decode(Int.self), purchasedCount: try cells[15].decode(Int.self),
-            hasError: try cells[16].decode(Bool.self), attachments: [])
+            id: try column.int64(0), creatorID: try column.int64(1), text: try column.text(2), price: Money(cents: try column.int64(3)),
+            isLockedText: try column.bool(4), state: MassMessageState(rawValue: try column.text(5)) ?? .queued,
+            createdAt: try column.date(6), changedAt: try column.date(7), scheduledAt: try column.optionalDate(8),
+            sentAt: try column.optionalDate(9), canceledAt: try column.optionalDate(10),
+            total: try column.int(11), pending: try column.int(12), sentCount: try column.int(13),
+            viewedCount: try column.int(14), purchasedCount: try column.int(15), hasError: try column.bool(16), attachments: [])
     }
 
     /// The rows of a prepared shape, with attachments.
@@ -40,7 +38,7 @@ enum PostgresMassMessageRow {
     private static func decode(_ db: PostgresConnection, media: MediaCache, rows: [PostgresRow], logger: Logger) async throws -> [MassMessage] {
         var messages = try rows.map(decode)
         let attachments = try await PostgresAttachmentLoader.resolve(
-            try rows.map { try $0.makeRandomAccess()[17].decode([Int64].self) }, on: db, cache: media, logger: logger)
+            try rows.map { try PostgresColumns($0).int64Array(17) }, on: db, cache: media, logger: logger)
         for index in messages.indices { messages[index].attachments = attachments[index] }
         return messages
     }

@@ -87,20 +87,22 @@ enum PostgresMessageRow {
         var messages: [ChatMessage?] = []
         var packed: [[Int64]] = []
         for row in rows {
-            let cells = row.makeRandomAccess()
-            guard let id = try cells[start].decode(Int64?.self) else {
+            let column = PostgresColumns(row)
+            guard let id = try column.optionalInt64(start) else {
                 messages.append(nil)
                 packed.append([])
                 continue
             }
-            func cell<T: PostgresDecodable>(_ index: Int, _ type: T.Type = T.self) throws -> T { try cells[start + index].decode(T.self) }
             messages.append(ChatMessage(
-                id: id, creatorID: try cell(15), fanID: try cell(16), fromUserID: try cell(1), fromUserName: try cell(17),
-                text: try cell(12), price: Money(cents: try cell(2)), isLockedText: try cell(3), isTip: try cell(4),
-                massMessageID: try cell(5), createdAt: try cell(6), changedAt: try cell(7), openedAt: try cell(8),
-                purchasedAt: try cell(9), isLiked: try cell(10), isPinned: try cell(11), attachments: [],
-                queueState: try cell(13, String?.self).flatMap(MassMessageState.init(rawValue:)), queueSentAt: try cell(14)))
-            packed.append(try cell(18))
+                id: id, creatorID: try column.int64(start + 15), fanID: try column.int64(start + 16),
+                fromUserID: try column.int64(start + 1), fromUserName: try column.text(start + 17), text: try column.text(start + 12),
+                price: Money(cents: try column.int64(start + 2)), isLockedText: try column.bool(start + 3), isTip: try column.bool(start + 4),
+                massMessageID: try column.optionalInt64(start + 5), createdAt: try column.date(start + 6),
+                changedAt: try column.date(start + 7), openedAt: try column.optionalDate(start + 8),
+                purchasedAt: try column.optionalDate(start + 9), isLiked: try column.bool(start + 10), isPinned: try column.bool(start + 11),
+                attachments: [], queueState: try column.optionalText(start + 13).flatMap(MassMessageState.init(rawValue:)),
+                queueSentAt: try column.optionalDate(start + 14)))
+            packed.append(try column.int64Array(start + 18))
         }
         let attachments = try await PostgresAttachmentLoader.resolve(packed, on: db, cache: media, logger: logger)
         for index in messages.indices { messages[index]?.attachments = attachments[index] }
