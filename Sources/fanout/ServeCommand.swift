@@ -47,8 +47,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         MallocTuning.applyForServer()
-        if Environment.value("FANOUT_TASKS_ON_EVENT_LOOPS") != "off" {
-            NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        // Swift tasks on the event loops (README, Performance); where the hook
+        // is refused they stay on Swift's pool, which is correct, only slower.
+        if Environment.value("FANOUT_TASKS_ON_EVENT_LOOPS") != "off",
+           !NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor() {
+            FileHandle.standardError.write(Data("fanout: Swift tasks stay on Swift's own pool (SwiftNIO refused to take it over)\n".utf8))
         }
         let rateLimit = try resolvedRateLimit()
         let location = try database.location(default: demo ? "fanout-demo.sqlite" : nil)

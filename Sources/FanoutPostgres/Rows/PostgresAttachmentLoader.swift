@@ -19,18 +19,10 @@ enum PostgresAttachmentLoader {
     static func resolve(
         _ packed: [[Int64]], on db: PostgresConnection, cache: MediaCache, logger: Logger
     ) async throws -> [[Attachment]] {
-        let ids = Set(packed.joined().map { $0 >> 1 })
-        guard !ids.isEmpty else { return packed.map { _ in [] } }
-        var (media, missing) = cache.lookup(ids)
-        if !missing.isEmpty {
-            let fetched = try await db.rows(
+        try await cache.attachments(packed) { missing in
+            try await db.rows(
                 "SELECT \(unescaped: PostgresMediaRow.columns) FROM media WHERE id = ANY(\(missing))", logger
             ).map(PostgresMediaRow.decode)
-            cache.insert(fetched)
-            for item in fetched { media[item.id] = item }
-        }
-        return packed.map { row in
-            row.compactMap { element in media[element >> 1].map { Attachment(media: $0, isPreview: element & 1 == 1) } }
         }
     }
 }
