@@ -18,7 +18,7 @@ enum PostgresFanOutBenchmark {
         let url = try PostgresURL(arguments[1])
         let rows = arguments.dropFirst(2).first.flatMap(Int.init) ?? 1_000_000
         let baseline = try await PostgresAppDatabase.withScratchDatabase(on: url, prefix: "fanout_bench", logger: logger) { database in
-            try await bulkInsertBaseline(database.client, rows: rows)
+            try await bulkInsertBaseline(database.clients.current, rows: rows)
         }
         if arguments[0] == "postgres-baseline" {
             print(#"{"rows": \#(rows), "seconds": \#(baseline)}"#)

@@ -38,7 +38,7 @@ public struct DatabaseCopy: Sendable {
         }
         let total = counts.reduce(0, +)
         do {
-            let report = try await target.client.withTransaction(logger: logger) { pg in
+            let report = try await target.clients.withTransaction(logger: logger) { pg in
                 try await refuseNonEmpty(pg)
                 var copied = 0
                 for table in CopySchema.tables {
@@ -53,7 +53,7 @@ public struct DatabaseCopy: Sendable {
             }
             // Statistics now, not when autovacuum gets to it: until then the
             // planner plans the read pages for empty tables.
-            try await target.client.query("ANALYZE", logger: logger)
+            try await target.clients.query("ANALYZE", logger: logger)
             return report
         } catch let error as PostgresTransactionError {
             throw error.closureError ?? error.commitError ?? error

@@ -24,8 +24,8 @@ struct PostgresStatisticsTests {
             let sent = try await storage.createMassMessage(MassMessageDraft(text: "To everyone"), creatorID: creatorID, at: Self.anchor)
             _ = try await worker.drain()
 
-            let estimate = try await Self.number(database.client, "SELECT reltuples::bigint FROM pg_class WHERE oid = 'mass_delivery'::regclass")
-            let rows = try await Self.number(database.client, "SELECT count(*) FROM mass_delivery")
+            let estimate = try await Self.number(database.clients.current, "SELECT reltuples::bigint FROM pg_class WHERE oid = 'mass_delivery'::regclass")
+            let rows = try await Self.number(database.clients.current, "SELECT count(*) FROM mass_delivery")
             #expect(sent.total > 0 && rows >= sent.total)
             #expect(estimate == rows, "the planner knows every delivery row")
         }

@@ -41,7 +41,7 @@ struct DatabaseCopyTests {
             #expect(report.rows["message"]! > 700 && report.rows["massDelivery"]! >= 5, "several chunks, deliveries included")
             let postgres = PostgresStorage(database: target)
             var analyzed = 0
-            for try await count in try await target.client.query(
+            for try await count in try await target.clients.query(
                 "SELECT count(*)::int FROM pg_stat_user_tables WHERE relname IN ('message', 'chat', 'mass_delivery') AND last_analyze IS NOT NULL",
                 logger: Logger(label: "fanout.tests")).decode(Int.self) { analyzed = count }
             #expect(analyzed == 3, "the copy leaves the planner statistics")

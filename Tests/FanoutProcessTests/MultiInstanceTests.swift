@@ -130,7 +130,7 @@ struct MultiInstanceTests {
     /// those turned into messages.
     static func deliveries(_ database: PostgresAppDatabase, massMessageID: Int) async throws -> (count: Int, distinctFans: Int) {
         let id = Int64(massMessageID)
-        let rows = try await database.client.query("""
+        let rows = try await database.clients.query("""
             SELECT COUNT(*), COUNT(DISTINCT fan_id) FROM (
                 SELECT c.fan_id FROM message m JOIN chat c ON c.id = m.chat_id WHERE m.mass_message_id = \(id)
                 UNION ALL

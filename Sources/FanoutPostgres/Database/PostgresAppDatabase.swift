@@ -3,17 +3,17 @@ import NIOCore
 import PostgresNIO
 
 /// One Fanout deployment's PostgreSQL: a migrated database and the client
-/// (connection pool) every storage call goes through. The client is a
-/// `Service`: `serve` runs it in its service group; commands and tests run it
-/// around their work with `withDatabase`.
+/// (connection pools) every storage call goes through. The clients are a
+/// `Service`: `serve` runs them in its service group; commands and tests run
+/// them around their work with `withDatabase`.
 public struct PostgresAppDatabase: Sendable {
-    public let client: PostgresClient
+    public let clients: PostgresClients
     public let url: PostgresURL
     let logger: Logger
 
     /// Checks that the database answers and migrates it (one connection, a
     /// connect timeout: an unreachable server fails here, in one line), then
-    /// makes the client. The client must run (`client.run()`) before use.
+    /// makes the clients. They must run (`clients.run()`) before use.
     public static func open(_ url: PostgresURL, logger: Logger, connectTimeout: Duration = .seconds(10)) async throws -> PostgresAppDatabase {
         let connection: PostgresConnection
         do {
@@ -30,17 +30,17 @@ public struct PostgresAppDatabase: Sendable {
             throw PostgresOpenError(url: url, underlying: error)
         }
         return PostgresAppDatabase(
-            client: PostgresClient(configuration: url.configuration(connectTimeout: connectTimeout), backgroundLogger: logger),
+            clients: PostgresClients(configuration: url.configuration(connectTimeout: connectTimeout), logger: logger),
             url: url, logger: logger)
     }
 
-    /// Opens the database, runs its client for `body`, and stops it after.
+    /// Opens the database, runs its clients for `body`, and stops them after.
     public static func withDatabase<T: Sendable>(
         _ url: PostgresURL, logger: Logger, _ body: @Sendable (PostgresAppDatabase) async throws -> T
     ) async throws -> T {
         let database = try await open(url, logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await database.client.run() }
+            group.addTask { await database.clients.run() }
             defer { group.cancelAll() }
             // Let run() begin before the first lease (which otherwise waits, with a warning).
             try await Task.sleep(for: .milliseconds(10))
@@ -50,7 +50,7 @@ public struct PostgresAppDatabase: Sendable {
 
     /// Whether the database answers a trivial query (for health checks).
     public func ping() async throws {
-        try await client.query("SELECT 1", logger: logger)
+        try await clients.query("SELECT 1", logger: logger)
     }
 }
 

@@ -5,13 +5,13 @@ import PostgresNIO
 /// The storage protocols on PostgreSQL. Each protocol's implementation lives
 /// in its own `PostgresStorage+….swift`; every write is one transaction.
 public struct PostgresStorage: Sendable {
-    let client: PostgresClient
+    let client: PostgresClients
     let logger: Logger
     let media = MediaCache()
     let waits: DatabaseWaits?
 
     public init(database: PostgresAppDatabase, waits: DatabaseWaits? = nil) {
-        client = database.client
+        client = database.clients
         logger = database.logger
         self.waits = waits
     }

@@ -69,7 +69,7 @@ public struct AppDependencies: Sendable {
             let shared = SharedOffsetClock(store: postgres)
             clock = shared
             services = [
-                database.client,
+                database.clients,
                 // Takes up clock advances made through other instances.
                 LoopingService(name: "sandbox-clock", idleDelay: .milliseconds(250), logger: logger) {
                     try await shared.refresh()

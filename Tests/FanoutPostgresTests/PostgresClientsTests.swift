@@ -1,0 +1,45 @@
+import FanoutPostgres
+import NIOCore
+import NIOPosix
+import PostgresNIO
+import Testing
+
+/// A storage call made on an event loop gets a connection on that same loop,
+/// so the reply wakes the request where it already runs and both loops
+/// share the work (one pool had put every connection on one loop).
+@Suite(.enabled(if: TestPostgres.isAvailable, "needs FANOUT_TEST_POSTGRES_URL (scripts/test starts a cluster)"))
+struct PostgresClientsTests {
+    @Test func aCallOnAnEventLoopGetsAConnectionOnThatLoop() async throws {
+        try await Self.withClients(loops: 3) { clients, group in
+            for loop in group.makeIterator() {
+                let client = try await loop.submit { clients.current }.get()
+                for _ in 0..<3 {
+                    let connectionLoop = try await client.withConnection { $0.eventLoop }
+                    #expect(connectionLoop === loop)
+                }
+            }
+        }
+    }
+
+    @Test func callsFromOutsideTheLoopsTakeEveryPoolInTurn() async throws {
+        try await Self.withClients(loops: 2) { clients, _ in
+            var loops: [ObjectIdentifier] = []
+            for _ in 0..<4 { loops.append(ObjectIdentifier(try await clients.withConnection { $0.eventLoop })) }
+            #expect(Set(loops).count == 2)
+            #expect(try await clients.query("SELECT 1", logger: TestPostgres.logger).collect().count == 1)
+        }
+    }
+
+    /// Running clients on a group of `loops` loops of their own, for `body`.
+    static func withClients(loops: Int, _ body: (PostgresClients, MultiThreadedEventLoopGroup) async throws -> Void) async throws {
+        let url = try PostgresURL(try #require(TestPostgres.url))
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: loops)
+        let clients = PostgresClients(configuration: url.configuration(), group: group, logger: TestPostgres.logger)
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { await clients.run() }
+            defer { tasks.cancelAll() }
+            try await body(clients, group)
+        }
+        try await group.shutdownGracefully()
+    }
+}
