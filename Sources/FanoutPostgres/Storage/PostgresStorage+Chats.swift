@@ -12,14 +12,14 @@ extension PostgresStorage: ChatStore {
                 $0.append(creatorID); $0.append(query.page.limit + 1); $0.append(query.page.offset); $0.append(search)
                 $0.append(query.page.sideLimit)
             }
+            summaries.reserveCapacity(rows.count)
             for row in rows {
-                let (fanID, _, isSubscribed) = try row.decode((Int64, Int64?, Bool).self)
-                let cells = row.makeRandomAccess()
+                let column = PostgresColumns(row)
                 summaries.append(ChatSummary(
-                    fanID: fanID, isSubscribed: isSubscribed, unreadCount: try cells[3].decode(Int.self),
-                    hasUnreadTips: try cells[4].decode(Bool.self), isMuted: try cells[5].decode(Bool.self), lastMessage: nil,
-                    lastReadMessageID: try cells[6].decode(Int64?.self), hasPurchasedFeed: try cells[7].decode(Bool.self),
-                    pinnedCount: try cells[8].decode(Int.self)))
+                    fanID: try column.int64(0), isSubscribed: try column.bool(2), unreadCount: try column.int(3),
+                    hasUnreadTips: try column.bool(4), isMuted: try column.bool(5), lastMessage: nil,
+                    lastReadMessageID: try column.optionalInt64(6), hasPurchasedFeed: try column.bool(7),
+                    pinnedCount: try column.int(8)))
             }
             // Each chat's last message came in the same rows, from column 9.
             let lastMessages = try await PostgresMessageRow.decode(db, media: media, rows: rows, from: 9, logger: logger)
