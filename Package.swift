@@ -96,6 +96,7 @@ let package = Package(
             dependencies: [
                 "FanoutAPI", "FanoutCore", "FanoutSQLite", "FanoutPostgres",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -170,6 +171,7 @@ let package = Package(
             dependencies: [
                 "FanoutServer", "FanoutTestSupport", "FanoutSQLite", "FanoutCore", "FanoutAPI",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ],

@@ -63,6 +63,7 @@ public func buildApplication(
 func buildRouter(dependencies: AppDependencies, sandbox: Bool, console simulations: ConsoleSimulations?) -> Router<FanoutRequestContext> {
     let routes = RouteTable()
     let router = Router(context: FanoutRequestContext.self)
+    router.add(middleware: EventLoopExecutorMiddleware(executors: EventLoopTaskExecutors()))
     router.add(middleware: RequestIDMiddleware())
     if let metrics = dependencies.metrics { router.add(middleware: MetricsMiddleware(metrics: metrics)) }
     router.add(middleware: LogRequestsMiddleware(.debug))
