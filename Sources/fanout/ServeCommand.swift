@@ -2,6 +2,7 @@ import ArgumentParser
 import NIOCore
 import NIOPosix
 import FanoutCore
+import FanoutPostgres
 import FanoutServer
 import Foundation
 import Hummingbird
@@ -36,6 +37,8 @@ struct ServeCommand: AsyncParsableCommand {
     var noRateLimit = false
     @Flag(help: "No /metrics (env FANOUT_METRICS=off).")
     var noMetrics = false
+    @Option(help: "On PostgreSQL, the most connections this instance opens (env FANOUT_POSTGRES_CONNECTIONS; default 20, shared out between its event loops).")
+    var postgresConnections: Int?
     @Option(help: "trace, debug, info, notice, warning, error or critical (env FANOUT_LOG_LEVEL).")
     var logLevel: String?
     @Option(help: "Folder for uploaded files (env FANOUT_MEDIA_DIR; default beside the SQLite file, <name>-media; on PostgreSQL uploads need it, one folder shared by every instance).")
@@ -72,7 +75,7 @@ struct ServeCommand: AsyncParsableCommand {
             authCacheTTL: .milliseconds(Int(1000 * max(0, authCacheSeconds ?? Environment.value("FANOUT_AUTH_CACHE_SECONDS").flatMap(Double.init) ?? 5))),
             rateLimit: rateLimit, metricsEnabled: !noMetrics && Environment.value("FANOUT_METRICS") != "off",
             mediaDirectory: mediaDir ?? Environment.value("FANOUT_MEDIA_DIR"), maxUploadSize: try resolvedMaxUploadSize(),
-            publicURL: publicURL ?? Environment.value("FANOUT_PUBLIC_URL"))
+            publicURL: publicURL ?? Environment.value("FANOUT_PUBLIC_URL"), postgresConnections: try resolvedPostgresConnections())
         let app = buildApplication(configuration: configuration, dependencies: try await .live(configuration))
         try await app.runService()
     }
@@ -86,6 +89,17 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("--rate-limit (or FANOUT_RATE_LIMIT) must be REFILL/BURST, e.g. 60/90, or off; not \(text)")
         }
         return limit
+    }
+
+    /// The flag, else the environment, else postgres-nio's 20.
+    private func resolvedPostgresConnections() throws -> Int {
+        guard let text = postgresConnections.map(String.init) ?? Environment.value("FANOUT_POSTGRES_CONNECTIONS") else {
+            return PostgresClients.defaultMaximumConnections
+        }
+        guard let count = Int(text), count > 0 else {
+            throw ValidationError("--postgres-connections (or FANOUT_POSTGRES_CONNECTIONS) must be a positive number; not \(text)")
+        }
+        return count
     }
 
     /// Bytes, or a number with K, M or G (binary units).

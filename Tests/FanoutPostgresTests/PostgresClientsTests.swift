@@ -43,3 +43,30 @@ struct PostgresClientsTests {
         try await group.shutdownGracefully()
     }
 }
+
+extension PostgresClientsTests {
+    /// An operator sizes each instance's share of `max_connections`: however
+    /// many queries wait, the pools never open more than the maximum.
+    @Test func theMaximumCapsConnectionsAcrossAllLoops() async throws {
+        let url = try PostgresURL(try #require(TestPostgres.url))
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+        let clients = PostgresClients(configuration: url.configuration(), maximumConnections: 4, group: group, logger: TestPostgres.logger)
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { await clients.run() }
+            defer { tasks.cancelAll() }
+            let backends = try await withThrowingTaskGroup(of: Int32.self) { queries in
+                for _ in 0..<16 {
+                    queries.addTask {
+                        try await clients.withConnection { connection in
+                            try await connection.query("SELECT pg_backend_pid() FROM pg_sleep(0.05)", logger: TestPostgres.logger)
+                                .collect()[0].decode(Int32.self)
+                        }
+                    }
+                }
+                return try await queries.reduce(into: Set<Int32>()) { $0.insert($1) }
+            }
+            #expect(backends.count == 4, "16 waiting queries, 4 connections: \(backends)")
+        }
+        try await group.shutdownGracefully()
+    }
+}

@@ -21,7 +21,8 @@ struct MultiInstanceTests {
             let url = "postgres://\(server.username)@\(server.host):\(server.port)/\(database.url.database!)?sslmode=disable"
             // Small batches, so that the fan-out lasts long enough to be shared and interrupted.
             var instances = try (0..<3).map { _ in
-                try ServerProcess(database: url, arguments: ["--fan-out-batch-size", "500", "--fan-out-batch-time", "5"])
+                // Four connections each: the HTTP requests, fan-out, scheduler, webhooks and clock share them.
+                try ServerProcess(database: url, arguments: ["--fan-out-batch-size", "500", "--fan-out-batch-time", "5", "--postgres-connections", "4"])
             }
             defer { instances.forEach { $0.stop() } }
             for instance in instances { try await instance.waitUntilHealthy() }

@@ -14,7 +14,10 @@ public struct PostgresAppDatabase: Sendable {
     /// Checks that the database answers and migrates it (one connection, a
     /// connect timeout: an unreachable server fails here, in one line), then
     /// makes the clients. They must run (`clients.run()`) before use.
-    public static func open(_ url: PostgresURL, logger: Logger, connectTimeout: Duration = .seconds(10)) async throws -> PostgresAppDatabase {
+    public static func open(
+        _ url: PostgresURL, logger: Logger, connectTimeout: Duration = .seconds(10),
+        maximumConnections: Int = PostgresClients.defaultMaximumConnections
+    ) async throws -> PostgresAppDatabase {
         let connection: PostgresConnection
         do {
             connection = try await PostgresConnection.connect(
@@ -30,7 +33,8 @@ public struct PostgresAppDatabase: Sendable {
             throw PostgresOpenError(url: url, underlying: error)
         }
         return PostgresAppDatabase(
-            clients: PostgresClients(configuration: url.configuration(connectTimeout: connectTimeout), logger: logger),
+            clients: PostgresClients(
+                configuration: url.configuration(connectTimeout: connectTimeout), maximumConnections: maximumConnections, logger: logger),
             url: url, logger: logger)
     }
 

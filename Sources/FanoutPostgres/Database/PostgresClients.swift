@@ -18,12 +18,18 @@ public final class PostgresClients: Service, Sendable {
     /// Turns for calls from outside the group (tests, commands not on a loop).
     private let turn = Atomic<Int>(0)
 
-    /// `maximumConnections` of `configuration` is the total, shared out
-    /// between the loops (at least two each).
-    public init(configuration: PostgresClient.Configuration, group: MultiThreadedEventLoopGroup = .singleton, logger: Logger) {
+    /// postgres-nio's default for one pool.
+    public static let defaultMaximumConnections = 20
+
+    /// `maximumConnections` is the total, shared out between the loops (at
+    /// least one each).
+    public init(
+        configuration: PostgresClient.Configuration, maximumConnections: Int = defaultMaximumConnections,
+        group: MultiThreadedEventLoopGroup = .singleton, logger: Logger
+    ) {
         let loops = Array(group.makeIterator())
         var configuration = configuration
-        configuration.options.maximumConnections = max(2, configuration.options.maximumConnections / loops.count)
+        configuration.options.maximumConnections = max(1, maximumConnections / loops.count)
         configuration.options.minimumConnections = min(configuration.options.minimumConnections, configuration.options.maximumConnections)
         clients = loops.map { PostgresClient(configuration: configuration, eventLoopGroup: $0, backgroundLogger: logger) }
         byLoop = Dictionary(uniqueKeysWithValues: loops.enumerated().map { (ObjectIdentifier($1), $0) })

@@ -1,4 +1,5 @@
 import FanoutCore
+import FanoutPostgres
 import Logging
 
 /// Everything a deployment sets: where to listen, the database, the rules' windows.
@@ -34,6 +35,9 @@ public struct AppConfiguration: Sendable {
     /// How clients reach this server, for the URLs of uploaded media; nil:
     /// `http://<host>:<port>`.
     public var publicURL: String?
+    /// On PostgreSQL, the most connections this instance opens (shared out
+    /// between its event loops' pools).
+    public var postgresConnections: Int
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation,
@@ -41,7 +45,8 @@ public struct AppConfiguration: Sendable {
         runsBackgroundServices: Bool = true, fanOutBatchSize: Int = 100_000,
         fanOutBatchTime: Duration = .milliseconds(15), sandboxEnabled: Bool = true, consoleEnabled: Bool = true,
         authCacheTTL: Duration = .seconds(5), rateLimit: RateLimit? = .ofauth, metricsEnabled: Bool = true,
-        mediaDirectory: String? = nil, maxUploadSize: Int = UploadService.defaultMaxUploadSize, publicURL: String? = nil
+        mediaDirectory: String? = nil, maxUploadSize: Int = UploadService.defaultMaxUploadSize, publicURL: String? = nil,
+        postgresConnections: Int = PostgresClients.defaultMaximumConnections
     ) {
         self.host = host
         self.port = port
@@ -59,6 +64,7 @@ public struct AppConfiguration: Sendable {
         self.mediaDirectory = mediaDirectory
         self.maxUploadSize = maxUploadSize
         self.publicURL = publicURL
+        self.postgresConnections = postgresConnections
     }
 
     /// What uploaded media's URLs start with (their id follows).

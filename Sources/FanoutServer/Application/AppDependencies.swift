@@ -61,7 +61,7 @@ public struct AppDependencies: Sendable {
             mediaDirectory = mediaDirectory ?? URL(fileURLWithPath: path).deletingPathExtension().path + "-media"
             health = { try database.ping() }
         case .postgres(let url):
-            let database = try await PostgresAppDatabase.open(url, logger: logger)
+            let database = try await PostgresAppDatabase.open(url, logger: logger, maximumConnections: configuration.postgresConnections)
             let postgres = PostgresStorage(database: database, waits: metrics?.databaseWaits)
             storage = postgres
             rateLimits = postgres
