@@ -10,15 +10,17 @@ enum PostgresMassMessageRow {
         media
         """
 
-    static func decode(_ row: PostgresRow) throws -> MassMessage {
-        let column = PostgresColumns(row)
-        return MassMessage(
+    /// A row of `columns` in column order, and its packed attachments (the last column).
+    static func decode(_ row: PostgresRow) throws -> (MassMessage, media: [Int64]) {
+        var column = PostgresColumns(row)
+        let message = MassMessage(
             id: try column.int64(0), creatorID: try column.int64(1), text: try column.text(2), price: Money(cents: try column.int64(3)),
             isLockedText: try column.bool(4), state: MassMessageState(rawValue: try column.text(5)) ?? .queued,
             createdAt: try column.date(6), changedAt: try column.date(7), scheduledAt: try column.optionalDate(8),
             sentAt: try column.optionalDate(9), canceledAt: try column.optionalDate(10),
             total: try column.int(11), pending: try column.int(12), sentCount: try column.int(13),
             viewedCount: try column.int(14), purchasedCount: try column.int(15), hasError: try column.bool(16), attachments: [])
+        return (message, try column.int64Array(17))
     }
 
     /// The rows of a prepared shape, with attachments.
@@ -36,9 +38,9 @@ enum PostgresMassMessageRow {
     }
 
     private static func decode(_ db: PostgresConnection, media: MediaCache, rows: [PostgresRow], logger: Logger) async throws -> [MassMessage] {
-        var messages = try rows.map(decode)
-        let attachments = try await PostgresAttachmentLoader.resolve(
-            try rows.map { try PostgresColumns($0).int64Array(17) }, on: db, cache: media, logger: logger)
+        let decoded = try rows.map(decode)
+        var messages = decoded.map(\.0)
+        let attachments = try await PostgresAttachmentLoader.resolve(decoded.map(\.media), on: db, cache: media, logger: logger)
         for index in messages.indices { messages[index].attachments = attachments[index] }
         return messages
     }

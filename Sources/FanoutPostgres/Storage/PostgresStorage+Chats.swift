@@ -8,21 +8,22 @@ extension PostgresStorage: ChatStore {
             var summaries: [ChatSummary] = []
             let search = query.search.flatMap { $0.isEmpty ? nil : $0.lowercased() }
             let filter = query.filter.map { ChatListQuery.Filter.allCases.firstIndex(of: $0)! + 1 } ?? 0
-            let rows = try await Self.chatList(variant: filter * 2 + (query.order == .recent ? 0 : 1), db, logger) {
-                $0.append(creatorID); $0.append(query.page.limit + 1); $0.append(query.page.offset); $0.append(search)
-                $0.append(query.page.sideLimit)
+            let variant = ((filter * 2 + (query.order == .recent ? 0 : 1)) * 2) + (search == nil ? 0 : 1)
+            let rows = try await Self.chatList(variant: variant, db, logger) {
+                $0.append(creatorID); $0.append(query.page.limit + 1); $0.append(query.page.offset); $0.append(query.page.sideLimit)
+                if let search { $0.append(search) }
             }
             summaries.reserveCapacity(rows.count)
-            for row in rows {
-                let column = PostgresColumns(row)
+            var columns = rows.map(PostgresColumns.init)
+            for index in columns.indices {
                 summaries.append(ChatSummary(
-                    fanID: try column.int64(0), isSubscribed: try column.bool(2), unreadCount: try column.int(3),
-                    hasUnreadTips: try column.bool(4), isMuted: try column.bool(5), lastMessage: nil,
-                    lastReadMessageID: try column.optionalInt64(6), hasPurchasedFeed: try column.bool(7),
-                    pinnedCount: try column.int(8)))
+                    fanID: try columns[index].int64(0), isSubscribed: try columns[index].bool(2), unreadCount: try columns[index].int(3),
+                    hasUnreadTips: try columns[index].bool(4), isMuted: try columns[index].bool(5), lastMessage: nil,
+                    lastReadMessageID: try columns[index].optionalInt64(6), hasPurchasedFeed: try columns[index].bool(7),
+                    pinnedCount: try columns[index].int(8)))
             }
             // Each chat's last message came in the same rows, from column 9.
-            let lastMessages = try await PostgresMessageRow.decode(db, media: media, rows: rows, from: 9, logger: logger)
+            let lastMessages = try await PostgresMessageRow.decode(db, media: media, columns: &columns, from: 9, logger: logger)
             for index in summaries.indices { summaries[index].lastMessage = lastMessages[index] }
             return Page(fetched: summaries, limit: query.page.limit)
         }
@@ -37,7 +38,7 @@ extension PostgresStorage: ChatStore {
     /// A chat without messages counts as id 0 (last newest-first, as SQLite
     /// sorts NULL), which lets the chat side walk `chat_recency` in order and
     /// PostgreSQL merge it with the deliveries' key instead of sorting all.
-    /// The prepared list of one variant (filter and order).
+    /// The prepared list of one variant (filter, order, searching or not).
     private static func chatList(
         variant: Int, _ db: PostgresConnection, _ logger: Logger, _ bind: (inout PostgresBindings) -> Void
     ) async throws -> [PostgresRow] {
@@ -49,30 +50,46 @@ extension PostgresStorage: ChatStore {
         case 4: try await db.rows(ChatListShape<4>.self, logger, bind)
         case 5: try await db.rows(ChatListShape<5>.self, logger, bind)
         case 6: try await db.rows(ChatListShape<6>.self, logger, bind)
-        default: try await db.rows(ChatListShape<7>.self, logger, bind)
+        case 7: try await db.rows(ChatListShape<7>.self, logger, bind)
+        case 8: try await db.rows(ChatListShape<8>.self, logger, bind)
+        case 9: try await db.rows(ChatListShape<9>.self, logger, bind)
+        case 10: try await db.rows(ChatListShape<10>.self, logger, bind)
+        case 11: try await db.rows(ChatListShape<11>.self, logger, bind)
+        case 12: try await db.rows(ChatListShape<12>.self, logger, bind)
+        case 13: try await db.rows(ChatListShape<13>.self, logger, bind)
+        case 14: try await db.rows(ChatListShape<14>.self, logger, bind)
+        default: try await db.rows(ChatListShape<15>.self, logger, bind)
         }
     }
 
-    /// $1 creator, $2 limit, $3 offset, $4 folded search (nullable), $5 how
-    /// far each side may have to walk (limit + offset, saturated). One
-    /// shape per filter (none, then `ChatListQuery.Filter`'s cases) and order
-    /// (recent, old): `variant` = filter × 2 + order.
+    /// $1 creator, $2 limit, $3 offset, $4 how far each side may have to
+    /// walk (limit + offset, saturated), and when searching $5 the folded
+    /// search. One shape per filter (none, then `ChatListQuery.Filter`'s
+    /// cases), order (recent, old) and search (without, with):
+    /// `variant` = (filter × 2 + order) × 2 + search. A shape without the
+    /// search has no search condition at all: PostgreSQL sets up a
+    /// sub-plan for `$5 IS NULL OR EXISTS (…)` on every call even when it
+    /// never runs it.
     enum ChatListShape<let variant: Int>: PreparedShape {
         static var name: String { chatListNames[variant] }
         static var sql: String { chatListTexts[variant] }
     }
 
     // Built once: postgres-nio asks for a statement's name and text on every call.
-    private static let chatListNames = (0..<8).map { "fanout.chatList.\($0)" }
-    private static let chatListTexts = (0..<8).map { chatListSQL(filter: $0 / 2, descending: $0 % 2 == 0) }
+    private static let chatListNames = (0..<16).map { "fanout.chatList.\($0)" }
+    private static let chatListTexts = (0..<16).map {
+        chatListSQL(filter: $0 / 4, descending: ($0 / 2) % 2 == 0, searching: $0 % 2 == 1)
+    }
 
-    static func chatListSQL(filter: Int, descending: Bool) -> String {
-        let search = """
-             AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM app_user u WHERE u.id = $fan
-                 AND (strpos(lower(u.name COLLATE "und-x-icu"), $4::text) > 0
-                      OR strpos(lower(u.username COLLATE "und-x-icu"), $4::text) > 0)))
-            """
+    static func chatListSQL(filter: Int, descending: Bool, searching: Bool) -> String {
+        let search = searching ? """
+             AND EXISTS (SELECT 1 FROM app_user u WHERE u.id = $fan
+                 AND (strpos(lower(u.name COLLATE "und-x-icu"), $5::text) > 0
+                      OR strpos(lower(u.username COLLATE "und-x-icu"), $5::text) > 0))
+            """ : ""
         let direction = descending ? "DESC" : "ASC"
+        // Each page row: the fan, its newest message's id (0: none) and, when
+        // that is a delivery, its mass message (else NULL).
         let page: String
         if filter > 0 {
             let counter = switch ChatListQuery.Filter.allCases[filter - 1] {
@@ -81,11 +98,13 @@ extension PostgresStorage: ChatStore {
             case .priority: "c.spent_cents > 0"
             }
             page = """
-                SELECT c.fan_id, GREATEST(COALESCE(c.last_message_id, 0), COALESCE(
-                    (SELECT MAX(d.message_id) FROM mass_delivery d WHERE d.creator_id = $1 AND d.fan_id = c.fan_id), 0)) AS last_id
-                FROM chat c
-                WHERE c.creator_id = $1 AND \(counter)\(search.replacingOccurrences(of: "$fan", with: "c.fan_id"))
-                ORDER BY last_id \(direction), c.id \(direction) LIMIT $2 OFFSET $3
+                SELECT q.fan_id, q.last_id,
+                       (SELECT d.mass_message_id FROM mass_delivery d WHERE d.creator_id = $1 AND d.message_id = q.last_id) AS delivered_id
+                FROM (SELECT c.fan_id, GREATEST(COALESCE(c.last_message_id, 0), COALESCE(
+                          (SELECT MAX(d.message_id) FROM mass_delivery d WHERE d.creator_id = $1 AND d.fan_id = c.fan_id), 0)) AS last_id
+                      FROM chat c
+                      WHERE c.creator_id = $1 AND \(counter)\(search.replacingOccurrences(of: "$fan", with: "c.fan_id"))
+                      ORDER BY last_id \(direction), c.id \(direction) LIMIT $2 OFFSET $3) AS q
                 """
         } else {
             // Each side walks its index newest first as far as the page
@@ -93,32 +112,33 @@ extension PostgresStorage: ChatStore {
             // can turn them into a hash over every delivery), then the two
             // are merged (Merge Append).
             page = """
-                (SELECT c.fan_id, COALESCE(c.last_message_id, 0) AS last_id FROM chat c
+                (SELECT c.fan_id, COALESCE(c.last_message_id, 0) AS last_id, NULL::bigint AS delivered_id FROM chat c
                  WHERE c.creator_id = $1
                    AND COALESCE((SELECT MAX(d.message_id) FROM mass_delivery d WHERE d.creator_id = $1 AND d.fan_id = c.fan_id), 0)
                        <= COALESCE(c.last_message_id, 0)
                    \(search.replacingOccurrences(of: "$fan", with: "c.fan_id"))
-                 ORDER BY COALESCE(c.last_message_id, 0) \(direction) LIMIT $5)
+                 ORDER BY COALESCE(c.last_message_id, 0) \(direction) LIMIT $4)
                 UNION ALL
-                (SELECT d.fan_id, d.message_id FROM mass_delivery d
+                (SELECT d.fan_id, d.message_id, d.mass_message_id FROM mass_delivery d
                  WHERE d.creator_id = $1
                    AND d.message_id = (SELECT MAX(n.message_id) FROM mass_delivery n WHERE n.creator_id = $1 AND n.fan_id = d.fan_id)
                    AND COALESCE((SELECT c.last_message_id FROM chat c WHERE c.creator_id = $1 AND c.fan_id = d.fan_id), 0) < d.message_id
                    \(search.replacingOccurrences(of: "$fan", with: "d.fan_id"))
-                 ORDER BY d.message_id \(direction) LIMIT $5)
+                 ORDER BY d.message_id \(direction) LIMIT $4)
                 ORDER BY 2 \(direction) LIMIT $2 OFFSET $3
                 """
         }
-        // Each page row's last message by key: a message, or else a delivery
-        // (both take their ids from one sequence, so an id is one or the
-        // other), in `PostgresMessageRow.select`'s 19 columns.
+        // Each page row's last message: a message, or else the delivery the
+        // page row names (both take their ids from one sequence, so an id is
+        // one or the other), in `PostgresMessageRow.select`'s 19 columns. A
+        // delivery is sent by the creator.
         return """
             WITH p AS MATERIALIZED (\(page))
             SELECT p.fan_id, NULLIF(p.last_id, 0), COALESCE(s.is_active, false),
                    COALESCE(c.unread_count, 0), COALESCE(c.has_unread_tips, false), COALESCE(c.is_muted, false),
                    c.last_read_message_id, COALESCE(c.has_purchased_feed, false), COALESCE(c.pinned_count, 0),
-                   COALESCE(m.id, d.message_id), COALESCE(m.from_user_id, d.creator_id), COALESCE(m.price_cents, mm.price_cents),
-                   COALESCE(m.is_locked_text, mm.is_locked_text), COALESCE(m.is_tip, false), COALESCE(m.mass_message_id, d.mass_message_id),
+                   COALESCE(m.id, NULLIF(p.last_id, 0)), COALESCE(m.from_user_id, $1), COALESCE(m.price_cents, mm.price_cents),
+                   COALESCE(m.is_locked_text, mm.is_locked_text), COALESCE(m.is_tip, false), COALESCE(m.mass_message_id, p.delivered_id),
                    COALESCE(m.created_at, mm.sent_at, mm.created_at), COALESCE(m.changed_at, mm.sent_at, mm.created_at),
                    m.opened_at, m.purchased_at, COALESCE(m.is_liked, false), COALESCE(m.is_pinned, false),
                    COALESCE(m.text, mm.text, ''), mm.state, mm.sent_at, $1::bigint, p.fan_id, sender.name,
@@ -126,10 +146,9 @@ extension PostgresStorage: ChatStore {
             FROM p
             LEFT JOIN chat c ON c.creator_id = $1 AND c.fan_id = p.fan_id
             LEFT JOIN subscription s ON s.creator_id = $1 AND s.fan_id = p.fan_id
-            LEFT JOIN message m ON m.id = p.last_id
-            LEFT JOIN mass_delivery d ON m.id IS NULL AND d.creator_id = $1 AND d.message_id = p.last_id
-            LEFT JOIN mass_message mm ON mm.id = COALESCE(m.mass_message_id, d.mass_message_id)
-            LEFT JOIN app_user sender ON sender.id = COALESCE(m.from_user_id, d.creator_id)
+            LEFT JOIN message m ON p.delivered_id IS NULL AND m.id = p.last_id
+            LEFT JOIN mass_message mm ON mm.id = COALESCE(m.mass_message_id, p.delivered_id)
+            LEFT JOIN app_user sender ON sender.id = COALESCE(m.from_user_id, $1)
             ORDER BY p.last_id \(direction), c.id \(direction)
             """
     }
@@ -156,10 +175,18 @@ extension PostgresStorage: ChatStore {
         let search = query.search.flatMap { $0.isEmpty ? nil : $0.lowercased() }
         return try await read { db in
             let page = {
-                try await PostgresMessageRow.decode(db, media: media, rows: try await db.rows(PostgresMessageRow.ChatPage.self, logger) {
-                    $0.append(creatorID); $0.append(query.fanID); $0.append(query.before); $0.append(query.startingAt); $0.append(search)
-                    $0.append(query.page.limit + 1); $0.append(query.page.offset); $0.append(query.page.sideLimit)
-                }, logger: logger)
+                let rows = if let search {
+                    try await db.rows(PostgresMessageRow.ChatSearchPage.self, logger) {
+                        $0.append(creatorID); $0.append(query.fanID); $0.append(query.before); $0.append(query.startingAt)
+                        $0.append(search); $0.append(query.page.limit + 1); $0.append(query.page.offset); $0.append(query.page.sideLimit)
+                    }
+                } else {
+                    try await db.rows(PostgresMessageRow.ChatPage.self, logger) {
+                        $0.append(creatorID); $0.append(query.fanID); $0.append(query.before); $0.append(query.startingAt)
+                        $0.append(query.page.limit + 1); $0.append(query.page.offset); $0.append(query.page.sideLimit)
+                    }
+                }
+                return try await PostgresMessageRow.decode(db, media: media, rows: rows, logger: logger)
             }
             if query.startingAt == nil {
                 let messages = try await page()
@@ -185,7 +212,7 @@ extension PostgresStorage: ChatStore {
     /// The chat's messages and deliveries meeting `condition` (its
     /// parameters bound in `builder`), newest first: each side walks its
     /// (chat, id) index from the cursor and the two are merged. (The chat
-    /// page itself is the prepared `ChatPage`; this serves the media filters.)
+    /// page itself is the prepared `ChatPage` or `ChatSearchPage`; this serves the media filters.)
     func chatMessages(
         _ db: PostgresConnection, builder: QueryBuilder, creatorID: Int64, fanID: Int64,
         condition: PostgresMessageRow.Condition, page: PageRequest
