@@ -12,10 +12,23 @@ import Testing
         #expect(defaults.port == 5432 && defaults.database == nil && defaults.password == nil && defaults.sslMode == .prefer)
     }
 
+    @Test func aHostThatIsADirectoryIsWhereTheUnixSocketIs() throws {
+        let query = try PostgresURL("postgres://fanout@/fanout?host=/var/run/postgresql")
+        #expect(query.unixSocketPath == "/var/run/postgresql/.s.PGSQL.5432" && query.database == "fanout")
+        #expect(query.redacted == "postgres://fanout@:5432/fanout?host=/var/run/postgresql")
+
+        let encoded = try PostgresURL("postgresql://fanout:secret@%2Ftmp%2Fpg%2F:6000/fanout")
+        #expect(encoded.unixSocketPath == "/tmp/pg/.s.PGSQL.6000")
+        #expect(!encoded.redacted.contains("secret"))
+
+        #expect(try PostgresURL("postgres://fanout@db.example/fanout").unixSocketPath == nil)
+    }
+
     @Test(arguments: [
         ("fanout.sqlite", "not a postgres:// or postgresql:// URL"),
         ("postgres:///fanout", "names no host"),
         ("postgres://localhost/fanout", "names no user"),
+        ("postgres://u@/db?host=/run/pg&port=fifty", "port must be a number from 1 to 65535, not fifty"),
         ("postgres://u@localhost/db?sslmode=always", "sslmode must be one of disable, allow, prefer, require, verify-ca, verify-full, not always"),
     ])
     func aBadURLSaysWhatIsWrong(text: String, message: String) {

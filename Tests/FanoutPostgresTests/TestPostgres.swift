@@ -9,6 +9,8 @@ import Testing
 enum TestPostgres {
     static let url = ProcessInfo.processInfo.environment["FANOUT_TEST_POSTGRES_URL"]
     static var isAvailable: Bool { url != nil }
+    /// The cluster's folder, where it also listens on a Unix socket (FANOUT_TEST_POSTGRES_DIR).
+    static let socketDirectory = ProcessInfo.processInfo.environment["FANOUT_TEST_POSTGRES_DIR"]
     static let logger = Logger(label: "fanout.tests.postgres")
 
     /// A new, empty database, dropped after `body`.
