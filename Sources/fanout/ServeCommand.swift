@@ -77,7 +77,12 @@ struct ServeCommand: AsyncParsableCommand {
             mediaDirectory: mediaDir ?? Environment.value("FANOUT_MEDIA_DIR"), maxUploadSize: try resolvedMaxUploadSize(),
             publicURL: publicURL ?? Environment.value("FANOUT_PUBLIC_URL"), postgresConnections: try resolvedPostgresConnections())
         let app = buildApplication(configuration: configuration, dependencies: try await .live(configuration))
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch let error as IOError where error.description.hasPrefix("bind(") {
+            // Another process has the port, or the address is not this machine's: one line, not NIO's.
+            throw CommandFailure("Cannot listen on \(configuration.host):\(configuration.port): \(String(cString: strerror(error.errnoCode)))")
+        }
     }
 
     /// The flag, else the environment, else OFAuth's 60/90; `off` for none.

@@ -16,6 +16,9 @@ struct LoopingService: Service {
             do {
                 if try await step() { continue }
             } catch {
+                // Cancelled: another service failed and the group is tearing
+                // down, storage with it; that is not this step's failure.
+                if Task.isCancelled { return }
                 logger.error("\(name) step failed", metadata: ["error": "\(String(reflecting: error))"])
             }
             // A graceful shutdown ends the nap at once, however long it is.

@@ -65,6 +65,7 @@ public struct WebhookSender: Service {
                     claimed = try await store.claimDueWebhookDeliveries(
                         at: now, leaseUntil: now.addingTimeInterval(Self.lease), perEndpoint: perEndpoint, limit: 64, excluding: busy.current)
                 } catch {
+                    if Task.isCancelled { break }  // the group is tearing down (as `LoopingService`)
                     logger.error("webhook claim failed", metadata: ["error": "\(String(reflecting: error))"])
                 }
                 for (endpoint, deliveries) in Dictionary(grouping: claimed, by: \.endpointID) {
