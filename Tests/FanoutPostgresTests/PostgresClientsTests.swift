@@ -23,6 +23,9 @@ struct PostgresClientsTests {
 
     @Test func callsFromOutsideTheLoopsTakeEveryPoolInTurn() async throws {
         try await Self.withClients(loops: 2) { clients, _ in
+            // Pools, not just loops: one client alone also spreads its connections over the loops.
+            let pools = (0..<4).map { _ in ObjectIdentifier(clients.current) }
+            #expect(Set(pools).count == 2 && pools[0] != pools[1])
             var loops: [ObjectIdentifier] = []
             for _ in 0..<4 { loops.append(ObjectIdentifier(try await clients.withConnection { $0.eventLoop })) }
             #expect(Set(loops).count == 2)

@@ -52,9 +52,10 @@ public struct PostgresAppDatabase: Sendable {
         }
     }
 
-    /// Whether the database answers a trivial query (for health checks).
+    /// Whether the database answers a trivial query (for health checks): its
+    /// row read, so the answer has come back, not just the query gone out.
     public func ping() async throws {
-        try await clients.query("SELECT 1", logger: logger)
+        for try await _ in try await clients.query("SELECT 1", logger: logger) {}
     }
 }
 

@@ -5,13 +5,13 @@ import PostgresNIO
 /// The storage protocols on PostgreSQL. Each protocol's implementation lives
 /// in its own `PostgresStorage+….swift`; every write is one transaction.
 public struct PostgresStorage: Sendable {
-    let client: PostgresClients
+    let clients: PostgresClients
     let logger: Logger
     let media = MediaCache()
     let waits: DatabaseWaits?
 
     public init(database: PostgresAppDatabase, waits: DatabaseWaits? = nil) {
-        client = database.clients
+        clients = database.clients
         logger = database.logger
         self.waits = waits
     }
@@ -21,7 +21,7 @@ public struct PostgresStorage: Sendable {
     @discardableResult
     func read<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
         let start = ContinuousClock.now
-        return try await client.withConnection { connection in
+        return try await clients.withConnection { connection in
             waits?.record(.read, since: start)
             return try await body(connection)
         }
@@ -47,7 +47,7 @@ public struct PostgresStorage: Sendable {
         do {
             // The wait ends when the body starts: a pooled connection, and its BEGIN.
             let start = ContinuousClock.now
-            return try await client.withTransaction(logger: logger) { connection in
+            return try await clients.withTransaction(logger: logger) { connection in
                 waits?.record(access, since: start)
                 return try await body(connection)
             }
