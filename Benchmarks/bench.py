@@ -8,7 +8,8 @@ isDone), as a ratio to the plainest bulk insert of as many rows measured in
 the same run (FanOutBenchmark baseline). Then a second fan-out while wrk
 loads a chat page and direct messages are sent. Memory: the server's peak
 RSS (VmHWM, reset before each phase). Then the same on PostgreSQL (a
-throwaway cluster from scripts/postgres-cluster): the read pages, each also
+throwaway cluster from scripts/postgres-cluster, over its Unix socket); its
+read runs alternate with SQLite's, route by route: the read pages, each also
 as a ratio to its SQLite figure, and the fan-out against a same-run bulk
 insert into a table shaped like mass_delivery (FanOutBenchmark
 postgres-baseline). Standard library only.
@@ -25,6 +26,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 
 ROUTES = [
     # name, path, needs auth, expected status, target ratio to the 404 route
@@ -50,60 +52,133 @@ def main():
     parser.add_argument("--postgres-only", action="store_true", help="only the PostgreSQL column (its SQLite ratios left out)")
     # --fans 0 also works with binaries older than `demo --fans` (for before/after runs).
     args = parser.parse_args()
-    work = tempfile.mkdtemp(prefix="fanout-bench-")
-    database = os.path.join(work, "bench.sqlite")
-    results = []
-
-    say(f"machine: {machine()}")
-    if args.postgres_only:
-        finish(results, args, {})
     args.reads_only = args.reads_only or args.fans == 0
+    work = tempfile.mkdtemp(prefix="fanout-bench-")
+    say(f"machine: {machine()}")
+    sqlite, postgres = None, None
+    try:
+        # Both servers up before the reads, whose rounds alternate between
+        # them route by route: this machine's throughput drifts by 10-25%
+        # over minutes, and a backend read minutes after the other would
+        # carry that drift into their ratio.
+        if not args.postgres_only:
+            sqlite = sqlite_side(args, work)
+        if not args.no_postgres:
+            postgres = postgres_side(args)
+        sides = [side for side in (sqlite, postgres) if side]
+        reads = read_pages(sides, args)
+        results = []
+        if sqlite:
+            results += reads["SQLite"]["rows"]
+            if not args.reads_only:
+                results += sqlite_fan_outs(args, sqlite)
+        if postgres:
+            results += reads["PostgreSQL"]["rows"]
+            for name, path, auth, status, target in ROUTES:
+                if target is not None and sqlite:
+                    pg, lite = reads["PostgreSQL"]["medians"][name], reads["SQLite"]["medians"][name]
+                    results.append((f"PostgreSQL vs SQLite: {name}", f"{pg:,.0f} vs {lite:,.0f} req/s", "",
+                                    f"{pg / lite:.2f}×", "≥ 0.5× SQLite's", pg / lite >= 0.5))
+            if not args.reads_only:
+                results += postgres_fan_out(args, postgres)
+    finally:
+        for side in (sqlite, postgres):
+            if side:
+                side["server"].terminate()
+                side["server"].wait(timeout=30)
+        if postgres:
+            subprocess.run(["scripts/postgres-cluster", "stop", postgres["cluster_dir"]])
+        subprocess.run(["rm", "-rf", work])
+    sys.exit(print_table(results))
+
+
+def sqlite_side(args, work):
+    """The demo in an SQLite file and a server on it."""
+    database = os.path.join(work, "bench.sqlite")
     demo_seconds, reader, sender = make_demo(args, database, args.fans)
     port, server = start_server(args, database, open(os.path.join(work, "server.log"), "w"))
+    return {"backend": "SQLite", "port": port, "server": server, "reader": reader, "sender": sender,
+            "demo_seconds": demo_seconds, "chat_page": pick_chat_page(port, reader)}
+
+
+def postgres_side(args):
+    """A throwaway PostgreSQL cluster, the demo in a database of it, and a
+    server on it; Fanout and the baseline reach it as a one-machine
+    deployment would, through its Unix socket in the cluster's folder."""
+    exports = subprocess.run(["scripts/postgres-cluster", "start"], check=True, capture_output=True, text=True).stdout
+    cluster = dict(re.findall(r"(FANOUT_TEST_POSTGRES_\w+)=(\S+)", exports))
+    server_url, cluster_dir = cluster["FANOUT_TEST_POSTGRES_URL"], cluster["FANOUT_TEST_POSTGRES_DIR"]
+    tcp = urllib.parse.urlsplit(server_url)
+    over_socket = lambda name: f"postgres://{tcp.username}@/{name}?host={cluster_dir}&port={tcp.port}"
+    side = {"backend": "PostgreSQL", "cluster_dir": cluster_dir, "baseline_url": over_socket("postgres")}
     try:
-        base = f"http://127.0.0.1:{port}"
-        chat_page = pick_chat_page(port, reader)
-
-        sqlite_reads = read_pages(base, reader, chat_page, args, server.pid, results, "SQLite")
-        if args.reads_only:
-            return finish(results, args, sqlite_reads)
-        # The fan-out alone, against its bulk-insert baseline.
-        baseline = json.loads(subprocess.run(
-            [f"{args.bin}/FanOutBenchmark", "baseline", str(args.fans)], check=True, capture_output=True, text=True).stdout)
-        results.append((f"baseline: bulk insert of {args.fans:,} rows (one prepared statement, raw binds, one transaction)",
-                        f"{baseline['seconds']:.2f} s", "", "1×", "baseline", None))
-        say(f"bulk insert baseline: {baseline['seconds']:.2f} s")
-        reset_peak_rss(server.pid)
-        seconds, message = fan_out(port, sender, args.fans, "Fan-out benchmark")
-        fan_rss = peak_rss_mib(server.pid)
-        check_delivered(port, sender, message, args.fans)
-        ratio = seconds / baseline["seconds"]
-        results.append((f"fan-out to {args.fans:,} active subscribers (POST → isDone, in every chat)",
-                        f"{seconds:.2f} s", "", f"{ratio:.2f}×", "≤ 4× the baseline's time", ratio <= 4))
-        results.append(("server RSS, peak during that fan-out", f"{fan_rss:.0f} MiB", "", "", "≤ 150 MiB", fan_rss <= 150))
-        say(f"fan-out: {seconds:.2f} s = {ratio:.2f}× the baseline; RSS peak {fan_rss:.0f} MiB")
-
-        # A second fan-out to the same fans while the API is in use.
-        loaded = fan_out_under_load(port, sender, reader, chat_page, args.fans, max(3, int(seconds)))
-        results.append((f"fan-out to the same {args.fans:,} again while wrk -c64 reads a chat page",
-                        f"{loaded['seconds']:.2f} s", "", "", "completes, counts right", True))
-        results.append(("chat page during that fan-out", f"{loaded['rps']:,.0f} req/s", f"{loaded['p99']:.1f} ms", "",
-                        "p99 < 100 ms", loaded["p99"] < 100))
-        results.append((f"direct messages during that fan-out ({loaded['dms']} sent, one each 100 ms)",
-                        f"max {loaded['dm_max']:.1f} ms", f"{loaded['dm_p99']:.1f} ms", "", "each < 100 ms", loaded["dm_max"] < 100))
-        results.append((f"`fanout demo --seed 7 --fans {args.fans:,}`", f"{demo_seconds:.1f} s", "", "", "well under a minute", demo_seconds < 60))
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        subprocess.run(["rm", "-rf", work])
-    finish(results, args, sqlite_reads)
+        subprocess.run(["psql", "-q", server_url, "-c", "CREATE DATABASE fanout_bench"], check=True)
+        database = over_socket("fanout_bench")
+        side["demo_seconds"], side["reader"], side["sender"] = make_demo(args, database, 0 if args.reads_only else args.fans)
+        side["port"], side["server"] = start_server(args, database, subprocess.DEVNULL)
+        side["chat_page"] = pick_chat_page(side["port"], side["reader"])
+        return side
+    except BaseException:
+        if "server" in side:
+            side["server"].kill()
+        subprocess.run(["scripts/postgres-cluster", "stop", cluster_dir])
+        raise
 
 
-def finish(results, args, sqlite_reads):
-    """The PostgreSQL column (unless skipped), then the table; exits."""
-    if not args.no_postgres:
-        postgres_column(args, sqlite_reads, results)
-    sys.exit(print_table(results))
+def sqlite_fan_outs(args, side):
+    """The fan-out alone against its bulk-insert baseline, then again under load."""
+    port, server, sender, reader = side["port"], side["server"], side["sender"], side["reader"]
+    results = []
+    baseline = json.loads(subprocess.run(
+        [f"{args.bin}/FanOutBenchmark", "baseline", str(args.fans)], check=True, capture_output=True, text=True).stdout)
+    results.append((f"baseline: bulk insert of {args.fans:,} rows (one prepared statement, raw binds, one transaction)",
+                    f"{baseline['seconds']:.2f} s", "", "1×", "baseline", None))
+    say(f"bulk insert baseline: {baseline['seconds']:.2f} s")
+    reset_peak_rss(server.pid)
+    seconds, message = fan_out(port, sender, args.fans, "Fan-out benchmark")
+    fan_rss = peak_rss_mib(server.pid)
+    check_delivered(port, sender, message, args.fans)
+    ratio = seconds / baseline["seconds"]
+    results.append((f"fan-out to {args.fans:,} active subscribers (POST → isDone, in every chat)",
+                    f"{seconds:.2f} s", "", f"{ratio:.2f}×", "≤ 4× the baseline's time", ratio <= 4))
+    results.append(("server RSS, peak during that fan-out", f"{fan_rss:.0f} MiB", "", "", "≤ 150 MiB", fan_rss <= 150))
+    say(f"fan-out: {seconds:.2f} s = {ratio:.2f}× the baseline; RSS peak {fan_rss:.0f} MiB")
+
+    # A second fan-out to the same fans while the API is in use.
+    loaded = fan_out_under_load(port, sender, reader, side["chat_page"], args.fans, max(3, int(seconds)))
+    results.append((f"fan-out to the same {args.fans:,} again while wrk -c64 reads a chat page",
+                    f"{loaded['seconds']:.2f} s", "", "", "completes, counts right", True))
+    results.append(("chat page during that fan-out", f"{loaded['rps']:,.0f} req/s", f"{loaded['p99']:.1f} ms", "",
+                    "p99 < 100 ms", loaded["p99"] < 100))
+    results.append((f"direct messages during that fan-out ({loaded['dms']} sent, one each 100 ms)",
+                    f"max {loaded['dm_max']:.1f} ms", f"{loaded['dm_p99']:.1f} ms", "", "each < 100 ms", loaded["dm_max"] < 100))
+    results.append((f"`fanout demo --seed 7 --fans {args.fans:,}`", f"{side['demo_seconds']:.1f} s", "", "", "well under a minute",
+                    side["demo_seconds"] < 60))
+    return results
+
+
+def postgres_fan_out(args, side):
+    """The 1M fan-out on PostgreSQL against an unnest bulk insert."""
+    port, server, sender = side["port"], side["server"], side["sender"]
+    results = []
+    baseline = json.loads(subprocess.run(
+        [f"{args.bin}/FanOutBenchmark", "postgres-baseline", side["baseline_url"], str(args.fans)],
+        check=True, capture_output=True, text=True).stdout)
+    results.append((f"PostgreSQL baseline: unnest insert of {args.fans:,} rows into a table like mass_delivery (one transaction)",
+                    f"{baseline['seconds']:.2f} s", "", "1×", "baseline", None))
+    say(f"PostgreSQL bulk insert baseline: {baseline['seconds']:.2f} s")
+    reset_peak_rss(server.pid)
+    seconds, message = fan_out(port, sender, args.fans, "Fan-out benchmark")
+    check_delivered(port, sender, message, args.fans)
+    ratio = seconds / baseline["seconds"]
+    results.append((f"PostgreSQL: fan-out to {args.fans:,} active subscribers (POST → isDone, in every chat)",
+                    f"{seconds:.2f} s", "", f"{ratio:.2f}×", "≤ 3× the baseline's time", ratio <= 3))
+    fan_rss = peak_rss_mib(server.pid)
+    results.append(("PostgreSQL: server RSS, peak during that fan-out", f"{fan_rss:.0f} MiB", "", "", "≤ 150 MiB", fan_rss <= 150))
+    say(f"PostgreSQL fan-out: {seconds:.2f} s = {ratio:.2f}× the baseline")
+    results.append((f"PostgreSQL: `fanout demo --seed 7 --fans {args.fans:,}`", f"{side['demo_seconds']:.1f} s", "", "", "well under a minute",
+                    side["demo_seconds"] < 60))
+    return results
 
 
 def make_demo(args, database, fans):
@@ -138,83 +213,44 @@ def start_server(args, database, log):
     return port, server
 
 
-def read_pages(base, reader, chat_page, args, pid, results, backend):
-    """Every route in turn, several rounds (this machine's throughput drifts
-    by ±10% between runs), medians compared with the same run's 404 route.
-    Returns each route's median req/s."""
-    reset_peak_rss(pid)
-    runs = {name: [] for name, *_ in ROUTES}
+def read_pages(sides, args):
+    """Every route in turn on every side (backend), several rounds, each
+    route run on one side right after the other; medians compared with the
+    same side's 404 route. Per side: its table rows and each route's median
+    req/s."""
+    for side in sides:
+        reset_peak_rss(side["server"].pid)
+    runs = {side["backend"]: {name: [] for name, *_ in ROUTES} for side in sides}
     for round in range(args.rounds):
         for name, path, auth, status, target in ROUTES:
-            path = chat_page if path == "CHAT_PAGE" else path
-            headers = reader if auth else {}
-            if round == 0:
-                wrk(base + path, headers, 2, 64)  # warm-up
-            run = wrk(base + path, headers, args.duration, 64)
-            if status == 200 and run["non2xx"]:
-                sys.exit(f"{path}: {run['non2xx']} responses were not 2xx")
-            runs[name].append(run)
-            say(f"{backend} round {round + 1}: {name}: {run['rps']:,.0f} req/s, p99 {run['p99']:.1f} ms")
-    baseline = median([run["rps"] for run in runs[ROUTES[0][0]]])
-    medians = {}
-    for name, path, auth, status, target in ROUTES:
-        rps = median([run["rps"] for run in runs[name]])
-        p99 = median([run["p99"] for run in runs[name]])
-        ratio = rps / baseline
-        medians[name] = rps
-        met = None if target is None else (ratio >= target and p99 < P99_TARGET_MS)
-        goal = "baseline" if target is None else f"≥ {target}×, p99 < {P99_TARGET_MS:.0f} ms"
-        results.append((f"{backend}: {name}", f"{rps:,.0f} req/s", f"{p99:.1f} ms", f"{ratio:.3f}×", goal, met))
-    read_rss = peak_rss_mib(pid)
-    results.append((f"{backend}: server RSS, peak over all read runs (64 connections)", f"{read_rss:.0f} MiB", "", "", "≤ 100 MiB",
-                    read_rss <= 100))
-    return medians
-
-
-def postgres_column(args, sqlite_reads, results):
-    """Reads and the fan-out on a throwaway PostgreSQL cluster."""
-    exports = subprocess.run(["scripts/postgres-cluster", "start"], check=True, capture_output=True, text=True).stdout
-    cluster = dict(re.findall(r"(FANOUT_TEST_POSTGRES_\w+)=(\S+)", exports))
-    server_url, cluster_dir = cluster["FANOUT_TEST_POSTGRES_URL"], cluster["FANOUT_TEST_POSTGRES_DIR"]
-    database = server_url.replace("/postgres?", "/fanout_bench?")
-    server = None
-    try:
-        subprocess.run(["psql", "-q", server_url, "-c", "CREATE DATABASE fanout_bench"], check=True)
-        fans = 0 if args.reads_only else args.fans
-        demo_seconds, reader, sender = make_demo(args, database, fans)
-        port, server = start_server(args, database, subprocess.DEVNULL)
-        base = f"http://127.0.0.1:{port}"
-        chat_page = pick_chat_page(port, reader)
-        medians = read_pages(base, reader, chat_page, args, server.pid, results, "PostgreSQL")
+            for side in sides:
+                url = f"http://127.0.0.1:{side['port']}" + (side["chat_page"] if path == "CHAT_PAGE" else path)
+                headers = side["reader"] if auth else {}
+                if round == 0:
+                    wrk(url, headers, 2, 64)  # warm-up
+                run = wrk(url, headers, args.duration, 64)
+                if status == 200 and run["non2xx"]:
+                    sys.exit(f"{url}: {run['non2xx']} responses were not 2xx")
+                runs[side["backend"]][name].append(run)
+                say(f"{side['backend']} round {round + 1}: {name}: {run['rps']:,.0f} req/s, p99 {run['p99']:.1f} ms")
+    reads = {}
+    for side in sides:
+        backend, by_route = side["backend"], runs[side["backend"]]
+        baseline = median([run["rps"] for run in by_route[ROUTES[0][0]]])
+        rows, medians = [], {}
         for name, path, auth, status, target in ROUTES:
-            if target is not None and name in sqlite_reads:
-                ratio = medians[name] / sqlite_reads[name]
-                results.append((f"PostgreSQL vs SQLite: {name}", f"{medians[name]:,.0f} vs {sqlite_reads[name]:,.0f} req/s", "",
-                                f"{ratio:.2f}×", "≥ 0.5× SQLite's", ratio >= 0.5))
-        if not fans:
-            return
-        baseline = json.loads(subprocess.run(
-            [f"{args.bin}/FanOutBenchmark", "postgres-baseline", server_url, str(args.fans)],
-            check=True, capture_output=True, text=True).stdout)
-        results.append((f"PostgreSQL baseline: unnest insert of {args.fans:,} rows into a table like mass_delivery (one transaction)",
-                        f"{baseline['seconds']:.2f} s", "", "1×", "baseline", None))
-        say(f"PostgreSQL bulk insert baseline: {baseline['seconds']:.2f} s")
-        reset_peak_rss(server.pid)
-        seconds, message = fan_out(port, sender, args.fans, "Fan-out benchmark")
-        check_delivered(port, sender, message, args.fans)
-        ratio = seconds / baseline["seconds"]
-        results.append((f"PostgreSQL: fan-out to {args.fans:,} active subscribers (POST → isDone, in every chat)",
-                        f"{seconds:.2f} s", "", f"{ratio:.2f}×", "≤ 3× the baseline's time", ratio <= 3))
-        fan_rss = peak_rss_mib(server.pid)
-        results.append(("PostgreSQL: server RSS, peak during that fan-out", f"{fan_rss:.0f} MiB", "", "", "≤ 150 MiB", fan_rss <= 150))
-        say(f"PostgreSQL fan-out: {seconds:.2f} s = {ratio:.2f}× the baseline")
-        results.append((f"PostgreSQL: `fanout demo --seed 7 --fans {args.fans:,}`", f"{demo_seconds:.1f} s", "", "", "well under a minute",
-                        demo_seconds < 60))
-    finally:
-        if server:
-            server.terminate()
-            server.wait(timeout=30)
-        subprocess.run(["scripts/postgres-cluster", "stop", cluster_dir])
+            rps = median([run["rps"] for run in by_route[name]])
+            p99 = median([run["p99"] for run in by_route[name]])
+            ratio = rps / baseline
+            medians[name] = rps
+            met = None if target is None else (ratio >= target and p99 < P99_TARGET_MS)
+            goal = "baseline" if target is None else f"≥ {target}×, p99 < {P99_TARGET_MS:.0f} ms"
+            rows.append((f"{backend}: {name}", f"{rps:,.0f} req/s", f"{p99:.1f} ms", f"{ratio:.3f}×", goal, met))
+        read_rss = peak_rss_mib(side["server"].pid)
+        rows.append((f"{backend}: server RSS, peak over all read runs (64 connections)", f"{read_rss:.0f} MiB", "", "", "≤ 100 MiB",
+                     read_rss <= 100))
+        reads[backend] = {"rows": rows, "medians": medians}
+    return reads
 
 
 def print_table(results):
