@@ -50,6 +50,8 @@ def main():
     parser.add_argument("--reads-only", action="store_true", help="skip the fan-out runs (while tuning reads)")
     parser.add_argument("--no-postgres", action="store_true", help="skip the PostgreSQL column")
     parser.add_argument("--postgres-only", action="store_true", help="only the PostgreSQL column (its SQLite ratios left out)")
+    parser.add_argument("--postgres-tcp", action="store_true",
+                        help="reach PostgreSQL over TCP, not its Unix socket (binaries older than socket URLs)")
     # --fans 0 also works with binaries older than `demo --fans` (for before/after runs).
     args = parser.parse_args()
     args.reads_only = args.reads_only or args.fans == 0
@@ -109,7 +111,8 @@ def postgres_side(args):
     cluster = dict(re.findall(r"(FANOUT_TEST_POSTGRES_\w+)=(\S+)", exports))
     server_url, cluster_dir = cluster["FANOUT_TEST_POSTGRES_URL"], cluster["FANOUT_TEST_POSTGRES_DIR"]
     tcp = urllib.parse.urlsplit(server_url)
-    over_socket = lambda name: f"postgres://{tcp.username}@/{name}?host={cluster_dir}&port={tcp.port}"
+    over_socket = lambda name: (server_url.replace("/postgres?", f"/{name}?") if args.postgres_tcp
+                                else f"postgres://{tcp.username}@/{name}?host={cluster_dir}&port={tcp.port}")
     side = {"backend": "PostgreSQL", "cluster_dir": cluster_dir, "baseline_url": over_socket("postgres")}
     try:
         subprocess.run(["psql", "-q", server_url, "-c", "CREATE DATABASE fanout_bench"], check=True)

@@ -15,18 +15,20 @@ extension PostgresStorage: ChatStore {
             }
             summaries.reserveCapacity(rows.count)
             var columns = rows.map(PostgresColumns.init)
-            for index in columns.indices {
-                summaries.append(ChatSummary(
-                    fanID: try columns[index].int64(0), isSubscribed: try columns[index].bool(2), unreadCount: try columns[index].int(3),
-                    hasUnreadTips: try columns[index].bool(4), isMuted: try columns[index].bool(5), lastMessage: nil,
-                    lastReadMessageID: try columns[index].optionalInt64(6), hasPurchasedFeed: try columns[index].bool(7),
-                    pinnedCount: try columns[index].int(8)))
-            }
+            for index in columns.indices { summaries.append(try Self.summary(&columns[index])) }
             // Each chat's last message came in the same rows, from column 9.
             let lastMessages = try await PostgresMessageRow.decode(db, media: media, columns: &columns, from: 9, logger: logger)
             for index in summaries.indices { summaries[index].lastMessage = lastMessages[index] }
             return Page(fetched: summaries, limit: query.page.limit)
         }
+    }
+
+    /// A chats-list row's first 9 columns (its last message follows them).
+    private static func summary(_ column: inout PostgresColumns) throws -> ChatSummary {
+        ChatSummary(
+            fanID: try column.int64(0), isSubscribed: try column.bool(2), unreadCount: try column.int(3),
+            hasUnreadTips: try column.bool(4), isMuted: try column.bool(5), lastMessage: nil,
+            lastReadMessageID: try column.optionalInt64(6), hasPurchasedFeed: try column.bool(7), pinnedCount: try column.int(8))
     }
 
     /// One page (+1) of the creator's chats, as SQLite's `chatListSQL`: a
