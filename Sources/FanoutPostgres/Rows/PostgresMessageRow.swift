@@ -135,7 +135,9 @@ extension PostgresMessageRow {
     /// the limit, as `ChatSearchPage` must, this statement cost PostgreSQL
     /// ~90 µs instead of ~60 in pgbench). Every delivery's mass message and
     /// every sender exists (only scheduled mass messages are ever deleted),
-    /// so joining after the limit keeps the same rows.
+    /// so joining after the limit keeps the same rows. The rows come back
+    /// unordered: the caller sorts them, which costs less than PostgreSQL's
+    /// Sort node on top of the joins (pgbench: 0.26 → 0.24 ms a statement).
     enum ChatPage: PreparedShape {
         static let name = "fanout.chatPage"
         static let sql = """
@@ -163,7 +165,6 @@ extension PostgresMessageRow {
                   ORDER BY 1 DESC LIMIT $5::bigint OFFSET $6::bigint) AS p
             JOIN app_user sender ON sender.id = p.from_user_id
             LEFT JOIN mass_message mm ON mm.id = p.mass_message_id
-            ORDER BY p.id DESC
             """
     }
 
