@@ -117,7 +117,8 @@ def postgres_side(args):
     try:
         subprocess.run(["psql", "-q", server_url, "-c", "CREATE DATABASE fanout_bench"], check=True)
         database = over_socket("fanout_bench")
-        side["demo_seconds"], side["reader"], side["sender"] = make_demo(args, database, 0 if args.reads_only else args.fans)
+        # The same demo as SQLite's: the two read the same data (`--fans 0`: the standard demo for both).
+        side["demo_seconds"], side["reader"], side["sender"] = make_demo(args, database, args.fans)
         side["port"], side["server"] = start_server(args, database, subprocess.DEVNULL)
         side["chat_page"] = pick_chat_page(side["port"], side["reader"])
         return side
