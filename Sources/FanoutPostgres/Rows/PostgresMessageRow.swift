@@ -139,9 +139,9 @@ extension PostgresMessageRow {
     /// are sent by its creator or its fan (a delivery by the creator): their
     /// two names are looked up once each (init plans), not joined to every
     /// row (pgbench: 0.25 → 0.23 ms a statement); any other sender would
-    /// still be looked up. The rows come back
-    /// unordered: the caller sorts them, which costs less than PostgreSQL's
-    /// Sort node on top of the joins (pgbench: 0.26 → 0.24 ms a statement).
+    /// still be looked up. The rows come back unordered: the caller sorts
+    /// them, which costs less than PostgreSQL's Sort node on top of the
+    /// joins (pgbench: 0.26 → 0.24 ms a statement).
     enum ChatPage: PreparedShape {
         static let name = "fanout.chatPage"
         static let sql = """

@@ -25,11 +25,11 @@ extension PostgresStorage: ChatStore {
                 chatIDs.append(try columns[index].int64(28))
             }
             // The statement leaves the page's order to us (see `chatListSQL`).
-            let order = summaries.indices.sorted { a, b in
-                let keyA = (summaries[a].lastMessage?.id ?? 0, chatIDs[a]), keyB = (summaries[b].lastMessage?.id ?? 0, chatIDs[b])
+            let sorted = zip(summaries, chatIDs).sorted { a, b in
+                let keyA = (a.0.lastMessage?.id ?? 0, a.1), keyB = (b.0.lastMessage?.id ?? 0, b.1)
                 return query.order == .recent ? keyA > keyB : keyA < keyB
             }
-            return Page(fetched: order.map { summaries[$0] }, limit: query.page.limit)
+            return Page(fetched: sorted.map(\.0), limit: query.page.limit)
         }
     }
 
@@ -202,7 +202,8 @@ extension PostgresStorage: ChatStore {
                         $0.append(query.page.limit + 1); $0.append(query.page.offset); $0.append(query.page.sideLimit)
                     }
                 }
-                // `ChatPage` leaves the order of its ≤ limit + 1 rows to us.
+                // `ChatPage` leaves the order of its ≤ limit + 1 rows to us
+                // (`ChatSearchPage`'s come sorted; sorting them again is free).
                 return try await PostgresMessageRow.decode(db, media: media, rows: rows, logger: logger).sorted { $0.id > $1.id }
             }
             if query.startingAt == nil {
