@@ -79,7 +79,8 @@ import Testing
             let start = ContinuousClock.now
             call.cancel()
             let result = await call.result
-            #expect(ContinuousClock.now - start < .seconds(5), "not the 30 s the server asked for")
+            // Well under the 30 s even when a loaded 2-core machine runs the whole suite beside it (17 s seen).
+            #expect(ContinuousClock.now - start < .seconds(25), "not the 30 s the server asked for")
             #expect(throws: CancellationError.self) { try result.get() }
             #expect(world.transport.exchanges.count == 1, "it was waiting out the 30 s, not sending again")
         }
@@ -92,6 +93,7 @@ import Testing
         let start = ContinuousClock.now
         let error = await #expect(throws: FanoutClientError.self) { try await client.chatsPage() }
         #expect(error?.status == nil && error?.code == "CONNECTION_FAILED" && error?.underlying != nil)
-        #expect(ContinuousClock.now - start < .seconds(30), "three attempts with a one-second deadline each, not a hang")
+        // Three attempts take ~3 s; CI's 2-core machine, starting every suite at once, took 46 s.
+        #expect(ContinuousClock.now - start < .seconds(180), "three attempts with a one-second deadline each, not a hang")
     }
 }
