@@ -128,7 +128,8 @@ import Testing
                         // Until the senders have recorded every answer (a fixed 300 ms was
                         // not enough on a loaded machine), then a little longer for strays.
                         let deadline = ContinuousClock.now + .seconds(30)
-                        while try await deliveries().contains(where: { $0.state != .delivered }), ContinuousClock.now < deadline {
+                        while try await deliveries().contains(where: { $0.state != .delivered }) {
+                            try #require(ContinuousClock.now < deadline, "every delivery recorded as delivered")
                             try await Task.sleep(for: .milliseconds(20))
                         }
                         try await Task.sleep(for: .milliseconds(300))
