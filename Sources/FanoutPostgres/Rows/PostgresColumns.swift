@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import PostgresNIO
 
 /// A row's cells read straight from their binary bytes, for the page
@@ -6,7 +7,7 @@ import PostgresNIO
 /// dispatch) was 13% of Fanout's CPU on the mass-messages list. Any cell in
 /// another format or type than expected is left to `decode`, so the values
 /// are the same either way.
-struct PostgresColumns {
+struct PostgresColumns: PostgresColumnReading {
     private let row: PostgresRow
     private var iterator: PostgresRow.Iterator
     /// The index of the cell `iterator` yields next.
@@ -91,31 +92,56 @@ struct PostgresColumns {
         guard var bytes = cell.bytes else { return nil }
         if cell.format == .binary, cell.dataType == .timestamptz || cell.dataType == .timestamp, bytes.readableBytes == 8,
            let microseconds = bytes.readInteger(as: Int64.self) {
-            return Date(timeInterval: Double(microseconds) / 1_000_000, since: Self.epoch)
+            return date(microseconds: microseconds)
         }
         return try cell.decode(Date.self)
+    }
+
+    static func date(microseconds: Int64) -> Date {
+        Date(timeInterval: Double(microseconds) / 1_000_000, since: epoch)
     }
 
     /// A one-dimensional `bigint[]` without NULLs (the packed attachments).
     mutating func int64Array(_ index: Int) throws -> [Int64] {
         let cell = cell(index)
-        if cell.format == .binary, cell.dataType == .int8Array, var bytes = cell.bytes,
-           let dimensions = bytes.readInteger(as: Int32.self), let hasNulls = bytes.readInteger(as: Int32.self),
-           bytes.readInteger(as: UInt32.self) == PostgresDataType.int8.rawValue, hasNulls == 0 {
-            if dimensions == 0 { return [] }
-            if dimensions == 1, let count = bytes.readInteger(as: Int32.self), bytes.readInteger(as: Int32.self) != nil,
-               count >= 0, bytes.readableBytes == Int(count) * 12 {
-                var values: [Int64] = []
-                values.reserveCapacity(Int(count))
-                for _ in 0..<count {
-                    guard bytes.readInteger(as: Int32.self) == 8, let value = bytes.readInteger(as: Int64.self) else { break }
-                    values.append(value)
-                }
-                if values.count == Int(count) { return values }
-            }
+        if cell.format == .binary, cell.dataType == .int8Array, let bytes = cell.bytes, let values = Self.int64Array(bytes) {
+            return values
         }
         return try cell.decode([Int64].self)
     }
 
+    /// The values of a binary one-dimensional `bigint[]` without NULLs; nil for anything else.
+    static func int64Array(_ array: ByteBuffer) -> [Int64]? {
+        var bytes = array
+        guard let dimensions = bytes.readInteger(as: Int32.self), let hasNulls = bytes.readInteger(as: Int32.self),
+              bytes.readInteger(as: UInt32.self) == PostgresDataType.int8.rawValue, hasNulls == 0
+        else { return nil }
+        if dimensions == 0 { return [] }
+        guard dimensions == 1, let count = bytes.readInteger(as: Int32.self), bytes.readInteger(as: Int32.self) != nil,
+              count >= 0, bytes.readableBytes == Int(count) * 12
+        else { return nil }
+        var values: [Int64] = []
+        values.reserveCapacity(Int(count))
+        for _ in 0..<count {
+            guard bytes.readInteger(as: Int32.self) == 8, let value = bytes.readInteger(as: Int64.self) else { return nil }
+            values.append(value)
+        }
+        return values
+    }
+
     private static let epoch = Date(timeIntervalSince1970: 946_684_800)
+}
+
+/// Reading a row's values by column position, in column order: a row's
+/// cells (`PostgresColumns`) or a packed record's fields (`PostgresRecordColumns`).
+protocol PostgresColumnReading {
+    mutating func int64(_ index: Int) throws -> Int64
+    mutating func optionalInt64(_ index: Int) throws -> Int64?
+    mutating func int(_ index: Int) throws -> Int
+    mutating func bool(_ index: Int) throws -> Bool
+    mutating func text(_ index: Int) throws -> String
+    mutating func optionalText(_ index: Int) throws -> String?
+    mutating func date(_ index: Int) throws -> Date
+    mutating func optionalDate(_ index: Int) throws -> Date?
+    mutating func int64Array(_ index: Int) throws -> [Int64]
 }

@@ -7,7 +7,7 @@ extension PostgresStorage: AnalyticsStore {
         try await read { db in
             // Walks the partial index mass_message_purchased.
             Page(
-                fetched: try await PostgresMassMessageRow.fetchAll(db, media: media, PostgresMassMessageRow.Purchased.self, logger: logger) {
+                fetched: try await PostgresMassMessageRow.fetchPage(db, media: media, PostgresMassMessageRow.Purchased.self, logger: logger) {
                     $0.append(creatorID); $0.append(page.limit + 1); $0.append(page.offset)
                 },
                 limit: page.limit)

@@ -13,10 +13,10 @@ extension PostgresStorage: ChatStore {
                 $0.append(creatorID); $0.append(query.page.limit + 1); $0.append(query.page.offset); $0.append(query.page.sideLimit)
                 if let search { $0.append(search) }
             }
-            summaries.reserveCapacity(rows.count)
-            var columns = rows.map(PostgresColumns.init)
+            var columns = try PostgresPackedRows.records(rows)
+            summaries.reserveCapacity(columns.count)
             for index in columns.indices { summaries.append(try Self.summary(&columns[index])) }
-            // Each chat's last message came in the same rows, from column 9.
+            // Each chat's last message came in the same records, from field 9.
             let lastMessages = try await PostgresMessageRow.decode(db, media: media, columns: &columns, from: 9, logger: logger)
             var chatIDs: [Int64] = []
             chatIDs.reserveCapacity(summaries.count)
@@ -33,9 +33,9 @@ extension PostgresStorage: ChatStore {
         }
     }
 
-    /// A chats-list row's first 9 columns (its last message follows them,
+    /// A chats-list record's first 9 fields (its last message follows them,
     /// then the chat's id, 0 when it has no chat row).
-    private static func summary(_ column: inout PostgresColumns) throws -> ChatSummary {
+    private static func summary<Columns: PostgresColumnReading>(_ column: inout Columns) throws -> ChatSummary {
         ChatSummary(
             fanID: try column.int64(0), isSubscribed: try column.bool(2), unreadCount: try column.int(3),
             hasUnreadTips: try column.bool(4), isMuted: try column.bool(5), lastMessage: nil,
@@ -101,8 +101,12 @@ extension PostgresStorage: ChatStore {
                       OR strpos(lower(u.username COLLATE "und-x-icu"), $5::text) > 0))
             """ : ""
         let direction = descending ? "DESC" : "ASC"
-        // Each page row: the fan, its newest message's id (0: none) and, when
-        // that is a delivery, its mass message (else NULL).
+        // The chat's columns, carried with each page row from where the
+        // walk read them (NULL for a fan with deliveries only): joining
+        // `chat` again for the page cost one more index probe a row.
+        let chat = "c.id AS chat_id, c.unread_count, c.has_unread_tips, c.is_muted, c.last_read_message_id, c.has_purchased_feed, c.pinned_count"
+        // Each page row: the fan, its newest message's id (0: none), when
+        // that is a delivery its mass message (else NULL), and its chat.
         let page: String
         if filter > 0 {
             let counter = switch ChatListQuery.Filter.allCases[filter - 1] {
@@ -112,9 +116,11 @@ extension PostgresStorage: ChatStore {
             }
             page = """
                 SELECT q.fan_id, q.last_id,
-                       (SELECT d.mass_message_id FROM mass_delivery d WHERE d.creator_id = $1 AND d.message_id = q.last_id) AS delivered_id
+                       (SELECT d.mass_message_id FROM mass_delivery d WHERE d.creator_id = $1 AND d.message_id = q.last_id) AS delivered_id,
+                       q.chat_id, q.unread_count, q.has_unread_tips, q.is_muted, q.last_read_message_id, q.has_purchased_feed, q.pinned_count
                 FROM (SELECT c.fan_id, GREATEST(COALESCE(c.last_message_id, 0), COALESCE(
-                          (SELECT MAX(d.message_id) FROM mass_delivery d WHERE d.creator_id = $1 AND d.fan_id = c.fan_id), 0)) AS last_id
+                          (SELECT MAX(d.message_id) FROM mass_delivery d WHERE d.creator_id = $1 AND d.fan_id = c.fan_id), 0)) AS last_id,
+                          \(chat)
                       FROM chat c
                       WHERE c.creator_id = $1 AND \(counter)\(search.replacingOccurrences(of: "$fan", with: "c.fan_id"))
                       ORDER BY last_id \(direction), c.id \(direction) LIMIT $2 OFFSET $3) AS q
@@ -122,20 +128,22 @@ extension PostgresStorage: ChatStore {
         } else {
             // Each side walks its index newest first as far as the page
             // needs (correlated probes, not joins, so that no statistics
-            // can turn them into a hash over every delivery), then the two
-            // are merged (Merge Append).
+            // can turn them into a hash over every delivery; the deliveries'
+            // chat a nested-loop probe that keeps the walk's order), then
+            // the two are merged (Merge Append).
             page = """
-                (SELECT c.fan_id, COALESCE(c.last_message_id, 0) AS last_id, NULL::bigint AS delivered_id FROM chat c
+                (SELECT c.fan_id, COALESCE(c.last_message_id, 0) AS last_id, NULL::bigint AS delivered_id, \(chat) FROM chat c
                  WHERE c.creator_id = $1
                    AND COALESCE((SELECT MAX(d.message_id) FROM mass_delivery d WHERE d.creator_id = $1 AND d.fan_id = c.fan_id), 0)
                        <= COALESCE(c.last_message_id, 0)
                    \(search.replacingOccurrences(of: "$fan", with: "c.fan_id"))
                  ORDER BY COALESCE(c.last_message_id, 0) \(direction) LIMIT $4)
                 UNION ALL
-                (SELECT d.fan_id, d.message_id, d.mass_message_id FROM mass_delivery d
+                (SELECT d.fan_id, d.message_id, d.mass_message_id, \(chat)
+                 FROM mass_delivery d LEFT JOIN chat c ON c.creator_id = $1 AND c.fan_id = d.fan_id
                  WHERE d.creator_id = $1
                    AND d.message_id = (SELECT MAX(n.message_id) FROM mass_delivery n WHERE n.creator_id = $1 AND n.fan_id = d.fan_id)
-                   AND COALESCE((SELECT c.last_message_id FROM chat c WHERE c.creator_id = $1 AND c.fan_id = d.fan_id), 0) < d.message_id
+                   AND COALESCE(c.last_message_id, 0) < d.message_id
                    \(search.replacingOccurrences(of: "$fan", with: "d.fan_id"))
                  ORDER BY d.message_id \(direction) LIMIT $4)
                 ORDER BY 2 \(direction) LIMIT $2 OFFSET $3
@@ -144,28 +152,33 @@ extension PostgresStorage: ChatStore {
         // Each page row's last message: a message, or else the delivery the
         // page row names (both take their ids from one sequence, so an id is
         // one or the other), in `PostgresMessageRow.select`'s 19 columns. A
-        // delivery is sent by the creator. The rows come back unordered, with
-        // their chat's id: `chats` sorts its ≤ limit + 1 rows by (newest id,
-        // chat id) itself, which costs less than a Sort node on top of this
-        // plan (pgbench: 0.48 → 0.45 ms a statement).
+        // delivery is sent by the creator; a message by the creator or the
+        // fan: the creator's name is looked up once (an init plan), the
+        // fan's where a message of theirs is the last. The message is looked
+        // up only for a page row that is not a delivery (a NULL key finds
+        // nothing without a probe). The rows come back unordered, with their
+        // chat's id, and packed into one cell (`PostgresPackedRows`):
+        // `chats` sorts its ≤ limit + 1 rows by (newest id, chat id) itself,
+        // which costs less than a Sort node on top of this plan (pgbench:
+        // 0.48 → 0.45 ms a statement).
         return """
             WITH p AS MATERIALIZED (\(page))
-            SELECT p.fan_id, NULLIF(p.last_id, 0), COALESCE(s.is_active, false),
-                   COALESCE(c.unread_count, 0), COALESCE(c.has_unread_tips, false), COALESCE(c.is_muted, false),
-                   c.last_read_message_id, COALESCE(c.has_purchased_feed, false), COALESCE(c.pinned_count, 0),
+            SELECT array_agg(ROW(p.fan_id, NULLIF(p.last_id, 0), COALESCE(s.is_active, false),
+                   COALESCE(p.unread_count, 0), COALESCE(p.has_unread_tips, false), COALESCE(p.is_muted, false),
+                   p.last_read_message_id, COALESCE(p.has_purchased_feed, false), COALESCE(p.pinned_count, 0),
                    COALESCE(m.id, NULLIF(p.last_id, 0)), COALESCE(m.from_user_id, $1), COALESCE(m.price_cents, mm.price_cents),
                    COALESCE(m.is_locked_text, mm.is_locked_text), COALESCE(m.is_tip, false), COALESCE(m.mass_message_id, p.delivered_id),
                    COALESCE(m.created_at, mm.sent_at, mm.created_at), COALESCE(m.changed_at, mm.sent_at, mm.created_at),
                    m.opened_at, m.purchased_at, COALESCE(m.is_liked, false), COALESCE(m.is_pinned, false),
-                   COALESCE(m.text, mm.text, ''), mm.state, mm.sent_at, $1::bigint, p.fan_id, sender.name,
+                   COALESCE(m.text, mm.text, ''), mm.state, mm.sent_at, $1::bigint, p.fan_id,
+                   CASE WHEN COALESCE(m.from_user_id, $1) = $1 THEN (SELECT name FROM app_user WHERE id = $1)
+                        ELSE (SELECT u.name FROM app_user u WHERE u.id = m.from_user_id) END,
                    CASE WHEN m.id IS NOT NULL AND m.mass_message_id IS NULL THEN m.media ELSE mm.media END,
-                   COALESCE(c.id, 0)
+                   COALESCE(p.chat_id, 0)))
             FROM p
-            LEFT JOIN chat c ON c.creator_id = $1 AND c.fan_id = p.fan_id
             LEFT JOIN subscription s ON s.creator_id = $1 AND s.fan_id = p.fan_id
-            LEFT JOIN message m ON p.delivered_id IS NULL AND m.id = p.last_id
+            LEFT JOIN message m ON m.id = CASE WHEN p.delivered_id IS NULL THEN p.last_id END
             LEFT JOIN mass_message mm ON mm.id = COALESCE(m.mass_message_id, p.delivered_id)
-            LEFT JOIN app_user sender ON sender.id = COALESCE(m.from_user_id, $1)
             """
     }
 
@@ -191,20 +204,20 @@ extension PostgresStorage: ChatStore {
         let search = query.search.flatMap { $0.isEmpty ? nil : $0.lowercased() }
         return try await read { db in
             let page = {
-                let rows = if let search {
-                    try await db.rows(PostgresMessageRow.ChatSearchPage.self, logger) {
+                let messages = if let search {
+                    try await PostgresMessageRow.decode(db, media: media, rows: try await db.rows(PostgresMessageRow.ChatSearchPage.self, logger) {
                         $0.append(creatorID); $0.append(query.fanID); $0.append(query.before); $0.append(query.startingAt)
                         $0.append(search); $0.append(query.page.limit + 1); $0.append(query.page.offset); $0.append(query.page.sideLimit)
-                    }
+                    }, logger: logger)
                 } else {
-                    try await db.rows(PostgresMessageRow.ChatPage.self, logger) {
+                    try await PostgresMessageRow.decode(db, media: media, packed: try await db.rows(PostgresMessageRow.ChatPage.self, logger) {
                         $0.append(creatorID); $0.append(query.fanID); $0.append(query.before); $0.append(query.startingAt)
                         $0.append(query.page.limit + 1); $0.append(query.page.offset); $0.append(query.page.sideLimit)
-                    }
+                    }, logger: logger)
                 }
                 // `ChatPage` leaves the order of its ≤ limit + 1 rows to us
                 // (`ChatSearchPage`'s come sorted; sorting them again is free).
-                return try await PostgresMessageRow.decode(db, media: media, rows: rows, logger: logger).sorted { $0.id > $1.id }
+                return messages.sorted { $0.id > $1.id }
             }
             if query.startingAt == nil {
                 let messages = try await page()

@@ -6,11 +6,11 @@ extension PostgresStorage: MassMessageStore {
     public func massMessages(creatorID: Int64, type: MassMessageListType?, page: PageRequest) async throws -> Page<MassMessage> {
         try await read { db in
             let messages = if let type {
-                try await PostgresMassMessageRow.fetchAll(db, media: media, PostgresMassMessageRow.OfType.self, logger: logger) {
+                try await PostgresMassMessageRow.fetchPage(db, media: media, PostgresMassMessageRow.OfType.self, logger: logger) {
                     $0.append(creatorID); $0.append(type.rawValue); $0.append(page.limit + 1); $0.append(page.offset)
                 }
             } else {
-                try await PostgresMassMessageRow.fetchAll(db, media: media, PostgresMassMessageRow.All.self, logger: logger) {
+                try await PostgresMassMessageRow.fetchPage(db, media: media, PostgresMassMessageRow.All.self, logger: logger) {
                     $0.append(creatorID); $0.append(page.limit + 1); $0.append(page.offset)
                 }
             }
