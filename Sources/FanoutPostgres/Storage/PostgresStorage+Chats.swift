@@ -210,10 +210,7 @@ extension PostgresStorage: ChatStore {
                         $0.append(search); $0.append(query.page.limit + 1); $0.append(query.page.offset); $0.append(query.page.sideLimit)
                     }, logger: logger)
                 } else {
-                    try await PostgresMessageRow.decode(db, media: media, packed: try await db.rows(PostgresMessageRow.ChatPage.self, logger) {
-                        $0.append(creatorID); $0.append(query.fanID); $0.append(query.before); $0.append(query.startingAt)
-                        $0.append(query.page.limit + 1); $0.append(query.page.offset); $0.append(query.page.sideLimit)
-                    }, logger: logger)
+                    try await chatPage(db, creatorID: creatorID, query: query)
                 }
                 // `ChatPage` leaves the order of its ≤ limit + 1 rows to us
                 // (`ChatSearchPage`'s come sorted; sorting them again is free).
@@ -238,6 +235,32 @@ extension PostgresStorage: ChatStore {
             guard query.startingAt != nil else { return .page(Page(fetched: [], limit: query.page.limit)) }
             return .page(Page(fetched: try await page(), limit: query.page.limit))
         }
+    }
+
+    /// `ChatPage`, or, when `names` lacks the creator's or the fan's name,
+    /// `ChatPageNaming`, whose names it then keeps.
+    private func chatPage(_ db: PostgresConnection, creatorID: Int64, query: ChatMessageQuery) async throws -> [ChatMessage] {
+        let bind = { (bindings: inout PostgresBindings) in
+            bindings.append(creatorID); bindings.append(query.fanID); bindings.append(query.before); bindings.append(query.startingAt)
+            bindings.append(query.page.limit + 1); bindings.append(query.page.offset); bindings.append(query.page.sideLimit)
+        }
+        var creatorName: String?, fanName: String?
+        let rows: [PostgresRow]
+        if let known = names.names(creatorID, query.fanID) {
+            (creatorName, fanName) = known
+            rows = try await db.rows(PostgresMessageRow.ChatPage.self, logger, bind)
+        } else {
+            rows = try await db.rows(PostgresMessageRow.ChatPageNaming.self, logger, bind)
+            if let row = rows.first {
+                var cells = PostgresColumns(row)
+                creatorName = try cells.optionalText(1)
+                fanName = try cells.optionalText(2)
+                names.insert([(creatorID, creatorName), (query.fanID, fanName)].compactMap { id, name in name.map { (id, $0) } })
+            }
+        }
+        return try await PostgresMessageRow.decode(db, media: media, packed: rows, names: { id in
+            id == creatorID ? creatorName : id == query.fanID ? fanName : nil
+        }, logger: logger)
     }
 
     /// The chat's messages and deliveries meeting `condition` (its

@@ -8,6 +8,7 @@ public struct PostgresStorage: Sendable {
     let clients: PostgresClients
     let logger: Logger
     let media = MediaCache()
+    let names = UserNameCache()
     let waits: DatabaseWaits?
 
     public init(database: PostgresAppDatabase, waits: DatabaseWaits? = nil) {
