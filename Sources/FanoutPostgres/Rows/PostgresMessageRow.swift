@@ -154,11 +154,11 @@ extension PostgresMessageRow {
     /// are sent by its creator or its fan (a delivery by the creator): their
     /// two names come from `UserNameCache` (or `ChatPageNaming`), not from
     /// a join to every row (pgbench: 0.25 → 0.23 ms a statement with them
-    /// as init plans; without, 16,000 → 17,700 statements a second with
-    /// 8 clients); any other sender would still be looked up. The rows come back unordered, packed into one
-    /// cell (`PostgresPackedRows`): the caller sorts them, which costs less
-    /// than PostgreSQL's Sort node on top of the joins (pgbench: 0.26 →
-    /// 0.24 ms a statement).
+    /// as init plans; without any, +3–9% statements a second with 8
+    /// clients); any other sender would still be looked up. The rows come
+    /// back unordered, packed into one cell (`PostgresPackedRows`): the
+    /// caller sorts them, which costs less than PostgreSQL's Sort node on
+    /// top of the joins (pgbench: 0.26 → 0.24 ms a statement).
     enum ChatPage: PreparedShape {
         static let name = "fanout.chatPage"
         static let sql = chatPageSQL(naming: false)
