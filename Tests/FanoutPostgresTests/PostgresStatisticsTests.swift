@@ -13,14 +13,9 @@ struct PostgresStatisticsTests {
     static let anchor = Date(timeIntervalSince1970: 1_790_000_000)
 
     @Test func aLargeFanOutLeavesFreshDeliveryStatistics() async throws {
-        let server = try PostgresURL(try #require(TestPostgres.url))
-        try await PostgresAppDatabase.withScratchDatabase(on: server, prefix: "fanout_statistics", logger: TestPostgres.logger) { database in
-            let storage = PostgresStorage(database: database)
-            var builder = DemoDatasetBuilder(seed: 7, anchor: Self.anchor, size: .small)
-            let credentials = try await OperatorService(storage: storage).seedDemo(builder.build())
+        try await TestPostgres.withSmallDemo(prefix: "fanout_statistics", anchor: Self.anchor) { storage, database, creatorID in
             let worker = FanOutWorker(store: storage, clock: ManualClock(Self.anchor), batchSize: 500)
             _ = try await worker.drain()  // the demo's own queued one
-            let creatorID = credentials.organizations[0].connections[0].creatorID
             let sent = try await storage.createMassMessage(MassMessageDraft(text: "To everyone"), creatorID: creatorID, at: Self.anchor)
             _ = try await worker.drain()
 

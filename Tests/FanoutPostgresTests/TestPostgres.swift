@@ -1,3 +1,4 @@
+import FanoutCore
 import FanoutPostgres
 import Foundation
 import Logging
@@ -12,6 +13,20 @@ enum TestPostgres {
     /// The cluster's folder, where it also listens on a Unix socket (FANOUT_TEST_POSTGRES_DIR).
     static let socketDirectory = ProcessInfo.processInfo.environment["FANOUT_TEST_POSTGRES_DIR"]
     static let logger = Logger(label: "fanout.tests.postgres")
+
+    /// The small demo (seed 7, dated from `anchor`) in a scratch database:
+    /// its storage, the database, and the first organization's creator.
+    static func withSmallDemo<T: Sendable>(
+        prefix: String, anchor: Date, _ body: @Sendable (PostgresStorage, PostgresAppDatabase, Int64) async throws -> T
+    ) async throws -> T {
+        let server = try PostgresURL(try #require(url))
+        return try await PostgresAppDatabase.withScratchDatabase(on: server, prefix: prefix, logger: logger) { database in
+            let storage = PostgresStorage(database: database)
+            var builder = DemoDatasetBuilder(seed: 7, anchor: anchor, size: .small)
+            let credentials = try await OperatorService(storage: storage).seedDemo(builder.build())
+            return try await body(storage, database, credentials.organizations[0].connections[0].creatorID)
+        }
+    }
 
     /// A new, empty database, dropped after `body`.
     static func withDatabase<T>(_ body: (PostgresURL) async throws -> T) async throws -> T {

@@ -11,12 +11,7 @@ struct UserNameCacheTests {
     static let anchor = Date(timeIntervalSince1970: 1_790_000_000)
 
     @Test func aCachedChatPageNamesBothSendersAsTheFirstDid() async throws {
-        let server = try PostgresURL(try #require(TestPostgres.url))
-        try await PostgresAppDatabase.withScratchDatabase(on: server, prefix: "fanout_names", logger: TestPostgres.logger) { database in
-            let storage = PostgresStorage(database: database)
-            var builder = DemoDatasetBuilder(seed: 7, anchor: Self.anchor, size: .small)
-            let credentials = try await OperatorService(storage: storage).seedDemo(builder.build())
-            let creatorID = credentials.organizations[0].connections[0].creatorID
+        try await TestPostgres.withSmallDemo(prefix: "fanout_names", anchor: Self.anchor) { storage, _, creatorID in
 
             // A chat whose newest 20 messages come from both sides.
             var found: (fanID: Int64, first: [ChatMessage])?

@@ -45,8 +45,6 @@ struct PostgresColumns: PostgresColumnReading {
         return cell.bytes == nil ? nil : try Self.int64(cell)
     }
 
-    mutating func int(_ index: Int) throws -> Int { Int(try int64(index)) }
-
     mutating func bool(_ index: Int) throws -> Bool {
         let cell = cell(index)
         if cell.format == .binary, cell.dataType == .bool, var bytes = cell.bytes, bytes.readableBytes == 1,
@@ -137,11 +135,14 @@ struct PostgresColumns: PostgresColumnReading {
 protocol PostgresColumnReading {
     mutating func int64(_ index: Int) throws -> Int64
     mutating func optionalInt64(_ index: Int) throws -> Int64?
-    mutating func int(_ index: Int) throws -> Int
     mutating func bool(_ index: Int) throws -> Bool
     mutating func text(_ index: Int) throws -> String
     mutating func optionalText(_ index: Int) throws -> String?
     mutating func date(_ index: Int) throws -> Date
     mutating func optionalDate(_ index: Int) throws -> Date?
     mutating func int64Array(_ index: Int) throws -> [Int64]
+}
+
+extension PostgresColumnReading {
+    mutating func int(_ index: Int) throws -> Int { Int(try int64(index)) }
 }

@@ -104,8 +104,6 @@ struct PostgresRecordColumns: PostgresColumnReading {
         return value
     }
 
-    mutating func int(_ index: Int) throws -> Int { Int(try int64(index)) }
-
     mutating func bool(_ index: Int) throws -> Bool {
         let (type, value) = try field(index)
         guard type == PostgresDataType.bool.rawValue, var value, value.readableBytes == 1, let byte = value.readInteger(as: UInt8.self)
