@@ -33,13 +33,20 @@ public enum StorageBackend: String, CaseIterable, Sendable, CustomStringConverti
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: directory) }
             let database = try AppDatabase(path: directory.appendingPathComponent("db.sqlite").path)
-            try await body(SQLiteStorage(database: database, waits: waits)) { try database.ping() }
+            try await StallWatch.phase("the test's body on SQLite") {
+                try await body(SQLiteStorage(database: database, waits: waits)) { try database.ping() }
+            }
         case .postgres:
             guard let server = Self.postgresServer else { throw MissingTestCluster() }
-            try await PostgresAppDatabase.withScratchDatabase(
-                on: try PostgresURL(server), prefix: "fanout_test", logger: Logger(label: "fanout.tests")
-            ) { database in
-                try await body(PostgresStorage(database: database, waits: waits)) { try await database.ping() }
+            // Two phases: a stall in the outer one alone is in opening or closing the database.
+            try await StallWatch.phase("a scratch PostgreSQL database (open, body, close)") {
+                try await PostgresAppDatabase.withScratchDatabase(
+                    on: try PostgresURL(server), prefix: "fanout_test", logger: Logger(label: "fanout.tests")
+                ) { database in
+                    try await StallWatch.phase("the test's body on PostgreSQL") {
+                        try await body(PostgresStorage(database: database, waits: waits)) { try await database.ping() }
+                    }
+                }
             }
         }
     }

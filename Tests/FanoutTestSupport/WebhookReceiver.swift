@@ -50,9 +50,11 @@ public final class WebhookReceiver: Sendable {
                 return Response(status: status, headers: headers)
             }
         }
-        try await Application(router: router).test(.live) { client in
-            guard let port = client.port else { throw Timeout(description: "the receiver has no port") }
-            try await body("http://127.0.0.1:\(port)/hook")
+        try await StallWatch.phase("the webhook receiver's app.test(.live)") {
+            try await Application(router: router).test(.live) { client in
+                guard let port = client.port else { throw Timeout(description: "the receiver has no port") }
+                try await StallWatch.phase("the requests to the webhook receiver") { try await body("http://127.0.0.1:\(port)/hook") }
+            }
         }
     }
 

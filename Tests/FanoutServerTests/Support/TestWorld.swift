@@ -24,7 +24,9 @@ struct TestWorld {
     ) async throws {
         try await backend.withStorage { storage, ping in
             var builder = DemoDatasetBuilder(seed: seed, anchor: anchor, size: .small)
-            let credentials = try await OperatorService(storage: storage).seedDemo(builder.build())
+            let credentials = try await StallWatch.phase("seeding the demo") {
+                try await OperatorService(storage: storage).seedDemo(builder.build())
+            }
             let clock = ManualClock(anchor)
             let mediaFolder = FileManager.default.temporaryDirectory.appendingPathComponent("fanout-media-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: mediaFolder) }
@@ -68,7 +70,12 @@ struct TestWorld {
             database: .sqlite(path: "unused"), runsBackgroundServices: backgroundServices, fanOutBatchSize: 50, sandboxEnabled: sandbox,
             consoleEnabled: console)
         let app = buildApplication(configuration: configuration, dependencies: dependencies)
-        try await app.test(.router) { client in try await body(APIClient(client: client)) }
+        // Two phases: a stall in the outer one alone is in starting or stopping the app's services.
+        try await StallWatch.phase("app.test(.router)") {
+            try await app.test(.router) { client in
+                try await StallWatch.phase("the requests in app.test(.router)") { try await body(APIClient(client: client)) }
+            }
+        }
     }
 }
 
