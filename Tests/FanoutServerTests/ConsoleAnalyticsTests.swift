@@ -9,7 +9,7 @@ import Testing
 @Suite struct ConsoleAnalyticsTests {
     @Test func theChartAndTheBuyersAreTheAPIs() async throws {
         try await TestWorld.with(.sqlite) { world in
-            try await world.withClient { api in
+            try await world.withClient(console: true) { api in
                 var browser = ConsoleBrowser(api)
                 try await browser.signIn(apiKey: world.owner.apiKey, connection: world.owner.connectionID)
                 #expect(try await browser.get("/console/analytics").status == .ok)
@@ -33,7 +33,7 @@ import Testing
 
     @Test func withoutAnalyticsReadTheConsoleRefusesAsTheAPIDoes() async throws {
         try await TestWorld.with(.sqlite) { world in
-            try await world.withClient { api in
+            try await world.withClient(console: true) { api in
                 var browser = ConsoleBrowser(api)
                 try await browser.signIn(apiKey: world.readOnly.apiKey, connection: world.readOnly.connectionID)
                 let page = try await browser.get("/console/analytics")

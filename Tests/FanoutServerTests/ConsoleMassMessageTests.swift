@@ -11,7 +11,7 @@ import Testing
 @Suite struct ConsoleMassMessageTests {
     @Test(arguments: StorageBackend.available) func aComposedMassMessageFansOutAndShowsAsSent(backend: StorageBackend) async throws {
         try await TestWorld.with(backend) { world in
-            try await world.withClient { api in
+            try await world.withClient(console: true) { api in
                 try await world.fanOut.drain()
                 // A list of two subscribers: the mass message goes to them alone.
                 let vips = try await UserListsEndpointTests.create(api, world.owner, "Console VIPs")
@@ -53,7 +53,7 @@ import Testing
 
     @Test func aScheduledMassMessageIsEditedThenGoesOutWhenTheClockMoves() async throws {
         try await TestWorld.with(.sqlite) { world in
-            try await world.withClient { api in
+            try await world.withClient(console: true) { api in
                 try await world.fanOut.drain()
                 var browser = ConsoleBrowser(api)
                 try await browser.signIn(apiKey: world.owner.apiKey, connection: world.owner.connectionID)
@@ -89,7 +89,7 @@ import Testing
 
     @Test func aScheduledMassMessageCanBeDeleted() async throws {
         try await TestWorld.with(.sqlite) { world in
-            try await world.withClient { api in
+            try await world.withClient(console: true) { api in
                 var browser = ConsoleBrowser(api)
                 try await browser.signIn(apiKey: world.owner.apiKey, connection: world.owner.connectionID)
                 let date = String(ISO8601DateFormatter().string(from: world.clock.now().addingTimeInterval(86_400)).prefix(16))

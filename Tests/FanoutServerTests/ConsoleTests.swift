@@ -12,7 +12,7 @@ import Testing
 @Suite struct ConsoleTests {
     @Test func signingInSetsAStrictHttpOnlyCookieThatIsNotTheKey() async throws {
         try await TestWorld.with(.sqlite) { world in
-            try await world.withClient { api in
+            try await world.withClient(console: true) { api in
                 var browser = ConsoleBrowser(api)
                 let start = try await browser.get("/console")
                 #expect(start.status == .seeOther && start.headers[.location] == "/console/sign-in")
@@ -39,7 +39,7 @@ import Testing
 
     @Test func aSessionReachesOnlyItsOrganizationsConnections() async throws {
         try await TestWorld.with(.sqlite) { world in
-            try await world.withClient { api in
+            try await world.withClient(console: true) { api in
                 var browser = ConsoleBrowser(api)
                 _ = try await browser.post("/console/sign-in", ["apiKey": world.owner.apiKey])
                 _ = try await browser.get("/console/connections")
@@ -53,7 +53,7 @@ import Testing
 
     @Test func formsWithoutTheSessionsTokenOrFromAnotherSiteAreRefused() async throws {
         try await TestWorld.with(.sqlite) { world in
-            try await world.withClient { api in
+            try await world.withClient(console: true) { api in
                 var browser = ConsoleBrowser(api)
                 try await browser.signIn(apiKey: world.owner.apiKey, connection: world.owner.connectionID)
                 let fan = try await DirectMessagesEndpointTests.subscribedFan(api, world.owner)
@@ -73,7 +73,7 @@ import Testing
 
     @Test(arguments: StorageBackend.available) func aMessageSentFromTheConsoleIsInTheChatAndTheAPI(backend: StorageBackend) async throws {
         try await TestWorld.with(backend) { world in
-            try await world.withClient { api in
+            try await world.withClient(console: true) { api in
                 var browser = ConsoleBrowser(api)
                 try await browser.signIn(apiKey: world.owner.apiKey, connection: world.owner.connectionID)
                 let fan = try await DirectMessagesEndpointTests.subscribedFan(api, world.owner)
@@ -95,7 +95,7 @@ import Testing
 
     @Test func replyingAsTheFanMovesTheUnreadCount() async throws {
         try await TestWorld.with(.sqlite) { world in
-            try await world.withClient { api in
+            try await world.withClient(console: true) { api in
                 var browser = ConsoleBrowser(api)
                 try await browser.signIn(apiKey: world.owner.apiKey, connection: world.owner.connectionID)
                 let fan = try await DirectMessagesEndpointTests.subscribedFan(api, world.owner)
@@ -116,7 +116,7 @@ import Testing
 
     @Test func aConnectionWithoutWritePermissionCannotSend() async throws {
         try await TestWorld.with(.sqlite) { world in
-            try await world.withClient { api in
+            try await world.withClient(console: true) { api in
                 var browser = ConsoleBrowser(api)
                 try await browser.signIn(apiKey: world.readOnly.apiKey, connection: world.readOnly.connectionID)
                 let fan = try #require(try await ChatsEndpointTests.all(api, world.readOnly).first?.withUser.id)
@@ -129,7 +129,7 @@ import Testing
 
     @Test func signingOutEndsTheSession() async throws {
         try await TestWorld.with(.sqlite) { world in
-            try await world.withClient { api in
+            try await world.withClient(console: true) { api in
                 var browser = ConsoleBrowser(api)
                 try await browser.signIn(apiKey: world.owner.apiKey, connection: world.owner.connectionID)
                 _ = try await browser.get("/console/chats")
@@ -145,7 +145,7 @@ import Testing
 
     @Test func theSandboxPageShowsTheClockAndTheWebhookDeliveries() async throws {
         try await TestWorld.with(.sqlite) { world in
-            try await world.withClient { api in
+            try await world.withClient(console: true) { api in
                 let key = Caller(apiKey: world.owner.apiKey, connectionID: "", creatorID: 0)
                 let endpoint = try await api.send("/webhooks", method: .post, as: key, json: ["url": "https://hooks.example/fanout"])
                     .decode(Components.Schemas.WebhookEndpointCreated.self).value1.id

@@ -63,8 +63,12 @@ struct TestWorld {
 
     /// Requests through the router. Background services run only when asked:
     /// most tests move the scheduler and fan-out themselves, deterministically.
+    /// The console (and its simulations service) only for the console's tests:
+    /// an app with no services runs no ServiceGroup. Under load, a one-request
+    /// app.test whose group stopped as soon as it started once never returned
+    /// (CI's stalls; not yet root-caused, see scripts/test).
     func withClient(
-        backgroundServices: Bool = false, sandbox: Bool = true, console: Bool = true, _ body: @escaping @Sendable (APIClient) async throws -> Void
+        backgroundServices: Bool = false, sandbox: Bool = true, console: Bool = false, _ body: @escaping @Sendable (APIClient) async throws -> Void
     ) async throws {
         let configuration = AppConfiguration(
             database: .sqlite(path: "unused"), runsBackgroundServices: backgroundServices, fanOutBatchSize: 50, sandboxEnabled: sandbox,
