@@ -66,7 +66,7 @@ struct TestWorld {
     /// The console (and its simulations service) only for the console's tests:
     /// an app with no services runs no ServiceGroup. Under load, a one-request
     /// app.test whose group stopped as soon as it started once never returned
-    /// (CI's stalls; not yet root-caused, see scripts/test).
+    /// (CI's stalls; not yet root-caused, see README, Tests).
     func withClient(
         backgroundServices: Bool = false, sandbox: Bool = true, console: Bool = false, _ body: @escaping @Sendable (APIClient) async throws -> Void
     ) async throws {
