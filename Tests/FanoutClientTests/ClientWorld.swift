@@ -43,15 +43,17 @@ struct ClientWorld: Sendable {
                 media: MediaStorage(files: try DiskMediaFiles(root: mediaFolder), urlPrefix: "http://fanout.test/media/", maxUploadSize: 1 << 20))
             let configuration = AppConfiguration(database: .sqlite(path: "unused"), runsBackgroundServices: false)
             let app = buildApplication(configuration: configuration, dependencies: dependencies)
-            try await StallWatch.phase("app.test(.live)") { try await app.test(.live) { client in
-                let port = try #require(client.port)
-                let world = ClientWorld(
-                    baseURL: URL(string: "http://127.0.0.1:\(port)")!, credentials: credentials, storage: storage,
-                    transport: RecordingTransport(base: AsyncHTTPClientTransport(), inject: inject) { status in
-                        if secondPer429, status == 429 { manual.advance(by: 1) }
-                    })
-                try await StallWatch.phase("the client calls in app.test(.live)") { try await body(world) }
-            } }
+            try await StallWatch.phase("app.test(.live)") {
+                try await app.test(.live) { client in
+                    let port = try #require(client.port)
+                    let world = ClientWorld(
+                        baseURL: URL(string: "http://127.0.0.1:\(port)")!, credentials: credentials, storage: storage,
+                        transport: RecordingTransport(base: AsyncHTTPClientTransport(), inject: inject) { status in
+                            if secondPer429, status == 429 { manual.advance(by: 1) }
+                        })
+                    try await StallWatch.phase("the client calls in app.test(.live)") { try await body(world) }
+                }
+            }
         }
     }
 
