@@ -433,5 +433,34 @@ enum PostgresSchema {
             """,
             "CREATE INDEX console_session_expiry ON console_session (expires_at)",
         ]),
+        // How many times each creator's mass messages changed in what a chat
+        // page shows of them (text, price, dates, queue state, attachments),
+        // or were deleted: the chat page keeps those facts in memory
+        // (`MassMessageFactsCache`) only while this count, read in its own
+        // statement, has not moved, whichever instance made the change. A
+        // trigger, so that every writer counts (API, fan-out, scheduler,
+        // demo import, `fanout copy`); the count's row commits with the
+        // change. The fan-out's per-batch counters are not among the columns.
+        PostgresMigration("countMassMessageChanges", [
+            "CREATE TABLE mass_message_changes (creator_id bigint PRIMARY KEY, changes bigint NOT NULL)",
+            """
+            CREATE FUNCTION count_mass_message_change() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                INSERT INTO mass_message_changes AS c (creator_id, changes)
+                VALUES (CASE WHEN TG_OP = 'DELETE' THEN OLD.creator_id ELSE NEW.creator_id END, 1)
+                ON CONFLICT (creator_id) DO UPDATE SET changes = c.changes + 1;
+                RETURN NULL;
+            END $$
+            """,
+            """
+            CREATE TRIGGER mass_message_changes_on_update
+            AFTER UPDATE OF text, price_cents, is_locked_text, state, created_at, sent_at, media ON mass_message
+            FOR EACH ROW EXECUTE FUNCTION count_mass_message_change()
+            """,
+            """
+            CREATE TRIGGER mass_message_changes_on_delete AFTER DELETE ON mass_message
+            FOR EACH ROW EXECUTE FUNCTION count_mass_message_change()
+            """,
+        ]),
     ]
 }

@@ -74,15 +74,6 @@ enum PostgresMessageRow {
         try await decode(db, media: media, rows: try await db.rows(query, logger), logger: logger)
     }
 
-    /// The messages a packed page holds (`PostgresPackedRows`), in
-    /// `select`'s 19 fields, with their attachments.
-    static func decode(
-        _ db: PostgresConnection, media: MediaCache, packed rows: [PostgresRow], names: (Int64) -> String?, logger: Logger
-    ) async throws -> [ChatMessage] {
-        var records = try PostgresPackedRows.records(rows)
-        return try await decode(db, media: media, columns: &records, from: 0, names: names, logger: logger).map { $0! }
-    }
-
     /// Rows of `select` or `selectDelivery`, with their attachments.
     static func decode(_ db: PostgresConnection, media: MediaCache, rows: [PostgresRow], logger: Logger) async throws -> [ChatMessage] {
         var columns = rows.map(PostgresColumns.init)
@@ -93,15 +84,14 @@ enum PostgresMessageRow {
     /// as a lateral join adds them), read on from where each row's walk is;
     /// nil where they are NULL (no message).
     static func decode<Columns: PostgresColumnReading>(
-        _ db: PostgresConnection, media: MediaCache, columns: inout [Columns], from start: Int,
-        names: (Int64) -> String? = { _ in nil }, logger: Logger
+        _ db: PostgresConnection, media: MediaCache, columns: inout [Columns], from start: Int, logger: Logger
     ) async throws -> [ChatMessage?] {
         var messages: [ChatMessage?] = []
         var packed: [[Int64]] = []
         messages.reserveCapacity(columns.count)
         packed.reserveCapacity(columns.count)
         for index in columns.indices {
-            let decoded = try message(&columns[index], from: start, names: names)
+            let decoded = try message(&columns[index], from: start)
             messages.append(decoded?.message)
             packed.append(decoded?.media ?? [])
         }
@@ -113,7 +103,7 @@ enum PostgresMessageRow {
     /// One row's message from `start` and its packed attachments, reading
     /// each cell once in column order; nil when the id is NULL.
     private static func message<Columns: PostgresColumnReading>(
-        _ column: inout Columns, from start: Int, names: (Int64) -> String?
+        _ column: inout Columns, from start: Int
     ) throws -> (message: ChatMessage, media: [Int64])? {
         guard let id = try column.optionalInt64(start) else { return nil }
         let fromUserID = try column.int64(start + 1), price = Money(cents: try column.int64(start + 2))
@@ -126,10 +116,7 @@ enum PostgresMessageRow {
         let queueState = try column.optionalText(start + 13).flatMap(MassMessageState.init(rawValue:))
         let queueSentAt = try column.optionalDate(start + 14)
         let creatorID = try column.int64(start + 15), fanID = try column.int64(start + 16)
-        // NULL where the statement left the sender's name to `names`.
-        guard let fromUserName = try column.optionalText(start + 17) ?? names(fromUserID) else {
-            throw PostgresPackedRowsError(reason: "no name for sender \(fromUserID) of message \(id)")
-        }
+        let fromUserName = try column.text(start + 17)
         let media = try column.int64Array(start + 18)
         return (ChatMessage(
             id: id, creatorID: creatorID, fanID: fanID, fromUserID: fromUserID, fromUserName: fromUserName, text: text,
@@ -140,71 +127,8 @@ enum PostgresMessageRow {
 }
 
 extension PostgresMessageRow {
-    /// One page of a chat, newest first, without a search: $1 creator, $2
-    /// fan, $3 before (exclusive), $4 starting at (inclusive), $5 limit, $6
-    /// offset, $7 limit + offset (saturated). The cursors are index bounds
-    /// either way (COALESCE to the largest id, not `IS NULL OR`), so one
-    /// generic plan serves every call: each side walks its (chat, id) index
-    /// from the cursor, the two are merged, and only the page's rows are
-    /// joined to their sender and mass message (joined on each side before
-    /// the limit, as `ChatSearchPage` must, this statement cost PostgreSQL
-    /// ~90 µs instead of ~60 in pgbench). Every delivery's mass message and
-    /// every sender exists (only scheduled mass messages are ever deleted),
-    /// so joining after the limit keeps the same rows. A chat's messages
-    /// are sent by its creator or its fan (a delivery by the creator): their
-    /// two names come from `UserNameCache` (or `ChatPageNaming`), not from
-    /// a join to every row (pgbench: 0.25 → 0.23 ms a statement with them
-    /// as init plans; without any, +3–9% statements a second with 8
-    /// clients); any other sender would still be looked up. The rows come
-    /// back unordered, packed into one cell (`PostgresPackedRows`): the
-    /// caller sorts them, which costs less than PostgreSQL's Sort node on
-    /// top of the joins (pgbench: 0.26 → 0.24 ms a statement).
-    enum ChatPage: PreparedShape {
-        static let name = "fanout.chatPage"
-        static let sql = chatPageSQL(naming: false)
-    }
-
-    /// `ChatPage`, and the creator's and the fan's names in the row's
-    /// second and third cells (for `UserNameCache`, when it lacks them).
-    enum ChatPageNaming: PreparedShape {
-        static let name = "fanout.chatPageNaming"
-        static let sql = chatPageSQL(naming: true)
-    }
-
-    /// The sender's name is NULL where it is the creator or the fan: the
-    /// caller has both (`UserNameCache`, or the naming shape's cells).
-    private static func chatPageSQL(naming: Bool) -> String {
-        let names = naming ? ", (SELECT name FROM app_user WHERE id = $1), (SELECT name FROM app_user WHERE id = $2)" : ""
-        return """
-            SELECT array_agg(ROW(p.id, p.from_user_id, CASE WHEN p.is_delivery THEN mm.price_cents ELSE p.price_cents END,
-                   CASE WHEN p.is_delivery THEN mm.is_locked_text ELSE p.is_locked_text END, p.is_tip, p.mass_message_id,
-                   CASE WHEN p.is_delivery THEN COALESCE(mm.sent_at, mm.created_at) ELSE p.created_at END,
-                   CASE WHEN p.is_delivery THEN COALESCE(mm.sent_at, mm.created_at) ELSE p.changed_at END,
-                   p.opened_at, p.purchased_at, p.is_liked, p.is_pinned,
-                   CASE WHEN p.is_delivery THEN mm.text ELSE COALESCE(p.text, mm.text, '') END, mm.state, mm.sent_at,
-                   $1::bigint, $2::bigint,
-                   CASE WHEN p.from_user_id IN ($1, $2) THEN NULL ELSE (SELECT u.name FROM app_user u WHERE u.id = p.from_user_id) END,
-                   CASE WHEN p.mass_message_id IS NULL THEN p.media ELSE mm.media END))\(names)
-            FROM ((SELECT m.id, m.from_user_id, m.price_cents, m.is_locked_text, m.is_tip, m.mass_message_id, m.created_at,
-                          m.changed_at, m.opened_at, m.purchased_at, m.is_liked, m.is_pinned, m.text, m.media, false AS is_delivery
-                   FROM message m
-                   WHERE m.chat_id = (SELECT id FROM chat WHERE creator_id = $1 AND fan_id = $2)
-                     AND m.id < COALESCE($3::bigint, 9223372036854775807) AND m.id <= COALESCE($4::bigint, 9223372036854775807)
-                   ORDER BY m.id DESC LIMIT $7::bigint)
-                  UNION ALL
-                  (SELECT d.message_id, d.creator_id, NULL, NULL, false, d.mass_message_id, NULL, NULL, NULL, NULL, false, false,
-                          NULL, NULL, true
-                   FROM mass_delivery d
-                   WHERE d.creator_id = $1 AND d.fan_id = $2
-                     AND d.message_id < COALESCE($3::bigint, 9223372036854775807) AND d.message_id <= COALESCE($4::bigint, 9223372036854775807)
-                   ORDER BY d.message_id DESC LIMIT $7::bigint)
-                  ORDER BY 1 DESC LIMIT $5::bigint OFFSET $6::bigint) AS p
-            LEFT JOIN mass_message mm ON mm.id = p.mass_message_id
-            """
-    }
-
     /// One page of a chat's messages whose text contains $5 (folded), newest
-    /// first; otherwise as `ChatPage`, with $6 limit, $7 offset, $8 limit +
+    /// first; otherwise as `PostgresChatPage`, with $6 limit, $7 offset, $8 limit +
     /// offset. The text of a mass message's copy is its mass message's, so
     /// each side joins it before filtering.
     enum ChatSearchPage: PreparedShape {

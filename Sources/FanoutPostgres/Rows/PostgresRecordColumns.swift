@@ -104,11 +104,17 @@ struct PostgresRecordColumns: PostgresColumnReading {
         return value
     }
 
-    mutating func bool(_ index: Int) throws -> Bool {
+    mutating func optionalBool(_ index: Int) throws -> Bool? {
         let (type, value) = try field(index)
-        guard type == PostgresDataType.bool.rawValue, var value, value.readableBytes == 1, let byte = value.readInteger(as: UInt8.self)
-        else { throw Self.mismatch(index, type, "a non-NULL boolean") }
+        guard var value else { return nil }
+        guard type == PostgresDataType.bool.rawValue, value.readableBytes == 1, let byte = value.readInteger(as: UInt8.self)
+        else { throw Self.mismatch(index, type, "boolean") }
         return byte != 0
+    }
+
+    mutating func bool(_ index: Int) throws -> Bool {
+        guard let value = try optionalBool(index) else { throw PostgresPackedRowsError(reason: "field \(index) is NULL") }
+        return value
     }
 
     mutating func optionalText(_ index: Int) throws -> String? {
@@ -139,11 +145,17 @@ struct PostgresRecordColumns: PostgresColumnReading {
         return value
     }
 
-    mutating func int64Array(_ index: Int) throws -> [Int64] {
+    mutating func optionalInt64Array(_ index: Int) throws -> [Int64]? {
         let (type, value) = try field(index)
-        guard type == PostgresDataType.int8Array.rawValue, let value, let values = PostgresColumns.int64Array(value) else {
-            throw Self.mismatch(index, type, "a non-NULL bigint[] without NULLs")
+        guard let value else { return nil }
+        guard type == PostgresDataType.int8Array.rawValue, let values = PostgresColumns.int64Array(value) else {
+            throw Self.mismatch(index, type, "a bigint[] without NULLs")
         }
         return values
+    }
+
+    mutating func int64Array(_ index: Int) throws -> [Int64] {
+        guard let value = try optionalInt64Array(index) else { throw PostgresPackedRowsError(reason: "field \(index) is NULL") }
+        return value
     }
 }

@@ -9,6 +9,7 @@ public struct PostgresStorage: Sendable {
     let logger: Logger
     let media = MediaCache()
     let names = UserNameCache()
+    let massMessageFacts = MassMessageFactsCache()
     let waits: DatabaseWaits?
 
     public init(database: PostgresAppDatabase, waits: DatabaseWaits? = nil) {

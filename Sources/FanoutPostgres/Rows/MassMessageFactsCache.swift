@@ -1,0 +1,71 @@
+import Foundation
+import Synchronization
+
+/// What a chat page shows of a mass message: its copies' and deliveries'
+/// text, price, dates, attachments, and the queue state that decides
+/// whether it can still be unsent.
+struct MassMessageFacts: Sendable, Equatable {
+    var text: String
+    var priceCents: Int64
+    var isLockedText: Bool
+    var state: String
+    var createdAt: Date
+    var sentAt: Date?
+    /// Packed attachments (`PostgresAttachmentLoader`).
+    var media: [Int64]
+}
+
+/// Mass messages' `MassMessageFacts` by id, each with the count of its
+/// creator's mass-message changes it was read at (`mass_message_changes`,
+/// kept by a trigger whoever writes). The chat page reads that count in its
+/// own statement and uses a cached entry only when it was read at the same
+/// count: no change to any of the creator's mass messages has committed
+/// since, on any instance, so the entry is what a join would have read. A
+/// page thus joins no `mass_message` (the join was a third of PostgreSQL's
+/// time on the chat page); one that lacks an entry, or finds the count
+/// moved, reads those mass messages in one more statement. Bounded: emptied
+/// when full.
+final class MassMessageFactsCache: Sendable {
+    private let entries = Mutex<[Int64: (changes: Int64, facts: MassMessageFacts)]>([:])
+    let capacity: Int
+
+    init(capacity: Int = 10_000) { self.capacity = max(1, capacity) }
+
+    /// The entries among `ids` read at `changes`, and the ids without one.
+    func lookup(_ ids: some Sequence<Int64>, changes: Int64) -> (found: [Int64: MassMessageFacts], missing: [Int64]) {
+        entries.withLock { entries in
+            var found: [Int64: MassMessageFacts] = [:]
+            var missing: [Int64] = []
+            for id in ids where found[id] == nil {
+                if let entry = entries[id], entry.changes == changes { found[id] = entry.facts } else if !missing.contains(id) { missing.append(id) }
+            }
+            return (found, missing)
+        }
+    }
+
+    /// `facts`, read when the creator's count was `changes`.
+    func insert(_ facts: [Int64: MassMessageFacts], changes: Int64) {
+        entries.withLock { entries in
+            if entries.count + facts.count > capacity { entries.removeAll(keepingCapacity: true) }
+            for (id, item) in facts { entries[id] = (changes, item) }
+        }
+    }
+
+    /// How many entries it holds (tests).
+    var count: Int { entries.withLock { $0.count } }
+}
+
+extension MassMessageFactsCache {
+    /// $1 creator, $2 ids: those of the creator's mass messages, packed
+    /// (`PostgresPackedRows`) as `MassMessageFacts`' fields after the id,
+    /// and the creator's change count, read in one snapshot.
+    enum Read: PreparedShape {
+        static let name = "fanout.massMessageFacts"
+        static let sql = """
+            SELECT array_agg(ROW(id, text, price_cents, is_locked_text, state, created_at, sent_at, media)),
+                   (SELECT changes FROM mass_message_changes WHERE creator_id = $1)
+            FROM mass_message
+            WHERE creator_id = $1 AND id = ANY($2::bigint[])
+            """
+    }
+}

@@ -1,0 +1,115 @@
+import FanoutCore
+@testable import FanoutPostgres
+import Foundation
+import PostgresNIO
+import Testing
+
+/// The chat page completes its deliveries and mass-message copies from
+/// `MassMessageFactsCache`, trusted only while the creator's change count
+/// has not moved: a change made through another instance (another storage,
+/// with its own cache, on the same database) shows on the next page, and
+/// in the chats list.
+@Suite(.enabled(if: TestPostgres.isAvailable, "needs FANOUT_TEST_POSTGRES_URL (scripts/test starts a cluster)"))
+struct MassMessageFactsCacheTests {
+    static let anchor = Date(timeIntervalSince1970: 1_790_000_000)
+
+    /// What a fan sees of a mass message as it goes out and is recalled,
+    /// read on one instance while another sends, sells and recalls it.
+    @Test func anotherInstancesFanOutSaleAndRecallShowOnTheNextPage() async throws {
+        let server = try PostgresURL(try #require(TestPostgres.url))
+        try await PostgresAppDatabase.withScratchDatabase(on: server, prefix: "fanout_facts", logger: TestPostgres.logger) { database in
+            let reader = PostgresStorage(database: database), writer = PostgresStorage(database: database)
+            let now = Self.anchor
+            try await writer.importDemo(DemoDataset.audience(creatorID: 1, fans: 6, firstFanID: 100, since: now.addingTimeInterval(-86_400)))
+            let created = try await writer.createMassMessage(MassMessageDraft(text: "to everyone", price: Money(cents: 500)), creatorID: 1, at: now)
+            #expect(try await FanOutWorker(store: writer, clock: ManualClock(now), batchSize: 1).deliverBatch() > 0)
+            let reached = try await reader.clients.withConnection { db in
+                try await db.value(Int64.self, "SELECT fan_id FROM mass_delivery WHERE mass_message_id = \(created.id) LIMIT 1", reader.logger)
+            }
+            let fanID = try #require(reached, "the first batch delivered")
+            let newest = { try #require(try await Self.page(reader, creatorID: 1, fanID: fanID).first) }
+            // The chats list, read first each time, shows the same newest message.
+            let listed = {
+                try await reader.chats(creatorID: 1, query: ChatListQuery(page: PageRequest(limit: 10, offset: 0))).items
+                    .first { $0.fanID == fanID }?.lastMessage
+            }
+
+            let listedQueued = try await listed()
+            let queued = try await newest()
+            #expect(listedQueued == queued)
+            #expect(queued.massMessageID == created.id && queued.queueState == .queued && queued.text == "to everyone")
+
+            try await FanOutWorker(store: writer, clock: ManualClock(now), batchSize: 100).drain()
+            let listedSent = try await listed()
+            let sent = try await newest()
+            #expect(listedSent == sent)
+            #expect(sent.id == queued.id && sent.queueState == .sent)
+            #expect(reader.massMessageFacts.count == 1, "the pages kept the mass message's facts")
+            #expect(try await newest() == sent, "and the next one read them from there")
+
+            // Any writer's change counts, even one Fanout never makes.
+            try await writer.clients.withConnection { db in
+                try await db.run("UPDATE mass_message SET text = 'Edited elsewhere', price_cents = 1234 WHERE id = \(created.id)", writer.logger)
+            }
+            let listedEdited = try await listed()
+            let edited = try await newest()
+            #expect(listedEdited == edited)
+            #expect(edited.text == "Edited elsewhere" && edited.price == Money(cents: 1234) && edited.createdAt == sent.createdAt)
+
+            #expect(try await writer.fanBuysMessage(id: sent.id, creatorID: 1, fanID: fanID, at: now.addingTimeInterval(2)))
+            let listedBought = try await listed()
+            let bought = try await newest()
+            #expect(listedBought == bought)
+            #expect(bought.id == sent.id && bought.purchasedAt != nil && bought.queueState == .sent && bought.text == "Edited elsewhere")
+
+            // A bought copy stays in the chat when its mass message is recalled.
+            #expect(try await writer.recallMassMessage(
+                id: created.id, creatorID: 1, ifIn: [.sent], sentNotBefore: nil, at: now.addingTimeInterval(3)) != nil)
+            let listedRecalled = try await listed()
+            let recalled = try await newest()
+            #expect(listedRecalled == recalled)
+            #expect(recalled.id == sent.id && recalled.queueState == .canceled)
+        }
+    }
+
+    @Test func theFanOutsCountersLeaveTheCountAlone() async throws {
+        try await TestPostgres.withSmallDemo(prefix: "fanout_facts", anchor: Self.anchor) { storage, _, creatorID in
+            let count = { try await storage.clients.withConnection { db in
+                try await db.value(Int64.self, "SELECT changes FROM mass_message_changes WHERE creator_id = \(creatorID)", storage.logger) ?? 0
+            } }
+            let before = try await count()
+            try await storage.clients.withConnection { db in
+                try await db.run("""
+                    UPDATE mass_message SET sent_count = sent_count + 1, pending = pending, changed_at = now(), viewed_count = viewed_count + 1,
+                        purchased_count = purchased_count + 1, total = total
+                    WHERE creator_id = \(creatorID)
+                    """, storage.logger)
+            }
+            #expect(try await count() == before)
+            try await storage.clients.withConnection { db in
+                try await db.run("UPDATE mass_message SET sent_at = sent_at WHERE creator_id = \(creatorID)", storage.logger)
+            }
+            #expect(try await count() > before)
+        }
+    }
+
+    @Test func anEntryReadAtAnotherCountIsMissing() {
+        let cache = MassMessageFactsCache(capacity: 2)
+        let facts = MassMessageFacts(
+            text: "Hi", priceCents: 500, isLockedText: false, state: "sent", createdAt: Self.anchor, sentAt: Self.anchor, media: [])
+        cache.insert([1: facts], changes: 7)
+        #expect(cache.lookup([1, 2, 1], changes: 7).found == [1: facts])
+        #expect(cache.lookup([1, 2, 1], changes: 7).missing == [2])
+        #expect(cache.lookup([1], changes: 8).missing == [1])
+        cache.insert([2: facts, 3: facts], changes: 8)
+        #expect(cache.count == 2, "full: emptied before the new entries")
+        #expect(cache.lookup([1], changes: 7).missing == [1])
+    }
+
+    static func page(_ storage: PostgresStorage, creatorID: Int64, fanID: Int64, startingAt: Int64? = nil) async throws -> [ChatMessage] {
+        guard case .page(let page) = try await storage.messages(
+            creatorID: creatorID, query: ChatMessageQuery(fanID: fanID, page: PageRequest(limit: 10, offset: 0), startingAt: startingAt))
+        else { return [] }
+        return page.items
+    }
+}
