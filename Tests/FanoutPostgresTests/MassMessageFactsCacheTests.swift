@@ -72,6 +72,45 @@ struct MassMessageFactsCacheTests {
         }
     }
 
+    /// Facts read at another count than the rows' (a change committed
+    /// between the two statements) are not silently mixed with them: the
+    /// page is read again, and only the last try takes them as they are.
+    @Test func factsReadAtAnotherCountThanTheRowsAreRefused() async throws {
+        let server = try PostgresURL(try #require(TestPostgres.url))
+        try await PostgresAppDatabase.withScratchDatabase(on: server, prefix: "fanout_facts", logger: TestPostgres.logger) { database in
+            let storage = PostgresStorage(database: database)
+            let now = Self.anchor
+            try await storage.importDemo(DemoDataset.audience(creatorID: 1, fans: 2, firstFanID: 100, since: now.addingTimeInterval(-86_400)))
+            let created = try await storage.createMassMessage(MassMessageDraft(text: "to everyone"), creatorID: 1, at: now)
+            try await FanOutWorker(store: storage, clock: ManualClock(now), batchSize: 10).drain()
+            try await storage.clients.withConnection { db in
+                let (fanID, messageID) = try #require(try await db.rows(
+                    "SELECT fan_id, message_id FROM mass_delivery WHERE mass_message_id = \(created.id) LIMIT 1", storage.logger
+                ).first?.decode((Int64, Int64).self))
+                let changes = try #require(try await db.value(Int64.self, "SELECT changes FROM mass_message_changes WHERE creator_id = 1", storage.logger))
+                let delivery = PostgresStoredMessage(
+                    id: messageID, creatorID: 1, fanID: fanID, fromUserID: 1, priceCents: nil, isLockedText: nil, isTip: false,
+                    massMessageID: created.id, createdAt: nil, changedAt: nil, openedAt: nil, purchasedAt: nil, isLiked: false,
+                    isPinned: false, text: nil, media: nil, isDelivery: true, senderName: "Creator")
+                let complete = { (changes: Int64, accepting: Bool) in
+                    try await PostgresStoredMessage.complete(
+                        [delivery], changes: changes, names: { _ in nil }, acceptingChanges: accepting, on: db,
+                        facts: storage.massMessageFacts, media: storage.media, logger: storage.logger)
+                }
+                await #expect(throws: MassMessagesChanged.self) { try await complete(changes - 1, false) }
+                #expect(try await complete(changes, false).first??.text == "to everyone", "read at the rows' count")
+                #expect(try await complete(changes - 1, true).first??.text == "to everyone", "the last try takes them")
+
+                var tries = 0
+                let page = try await PostgresStoredMessage.retryingWhileChanged { accepting in
+                    tries += 1
+                    return try await complete(changes - 1, accepting)
+                }
+                #expect(tries == 3 && page.first??.queueState == .sent)
+            }
+        }
+    }
+
     @Test func theFanOutsCountersLeaveTheCountAlone() async throws {
         try await TestPostgres.withSmallDemo(prefix: "fanout_facts", anchor: Self.anchor) { storage, _, creatorID in
             let count = { try await storage.clients.withConnection { db in

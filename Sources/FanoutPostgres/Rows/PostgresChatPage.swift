@@ -71,7 +71,7 @@ enum PostgresChatPage {
     /// (`PostgresStoredMessage`), unordered.
     static func messages(
         _ db: PostgresConnection, rows: [PostgresRow], creatorID: Int64, fanID: Int64, names: (Int64) -> String?,
-        facts: MassMessageFactsCache, media: MediaCache, logger: Logger
+        acceptingChanges: Bool, facts: MassMessageFactsCache, media: MediaCache, logger: Logger
     ) async throws -> [ChatMessage] {
         guard let row = rows.first else { return [] }
         var records = try PostgresPackedRows.records(rows)
@@ -80,7 +80,8 @@ enum PostgresChatPage {
         for index in records.indices { stored.append(try Self.stored(&records[index], creatorID: creatorID, fanID: fanID)) }
         var cells = PostgresColumns(row)
         return try await PostgresStoredMessage.complete(
-            stored, changes: try cells.optionalInt64(1) ?? 0, names: names, on: db, facts: facts, media: media, logger: logger
+            stored, changes: try cells.optionalInt64(1) ?? 0, names: names, acceptingChanges: acceptingChanges, on: db, facts: facts,
+            media: media, logger: logger
         ).map { $0! }
     }
 }

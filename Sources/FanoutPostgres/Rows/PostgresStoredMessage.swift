@@ -17,15 +17,21 @@ struct PostgresStoredMessage {
 
     /// Each row's message (nil where there is none), with its mass
     /// message's facts: cached at `changes`, the creator's count the rows
-    /// were read with, or read now.
+    /// were read with, or read now. Read now at another count (a change
+    /// committed between the two statements), they may not be what the
+    /// rows' snapshot held (a recalled mass message's state beside a
+    /// delivery the recall removed): that throws `MassMessagesChanged`,
+    /// unless `acceptingChanges` (see `retryingWhileChanged`).
     static func complete(
-        _ rows: [PostgresStoredMessage?], changes: Int64, names: (Int64) -> String?,
+        _ rows: [PostgresStoredMessage?], changes: Int64, names: (Int64) -> String?, acceptingChanges: Bool = false,
         on db: PostgresConnection, facts cache: MassMessageFactsCache, media: MediaCache, logger: Logger
     ) async throws -> [ChatMessage?] {
         var facts: [Int64: MassMessageFacts] = [:]
         if let creatorID = rows.lazy.compactMap({ $0?.creatorID }).first {
-            facts = try await Self.facts(
+            let (found, readAt) = try await Self.facts(
                 db, ids: rows.compactMap { $0?.massMessageID }, creatorID: creatorID, changes: changes, cache: cache, logger: logger)
+            guard readAt == changes || acceptingChanges else { throw MassMessagesChanged() }
+            facts = found
         }
         var messages: [ChatMessage?] = []
         var packed: [[Int64]] = []
@@ -41,14 +47,15 @@ struct PostgresStoredMessage {
         return messages
     }
 
-    /// The facts of the creator's mass messages `ids`: cached at `changes`,
-    /// or read now (and cached at the count read with them).
+    /// The facts of the creator's mass messages `ids`, and the count they
+    /// are right at: cached at `changes`, or read now (and cached at the
+    /// count read with them).
     private static func facts(
         _ db: PostgresConnection, ids: [Int64], creatorID: Int64, changes: Int64, cache: MassMessageFactsCache, logger: Logger
-    ) async throws -> [Int64: MassMessageFacts] {
-        guard !ids.isEmpty else { return [:] }
+    ) async throws -> ([Int64: MassMessageFacts], changes: Int64) {
+        guard !ids.isEmpty else { return ([:], changes) }
         var (found, missing) = cache.lookup(ids, changes: changes)
-        guard !missing.isEmpty else { return found }
+        guard !missing.isEmpty else { return (found, changes) }
         let rows = try await db.rows(MassMessageFactsCache.Read.self, logger) { $0.append(creatorID); $0.append(missing) }
         var read: [Int64: MassMessageFacts] = [:]
         var records = try PostgresPackedRows.records(rows)
@@ -59,12 +66,25 @@ struct PostgresStoredMessage {
                 state: try records[index].text(4), createdAt: try records[index].date(5), sentAt: try records[index].optionalDate(6),
                 media: try records[index].int64Array(7))
         }
+        var readAt = changes
         if let row = rows.first {
             var cells = PostgresColumns(row)
-            cache.insert(read, changes: try cells.optionalInt64(1) ?? 0)
+            readAt = try cells.optionalInt64(1) ?? 0
+            cache.insert(read, changes: readAt)
         }
         found.merge(read) { _, new in new }
-        return found
+        return (found, readAt)
+    }
+
+    /// `page` (a statement, then `complete`) again while its mass messages
+    /// changed between the two, up to three times: the last accepts the
+    /// facts it read (a creator whose mass messages change this often gets
+    /// a page a moment newer in those facts than in its rows).
+    static func retryingWhileChanged<T>(_ page: (_ acceptingChanges: Bool) async throws -> T) async throws -> T {
+        for attempt in 1..<3 {
+            do { return try await page(false) } catch is MassMessagesChanged { continue }
+        }
+        return try await page(true)
     }
 
     /// A delivery is its mass message, dated when that started sending (the
@@ -102,3 +122,7 @@ struct PostgresStoredMessage {
             queueSentAt: mass?.sentAt), media)
     }
 }
+
+/// A page's mass messages changed between its statement and the read of
+/// their facts (`PostgresStoredMessage.complete`).
+struct MassMessagesChanged: Error {}

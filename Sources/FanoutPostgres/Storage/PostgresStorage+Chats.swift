@@ -5,34 +5,37 @@ import PostgresNIO
 extension PostgresStorage: ChatStore {
     public func chats(creatorID: Int64, query: ChatListQuery) async throws -> Page<ChatSummary> {
         try await read { db in
-            var summaries: [ChatSummary] = []
             let search = query.search.flatMap { $0.isEmpty ? nil : $0.lowercased() }
             let filter = query.filter.map { ChatListQuery.Filter.allCases.firstIndex(of: $0)! + 1 } ?? 0
             let variant = ((filter * 2 + (query.order == .recent ? 0 : 1)) * 2) + (search == nil ? 0 : 1)
-            let rows = try await Self.chatList(variant: variant, db, logger) {
-                $0.append(creatorID); $0.append(query.page.limit + 1); $0.append(query.page.offset); $0.append(query.page.sideLimit)
-                if let search { $0.append(search) }
+            let (summaries, chatIDs) = try await PostgresStoredMessage.retryingWhileChanged { acceptingChanges in
+                var summaries: [ChatSummary] = []
+                let rows = try await Self.chatList(variant: variant, db, logger) {
+                    $0.append(creatorID); $0.append(query.page.limit + 1); $0.append(query.page.offset); $0.append(query.page.sideLimit)
+                    if let search { $0.append(search) }
+                }
+                var records = try PostgresPackedRows.records(rows)
+                var chatIDs: [Int64] = []
+                var stored: [PostgresStoredMessage?] = []
+                summaries.reserveCapacity(records.count)
+                for index in records.indices {
+                    let (summary, chatID, message) = try Self.summary(&records[index], creatorID: creatorID)
+                    summaries.append(summary)
+                    chatIDs.append(chatID)
+                    stored.append(message)
+                }
+                var changes: Int64 = 0, creatorName: String?
+                if let row = rows.first {
+                    var cells = PostgresColumns(row)
+                    changes = try cells.optionalInt64(1) ?? 0
+                    creatorName = try cells.optionalText(2)
+                }
+                let lastMessages = try await PostgresStoredMessage.complete(
+                    stored, changes: changes, names: { $0 == creatorID ? creatorName : nil }, acceptingChanges: acceptingChanges, on: db,
+                    facts: massMessageFacts, media: media, logger: logger)
+                for index in summaries.indices { summaries[index].lastMessage = lastMessages[index] }
+                return (summaries, chatIDs)
             }
-            var records = try PostgresPackedRows.records(rows)
-            var chatIDs: [Int64] = []
-            var stored: [PostgresStoredMessage?] = []
-            summaries.reserveCapacity(records.count)
-            for index in records.indices {
-                let (summary, chatID, message) = try Self.summary(&records[index], creatorID: creatorID)
-                summaries.append(summary)
-                chatIDs.append(chatID)
-                stored.append(message)
-            }
-            var changes: Int64 = 0, creatorName: String?
-            if let row = rows.first {
-                var cells = PostgresColumns(row)
-                changes = try cells.optionalInt64(1) ?? 0
-                creatorName = try cells.optionalText(2)
-            }
-            let lastMessages = try await PostgresStoredMessage.complete(
-                stored, changes: changes, names: { $0 == creatorID ? creatorName : nil }, on: db,
-                facts: massMessageFacts, media: media, logger: logger)
-            for index in summaries.indices { summaries[index].lastMessage = lastMessages[index] }
             // The statement leaves the page's order to us (see `chatListSQL`).
             let sorted = zip(summaries, chatIDs).sorted { a, b in
                 let keyA = (a.0.lastMessage?.id ?? 0, a.1), keyB = (b.0.lastMessage?.id ?? 0, b.1)
@@ -274,24 +277,26 @@ extension PostgresStorage: ChatStore {
             bindings.append(creatorID); bindings.append(query.fanID); bindings.append(query.before); bindings.append(query.startingAt)
             bindings.append(query.page.limit + 1); bindings.append(query.page.offset); bindings.append(query.page.sideLimit)
         }
-        var creatorName: String?, fanName: String?
-        let rows: [PostgresRow]
-        if let known = names.names(creatorID, query.fanID) {
-            (creatorName, fanName) = known
-            rows = try await db.rows(PostgresChatPage.Plain.self, logger, bind)
-        } else {
-            rows = try await db.rows(PostgresChatPage.Naming.self, logger, bind)
-            if let row = rows.first {
-                var cells = PostgresColumns(row)
-                creatorName = try cells.optionalText(2)
-                fanName = try cells.optionalText(3)
-                names.insert([(creatorID, creatorName), (query.fanID, fanName)].compactMap { id, name in name.map { (id, $0) } })
+        return try await PostgresStoredMessage.retryingWhileChanged { acceptingChanges in
+            var creatorName: String?, fanName: String?
+            let rows: [PostgresRow]
+            if let known = names.names(creatorID, query.fanID) {
+                (creatorName, fanName) = known
+                rows = try await db.rows(PostgresChatPage.Plain.self, logger, bind)
+            } else {
+                rows = try await db.rows(PostgresChatPage.Naming.self, logger, bind)
+                if let row = rows.first {
+                    var cells = PostgresColumns(row)
+                    creatorName = try cells.optionalText(2)
+                    fanName = try cells.optionalText(3)
+                    names.insert([(creatorID, creatorName), (query.fanID, fanName)].compactMap { id, name in name.map { (id, $0) } })
+                }
             }
+            return try await PostgresChatPage.messages(
+                db, rows: rows, creatorID: creatorID, fanID: query.fanID,
+                names: { id in id == creatorID ? creatorName : id == query.fanID ? fanName : nil },
+                acceptingChanges: acceptingChanges, facts: massMessageFacts, media: media, logger: logger)
         }
-        return try await PostgresChatPage.messages(
-            db, rows: rows, creatorID: creatorID, fanID: query.fanID,
-            names: { id in id == creatorID ? creatorName : id == query.fanID ? fanName : nil },
-            facts: massMessageFacts, media: media, logger: logger)
     }
 
     /// The chat's messages and deliveries meeting `condition` (its
