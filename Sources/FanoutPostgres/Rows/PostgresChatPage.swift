@@ -13,10 +13,10 @@ import PostgresNIO
 /// creator's mass-message change count in its second cell, and
 /// `PostgresStoredMessage` completes them from `MassMessageFactsCache`: no
 /// join to `mass_message` and no CASE per field (pgbench, generic plans, 8
-/// clients: ~17,000 → ~24,000 statements a second). A chat's messages are sent by its
-/// creator or its fan (a delivery by the creator): their two names come from
-/// `UserNameCache` (or `Naming`), any other sender's from a look-up in the
-/// statement. The rows come back unordered, packed into one cell
+/// clients: ~17,000 → ~24,000 statements a second). A chat's messages are
+/// sent by its creator or its fan (a delivery by the creator): their two
+/// names come from `UserNameCache` (or `Naming`), any other sender's from a
+/// look-up in the statement. The rows come back unordered, packed into one cell
 /// (`PostgresPackedRows`): the caller sorts them, which costs less than
 /// PostgreSQL's Sort node (pgbench: 0.26 → 0.24 ms a statement).
 enum PostgresChatPage {
