@@ -48,7 +48,7 @@ struct MassMessageFactsCacheTests {
             #expect(try await newest() == sent, "and the next one read them from there")
 
             // Any writer's change counts, even one Fanout never makes.
-            try await writer.clients.withConnection { db in
+            _ = try await writer.clients.withConnection { db in
                 try await db.run("UPDATE mass_message SET text = 'Edited elsewhere', price_cents = 1234 WHERE id = \(created.id)", writer.logger)
             }
             let listedEdited = try await listed()
@@ -117,7 +117,7 @@ struct MassMessageFactsCacheTests {
                 try await db.value(Int64.self, "SELECT changes FROM mass_message_changes WHERE creator_id = \(creatorID)", storage.logger) ?? 0
             } }
             let before = try await count()
-            try await storage.clients.withConnection { db in
+            _ = try await storage.clients.withConnection { db in
                 try await db.run("""
                     UPDATE mass_message SET sent_count = sent_count + 1, pending = pending, changed_at = now(), viewed_count = viewed_count + 1,
                         purchased_count = purchased_count + 1, total = total
@@ -125,7 +125,7 @@ struct MassMessageFactsCacheTests {
                     """, storage.logger)
             }
             #expect(try await count() == before)
-            try await storage.clients.withConnection { db in
+            _ = try await storage.clients.withConnection { db in
                 try await db.run("UPDATE mass_message SET sent_at = sent_at WHERE creator_id = \(creatorID)", storage.logger)
             }
             #expect(try await count() > before)

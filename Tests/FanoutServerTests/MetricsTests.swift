@@ -66,10 +66,18 @@ import Testing
                     done = try await api.get("/v2/access/mass-messages/\(id)", as: world.owner).object["isDone"] as? Bool == true
                 }
                 #expect(done)
-                let text = String(decoding: try await api.get("/metrics", as: nil).body, as: UTF8.self)
+                // The worker counts a batch after its transaction commits, so a
+                // scrape right after `isDone` may precede the last batch's count.
+                var text = ""
                 func value(_ name: String) -> Double? {
                     text.split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap { Double($0.split(separator: " ")[1]) }
                 }
+                let counted = ContinuousClock.now
+                repeat {
+                    text = String(decoding: try await api.get("/metrics", as: nil).body, as: UTF8.self)
+                    if value("fanout_fan_out_deliveries_total") == Double(total) { break }
+                    try await Task.sleep(for: .milliseconds(20))
+                } while ContinuousClock.now - counted < .seconds(5)
                 #expect(value("fanout_fan_out_deliveries_total") == Double(total), "\(text)")
                 #expect(value("fanout_scheduler_lag_seconds_count") == 1)
                 #expect(value("fanout_scheduler_lag_seconds_sum").map { (15..<16).contains($0) } == true, "15 s late by the injected clock")
