@@ -76,48 +76,37 @@ enum PostgresMessageRow {
 
     /// Rows of `select` or `selectDelivery`, with their attachments.
     static func decode(_ db: PostgresConnection, media: MediaCache, rows: [PostgresRow], logger: Logger) async throws -> [ChatMessage] {
-        var columns = rows.map(PostgresColumns.init)
-        return try await decode(db, media: media, columns: &columns, from: 0, logger: logger).map { $0! }
-    }
-
-    /// The message in the 19 columns from `start` of each row (`select`'s,
-    /// as a lateral join adds them), read on from where each row's walk is;
-    /// nil where they are NULL (no message).
-    static func decode<Columns: PostgresColumnReading>(
-        _ db: PostgresConnection, media: MediaCache, columns: inout [Columns], from start: Int, logger: Logger
-    ) async throws -> [ChatMessage?] {
-        var messages: [ChatMessage?] = []
+        var messages: [ChatMessage] = []
         var packed: [[Int64]] = []
-        messages.reserveCapacity(columns.count)
-        packed.reserveCapacity(columns.count)
-        for index in columns.indices {
-            let decoded = try message(&columns[index], from: start)
-            messages.append(decoded?.message)
-            packed.append(decoded?.media ?? [])
+        messages.reserveCapacity(rows.count)
+        packed.reserveCapacity(rows.count)
+        for row in rows {
+            var columns = PostgresColumns(row)
+            let decoded = try message(&columns)
+            messages.append(decoded.message)
+            packed.append(decoded.media)
         }
         let attachments = try await PostgresAttachmentLoader.resolve(packed, on: db, cache: media, logger: logger)
-        for index in messages.indices { messages[index]?.attachments = attachments[index] }
+        for index in messages.indices { messages[index].attachments = attachments[index] }
         return messages
     }
 
-    /// One row's message from `start` and its packed attachments, reading
-    /// each cell once in column order; nil when the id is NULL.
-    private static func message<Columns: PostgresColumnReading>(
-        _ column: inout Columns, from start: Int
-    ) throws -> (message: ChatMessage, media: [Int64])? {
-        guard let id = try column.optionalInt64(start) else { return nil }
-        let fromUserID = try column.int64(start + 1), price = Money(cents: try column.int64(start + 2))
-        let isLockedText = try column.bool(start + 3), isTip = try column.bool(start + 4)
-        let massMessageID = try column.optionalInt64(start + 5)
-        let createdAt = try column.date(start + 6), changedAt = try column.date(start + 7)
-        let openedAt = try column.optionalDate(start + 8), purchasedAt = try column.optionalDate(start + 9)
-        let isLiked = try column.bool(start + 10), isPinned = try column.bool(start + 11)
-        let text = try column.text(start + 12)
-        let queueState = try column.optionalText(start + 13).flatMap(MassMessageState.init(rawValue:))
-        let queueSentAt = try column.optionalDate(start + 14)
-        let creatorID = try column.int64(start + 15), fanID = try column.int64(start + 16)
-        let fromUserName = try column.text(start + 17)
-        let media = try column.int64Array(start + 18)
+    /// One row's message (`select`'s 19 columns) and its packed
+    /// attachments, reading each cell once in column order.
+    private static func message(_ column: inout PostgresColumns) throws -> (message: ChatMessage, media: [Int64]) {
+        let id = try column.int64(0)
+        let fromUserID = try column.int64(1), price = Money(cents: try column.int64(2))
+        let isLockedText = try column.bool(3), isTip = try column.bool(4)
+        let massMessageID = try column.optionalInt64(5)
+        let createdAt = try column.date(6), changedAt = try column.date(7)
+        let openedAt = try column.optionalDate(8), purchasedAt = try column.optionalDate(9)
+        let isLiked = try column.bool(10), isPinned = try column.bool(11)
+        let text = try column.text(12)
+        let queueState = try column.optionalText(13).flatMap(MassMessageState.init(rawValue:))
+        let queueSentAt = try column.optionalDate(14)
+        let creatorID = try column.int64(15), fanID = try column.int64(16)
+        let fromUserName = try column.text(17)
+        let media = try column.int64Array(18)
         return (ChatMessage(
             id: id, creatorID: creatorID, fanID: fanID, fromUserID: fromUserID, fromUserName: fromUserName, text: text,
             price: price, isLockedText: isLockedText, isTip: isTip, massMessageID: massMessageID, createdAt: createdAt,

@@ -81,7 +81,7 @@ struct PostgresStoredMessage {
     /// facts it read (a creator whose mass messages change this often gets
     /// a page a moment newer in those facts than in its rows).
     static func retryingWhileChanged<T>(_ page: (_ acceptingChanges: Bool) async throws -> T) async throws -> T {
-        for attempt in 1..<3 {
+        for _ in 1..<3 {
             do { return try await page(false) } catch is MassMessagesChanged { continue }
         }
         return try await page(true)
