@@ -95,7 +95,7 @@ let package = Package(
             name: "FanoutServer",
             dependencies: [
                 "FanoutAPI", "FanoutCore", "FanoutSQLite", "FanoutPostgres",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),

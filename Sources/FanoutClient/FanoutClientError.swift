@@ -50,14 +50,21 @@ extension FanoutClientError {
     /// (epoch seconds, or seconds from now when small).
     static func serverAskedDelay(_ headers: HTTPFields, now: Date = Date()) -> Duration? {
         if let value = headers[.retryAfter]?.trimmingCharacters(in: .whitespaces) {
-            if let seconds = Double(value) { return .milliseconds(Int64(max(0, seconds) * 1000)) }
-            if let date = Self.httpDate.date(from: value) { return .milliseconds(Int64(max(0, date.timeIntervalSince(now)) * 1000)) }
+            if let seconds = Double(value) { return delay(seconds) }
+            // ASCII only: Foundation's DateFormatter traps on some other bytes (found by scripts/fuzz retry-after).
+            if value.utf8.allSatisfy({ $0 < 0x80 }), let date = Self.httpDate.date(from: value) { return delay(date.timeIntervalSince(now)) }
         }
         if let value = headers[HTTPField.Name("x-ratelimit-reset")!], let reset = Double(value) {
             let seconds = reset > 1_000_000_000 ? reset - now.timeIntervalSince1970 : reset
-            return .milliseconds(Int64(max(0, seconds) * 1000))
+            return delay(seconds)
         }
         return nil
+    }
+
+    /// A server's word in seconds, within 0…a day (NaN: 0): `1e300` or `inf`
+    /// must not trap in the Int64 conversion.
+    private static func delay(_ seconds: Double) -> Duration {
+        .milliseconds(Int64(seconds.isNaN ? 0 : min(max(seconds, 0), 86_400) * 1000))
     }
 
     private static var httpDate: DateFormatter {

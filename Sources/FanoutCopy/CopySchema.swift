@@ -2,6 +2,7 @@
 /// order that satisfies PostgreSQL's foreign keys. The SQLite-only column
 /// `massMessage.fanOutCursor` becomes a fan-out slice (see `DatabaseCopy`).
 /// All but `consoleSession`: web console sign-ins do not move (sign in again).
+/// Nor `uploadReservation`: room held by parts under way, which do not move either.
 enum CopySchema {
     static let tables: [CopyTable] = [
         CopyTable("organization", "organization", [("id", .integer), ("name", .text), ("createdAt", .date)]),
@@ -81,6 +82,8 @@ enum CopySchema {
         CopyTable("uploadPart", "upload_part", key: ["uploadId", "partNumber"], sequence: false, [
             ("uploadId", .text), ("partNumber", .integer), ("size", .integer), ("etag", .text),
         ]),
+        CopyTable("fanOutTurn", "fan_out_turn", key: ["creatorId"], sequence: false, [("creatorId", .integer), ("turn", .integer)]),
+        CopyTable("creatorClock", "creator_clock", key: ["creatorId"], sequence: false, [("creatorId", .integer), ("offsetSeconds", .real)]),
         CopyTable("dailyActivity", "daily_activity", key: ["creatorId", "kind", "day"], sequence: false, [
             ("creatorId", .integer), ("kind", .text), ("day", .text), ("count", .integer), ("grossCents", .integer),
         ]),

@@ -22,7 +22,9 @@ struct WebhooksCommand: AsyncParsableCommand {
         func run() async throws {
             let (organization, url, events) = (organization, url, event)
             let endpoint = try await withStorage(at: try database.location()) { storage in
-                try await WebhookService(store: storage, clock: SystemClock())
+                // The operator may name a private receiver; link-local stays refused, and the
+                // server's own policy is applied again when it connects.
+                try await WebhookService(store: storage, clock: SystemClock(), destinations: WebhookDestinationPolicy(allowsPrivate: true))
                     .add(organizationID: organization, url: url, events: events.isEmpty ? nil : events)
             }
             print(json(endpoint, secret: true))
@@ -39,7 +41,7 @@ struct WebhooksCommand: AsyncParsableCommand {
         func run() async throws {
             let organization = organization
             let endpoints = try await withStorage(at: try database.location()) { storage in
-                try await WebhookService(store: storage, clock: SystemClock()).endpoints(organizationID: organization)
+                try await WebhookService(store: storage, clock: SystemClock(), destinations: WebhookDestinationPolicy(allowsPrivate: true)).endpoints(organizationID: organization)
             }
             for endpoint in endpoints { print(json(endpoint, secret: false)) }
         }
@@ -57,7 +59,7 @@ struct WebhooksCommand: AsyncParsableCommand {
         func run() async throws {
             let (organization, id) = (organization, id)
             try await withStorage(at: try database.location()) { storage in
-                try await WebhookService(store: storage, clock: SystemClock()).remove(id: id, organizationID: organization)
+                try await WebhookService(store: storage, clock: SystemClock(), destinations: WebhookDestinationPolicy(allowsPrivate: true)).remove(id: id, organizationID: organization)
             }
             print(#"{"removed":\#(id)}"#)
         }

@@ -22,7 +22,7 @@ struct ClientWorld: Sendable {
     /// What every client of this world sent and got, in order.
     let transport: RecordingTransport
 
-    /// A world for `body`. Time is real (an offset clock), or with
+    /// A world for `body`. Time is real (creators' clocks the sandbox can move), or with
     /// `secondPer429` stopped but for a second more each time a client is
     /// refused with 429 (a rate limit then refuses as surely on a loaded
     /// machine, and lets the retry through).
@@ -34,12 +34,12 @@ struct ClientWorld: Sendable {
             var builder = DemoDatasetBuilder(seed: 7, anchor: anchor, size: .small)
             let credentials = try await OperatorService(storage: storage).seedDemo(builder.build())
             let manual = ManualClock(anchor)
-            let clock: any AdjustableClock = secondPer429 ? manual : OffsetClock()
+            let clock: any AdjustableCreatorClock = secondPer429 ? manual : CreatorOffsetClock(store: nil)
             let mediaFolder = FileManager.default.temporaryDirectory.appendingPathComponent("fanout-client-media-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: mediaFolder) }
             let dependencies = AppDependencies(
                 storage: storage, health: ping, clock: clock, policy: MessagingPolicy(),
-                rateLimiter: rateLimit.map { RateLimiter(limit: $0, clock: clock) },
+                rateLimiter: rateLimit.map { RateLimiter(limit: $0, clock: secondPer429 ? manual : SystemClock()) },
                 media: MediaStorage(files: try DiskMediaFiles(root: mediaFolder), urlPrefix: "http://fanout.test/media/", maxUploadSize: 1 << 20))
             let configuration = AppConfiguration(database: .sqlite(path: "unused"), runsBackgroundServices: false)
             let app = buildApplication(configuration: configuration, dependencies: dependencies)

@@ -52,4 +52,34 @@ import Testing
         #expect(Self.probe(Array("%PDF-1.7".utf8) + padding) == nil)
         #expect(Self.probe([1, 2, 3]) == nil)
     }
+
+    @Test func anMP4BoxWhoseSizeRunsPastTheFileIsNotAnMP4() {
+        // Issue 29, item 1: this 40-byte upload stopped the server (an overflow adding the box's 64-bit size).
+        let file: [UInt8] = [0, 0, 0, 0x18] + Array("ftypisom".utf8) + [0, 0, 2, 0] + Array("isomiso2".utf8)
+            + [0, 0, 0, 1] + Array("free".utf8) + [0x7F, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]
+        #expect(file.count == 40)
+        #expect(Self.probe(file) == nil)
+        // The same with a size of -1 (all bits set), of 2^32 - 1 (32-bit), and inside moov.
+        var negative = file
+        negative.replaceSubrange(32..<40, with: [UInt8](repeating: 0xFF, count: 8))
+        #expect(Self.probe(negative) == nil)
+        let ftyp = Self.box("ftyp", Array("isom".utf8) + Self.be32(512) + Array("isommp41".utf8))
+        #expect(Self.probe(ftyp + [0xFF, 0xFF, 0xFF, 0xFF] + Array("mdat".utf8)) == nil)
+        let badMoov = Self.box("moov", [0, 0, 0, 1] + Array("mvhd".utf8) + [0x7F, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xF0])
+        #expect(Self.probe(ftyp + badMoov) == nil)
+    }
+
+    @Test func aNegativeMovieLengthIsNoLength() {
+        let ftyp = Self.box("ftyp", Array("isom".utf8) + Self.be32(512) + Array("isommp41".utf8))
+        let mvhd = Self.box("mvhd", [1, 0, 0, 0] + [UInt8](repeating: 0, count: 16) + Self.be32(600)
+                            + [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF] + [UInt8](repeating: 0, count: 80))
+        let probe = Self.probe(ftyp + Self.box("moov", mvhd))
+        #expect(probe?.kind == .video && probe?.duration == nil)
+    }
+
+    @Test func pixelSizesPast32BitsAreNotBelieved() {
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Self.be32(13) + Array("IHDR".utf8)
+            + [0xFF, 0xFF, 0xFF, 0xFF] + Self.be32(480) + [8, 2, 0, 0, 0]
+        #expect(Self.probe(png) == MediaProbe(kind: .photo, contentType: "image/png", width: 0, height: 0))
+    }
 }

@@ -29,6 +29,8 @@ import Testing
         ("postgres:///fanout", "names no host"),
         ("postgres://localhost/fanout", "names no user"),
         ("postgres://u@/db?host=/run/pg&port=fifty", "port must be a number from 1 to 65535, not fifty"),
+        ("postgres://u@localhost:99999/db", "port must be a number from 1 to 65535, not 99999"),
+        ("postgres://u@localhost:0/db", "port must be a number from 1 to 65535, not 0"),
         ("postgres://u@localhost/db?sslmode=always", "sslmode must be one of disable, allow, prefer, require, verify-ca, verify-full, not always"),
     ])
     func aBadURLSaysWhatIsWrong(text: String, message: String) {

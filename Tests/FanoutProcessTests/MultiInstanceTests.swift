@@ -27,7 +27,7 @@ struct MultiInstanceTests {
             defer { instances.forEach { $0.stop() } }
             for instance in instances { try await instance.waitUntilHealthy() }
 
-            // The sandbox clock is one for all: advanced through one, read through another.
+            // A creator's sandbox clock is one for all instances: advanced through one, read through another.
             let before = try await instances[2].request("GET", "/sandbox/clock", headers: headers).body["now"] as? String
             let advanced = try await instances[0].request("POST", "/sandbox/clock/advance", headers: headers, json: ["seconds": 86_400])
             #expect(advanced.status == 200)

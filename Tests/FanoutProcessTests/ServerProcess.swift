@@ -44,13 +44,17 @@ final class ServerProcess {
         }
     }
 
-    /// Without a rate limit unless `arguments` set one.
-    init(database: String, port: Int = ServerProcess.freePort(), arguments: [String] = []) throws {
+    /// Without a rate limit unless `arguments` set one; with the sandbox
+    /// (off by default in `fanout serve`) unless they say `--no-sandbox` or
+    /// `sandboxUnlessTold` is false (the command's own default).
+    init(database: String, port: Int = ServerProcess.freePort(), arguments: [String] = [], sandboxUnlessTold: Bool = true) throws {
         self.port = port
         baseURL = URL(string: "http://127.0.0.1:\(port)")!
         process.executableURL = Self.binary
         // No rate limit: these tests poll a fan-out's progress many times a second.
-        process.arguments = ["serve", "--database", database, "--port", String(port), "--log-level", "warning"] + (arguments.contains("--rate-limit") ? [] : ["--no-rate-limit"]) + arguments
+        let sandbox = !sandboxUnlessTold || arguments.contains { ["--no-sandbox", "--sandbox", "--demo"].contains($0) } ? [] : ["--sandbox"]
+        process.arguments = ["serve", "--database", database, "--port", String(port), "--log-level", "warning"]
+            + (arguments.contains("--rate-limit") ? [] : ["--no-rate-limit"]) + sandbox + arguments
         process.standardOutput = FileHandle.nullDevice
         try process.run()
     }

@@ -44,7 +44,7 @@ import Testing
 
                 server = try ServerProcess(database: database)
                 try await server.waitUntilHealthy()
-                // The killed attempt's lease (a minute) runs out on the sandbox clock.
+                // The killed attempt's lease (a minute) runs out on the clock of the event's creator (this connection's).
                 let advanced = try await server.request("POST", "/sandbox/clock/advance", headers: headers, json: ["seconds": 120])
                 #expect(advanced.status == 200)
                 try await receiver.wait(for: 2)

@@ -57,3 +57,49 @@ import Testing
         }
     }
 }
+
+/// The connection's one bucket on every surface where it acts: the API,
+/// `/sandbox`, `/media` and the console's forms draw from it alike.
+@Suite struct RateLimitSurfacesTests {
+    @Test(arguments: StorageBackend.available) func aConnectionThatEmptiedItsBucketOnTheAPIIsRefusedOnTheSandboxAndMedia(backend: StorageBackend) async throws {
+        try await TestWorld.with(backend, rateLimit: RateLimit(perMinute: 60, burst: 3)) { world in
+            try await world.withClient { api in
+                #expect(try await api.get("/sandbox/clock", as: world.owner).headers[RateLimitTests.remaining] == "2", "the sandbox takes a token")
+                #expect(try await api.get("/media/1", as: world.owner).headers[RateLimitTests.remaining] == "1", "so does /media")
+                #expect(try await api.get("/v2/access/chats?limit=1", as: world.owner).status == .ok)
+                for path in ["/sandbox/clock", "/media/1", "/v2/access/chats?limit=1"] {
+                    let refused = try await api.get(path, as: world.owner)
+                    #expect(refused.status == .tooManyRequests, "\(path)")
+                    #expect(try refused.error.code == "RATE_LIMIT_EXCEEDED" && refused.headers[.retryAfter] == "1", "\(path)")
+                }
+                let advance = try await api.send("/sandbox/clock/advance", method: .post, as: world.owner, json: ["seconds": 60])
+                #expect(advance.status == .tooManyRequests, "a refused sandbox write reaches nothing")
+                #expect(try await api.get("/sandbox/clock", as: world.secondCreator).status == .ok, "another connection has its own bucket")
+            }
+        }
+    }
+
+    @Test func theConsolesActionsDrawFromTheirConnectionsBucket() async throws {
+        try await TestWorld.with(.sqlite, rateLimit: RateLimit(perMinute: 60, burst: 4)) { world in
+            try await world.withClient(console: true) { api in
+                var browser = ConsoleBrowser(api)
+                try await browser.signIn(apiKey: world.owner.apiKey, connection: world.owner.connectionID)
+                let fan = try await DirectMessagesEndpointTests.subscribedFan(api, world.owner)
+                world.clock.advance(by: 60)  // a full bucket again
+                _ = try await browser.get("/console/chats/\(fan)")  // pages take none
+                #expect(try await browser.post("/console/chats/\(fan)/messages", ["text": "one"]).status == .seeOther)
+                for _ in 1...3 { #expect(try await api.get("/v2/access/chats?limit=1", as: world.owner).status == .ok) }
+                _ = try await browser.get("/console/chats/\(fan)")
+                let refused = try await browser.post("/console/chats/\(fan)/messages", ["text": "two"])
+                #expect(refused.status == .tooManyRequests && refused.headers[.retryAfter] == "1")
+                #expect(browser.html.contains("Rate limit exceeded"), "the console's error page says why")
+                #expect(try await api.get("/v2/access/chats?limit=1", as: world.owner).status == .tooManyRequests, "the API sees the same bucket")
+                #expect(try await api.get("/v2/access/chats?limit=1", as: world.secondCreator).status == .ok, "another connection is not held back")
+
+                world.clock.advance(by: 1)
+                _ = try await browser.get("/console/chats/\(fan)")
+                #expect(try await browser.post("/console/chats/\(fan)/messages", ["text": "three"]).status == .seeOther, "refilled")
+            }
+        }
+    }
+}

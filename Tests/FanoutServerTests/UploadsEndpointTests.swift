@@ -171,4 +171,86 @@ import Testing
             }
         }
     }
+
+    @Test(arguments: StorageBackend.available)
+    func partsSentAtOnceNeverTogetherPassTheDeclaredSize(backend: StorageBackend) async throws {
+        try await TestWorld.with(backend) { world in
+            try await world.withClient { api in
+                let file = Self.png(width: 4, height: 4, size: 15_000)
+                let id = try await Self.start(api, world.owner, size: 10_000)
+                let answers = try await withThrowingTaskGroup(of: (Int, APIResponse).self) { group in
+                    for number in 1...5 {
+                        group.addTask {
+                            (number, try await Self.put(
+                                api, world.owner, "/v2/access/uploads/\(id)/parts/\(number)", file[(number - 1) * 3_000..<number * 3_000]))
+                        }
+                    }
+                    return try await group.reduce(into: []) { $0.append($1) }
+                }
+                let accepted = answers.filter { $0.1.status == .ok }
+                #expect(!accepted.isEmpty && accepted.count <= 3, "at most 10,000 of the 15,000 bytes: \(accepted.count) parts of 3,000")
+                for (number, answer) in answers where answer.status != .ok {
+                    #expect(answer.status == .badRequest)
+                    #expect(try answer.error.details?.field == "size", "part \(number)")
+                }
+                let stored = try world.mediaFiles().filter { $0.hasPrefix("uploads/\(id)/") }
+                #expect(stored.count == accepted.count, "only the accepted parts are on disk: \(stored)")
+            }
+        }
+    }
+
+    @Test(arguments: StorageBackend.available)
+    func uploadsPastTheCreatorsQuotaAreRefusedNamingIt(backend: StorageBackend) async throws {
+        try await TestWorld.with(backend) { base in
+            var dependencies = base.dependencies
+            dependencies.media?.uploadQuota = 10_000
+            let world = TestWorld(dependencies: dependencies, clock: base.clock, credentials: base.credentials)
+            try await world.withClient { api in
+                let file = Self.png(width: 2, height: 2, size: 6_000)
+                let id = try await Self.start(api, world.owner, size: file.count)
+                #expect(try await Self.put(api, world.owner, "/v2/access/uploads/\(id)", file).status == .ok)
+                let open = try await Self.start(api, world.owner, size: 3_000)
+                let over = try await api.send("/v2/access/uploads/init", method: .post, as: world.owner, json: [
+                    "filename": "more.png", "size": 1_001, "contentType": "image/png",
+                ])
+                #expect(over.status == .badRequest)
+                #expect(try over.error.details?.field == "size")
+                let message = try over.error.message
+                #expect(message.contains("quota"), "\(message)")
+                _ = try await Self.start(api, world.owner, size: 1_000)  // stored 6,000 + open 3,000 + 1,000: the quota exactly
+                _ = open
+                // Another creator has a quota of its own.
+                _ = try await Self.start(api, world.secondCreator, size: 10_000)
+            }
+        }
+    }
+
+    @Test(arguments: StorageBackend.available)
+    func uploadsNotCompletedWithinADayGoWithTheirFiles(backend: StorageBackend) async throws {
+        try await TestWorld.with(backend) { world in
+            try await world.withClient { api in
+                let file = Self.png(width: 3, height: 3, size: 5_000)
+                let done = try await Self.start(api, world.owner, name: "done.png", size: file.count)
+                let media = try await Self.put(api, world.owner, "/v2/access/uploads/\(done)", file)
+                    .decode(Components.Schemas.UploadCompleted.self).media
+                let stale = try await Self.start(api, world.owner, size: file.count)
+                _ = try await Self.put(api, world.owner, "/v2/access/uploads/\(stale)/parts/1", file[0..<2_000])
+
+                world.clock.set(world.clock.now().addingTimeInterval(UploadAllowance.openFor + 60))
+                let fresh = try await Self.start(api, world.owner, size: file.count)
+                _ = try await Self.put(api, world.owner, "/v2/access/uploads/\(fresh)/parts/1", file[0..<2_000])
+                let service = UploadService(
+                    store: world.dependencies.storage, files: world.dependencies.media?.files, clock: world.clock, urlPrefix: "/media/",
+                    realClock: world.clock)
+                #expect(try await service.purgeExpired() == 1)
+                #expect(try await service.purgeExpired() == 0)
+
+                #expect(try world.mediaFiles() == ["\(world.owner.creatorID)/\(done).png", "uploads/\(fresh)/1.part"])
+                #expect(try await Self.put(api, world.owner, "/v2/access/uploads/\(stale)/parts/2", file[2_000...]).status == .notFound)
+                #expect(Array(try await api.get("/media/\(media.id)", as: world.owner).body) == file, "a completed upload's file stays")
+                _ = try await Self.put(api, world.owner, "/v2/access/uploads/\(fresh)/parts/2", file[2_000...])
+                #expect(try await Self.complete(api, world.owner, fresh).status == .ok, "a fresh one goes on")
+            }
+        }
+    }
 }

@@ -16,17 +16,21 @@ import Testing
 /// disabling the endpoint, several senders sharing one outbox, a slow
 /// endpoint holding up no other.
 @Suite struct WebhookDeliveryTests {
-    /// `body` with the world's sender running (fast polling).
+    /// `body` with the world's sender running (fast polling), as with the
+    /// sandbox on (receivers on 127.0.0.1 allowed) unless `destinations` says otherwise.
     static func withSender(
-        _ world: TestWorld, senders: Int = 1, timeout: Duration = .seconds(10), _ body: @Sendable () async throws -> Void
+        _ world: TestWorld, senders: Int = 1, timeout: Duration = .seconds(10),
+        destinations: WebhookDestinationPolicy = WebhookDestinationPolicy(allowsPrivate: true),
+        lookUp: (@Sendable (String) async throws -> [IPAddress])? = nil, _ body: @Sendable () async throws -> Void
     ) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<senders {
-                let sender = WebhookSender(
+                var sender = WebhookSender(
                     storage: world.dependencies.storage, mapper: WireMapper(clock: world.clock, policy: world.dependencies.policy),
-                    environment: "sandbox", clock: world.clock, logger: Logger(label: "fanout.tests.webhooks"), idleDelay: .milliseconds(20),
-                    timeout: timeout)
-                group.addTask { try await sender.run() }
+                    environment: "sandbox", clock: world.clock, logger: Logger(label: "fanout.tests.webhooks"),
+                    destinations: destinations, idleDelay: .milliseconds(20), timeout: timeout)
+                if let lookUp { sender.destinations.lookUp = lookUp }
+                group.addTask { [sender] in try await sender.run() }
             }
             defer { group.cancelAll() }
             try await body()

@@ -12,6 +12,8 @@ public final class WebhookReceiver: Sendable {
         public var path: String
         public var headers: HTTPFields
         public var body: [UInt8]
+        /// The request's Host (HTTP/1's `Host` header, which HTTPTypes keeps apart from the other fields).
+        public var authority: String? = nil
 
         public var webhookID: String? { headers[HTTPField.Name("webhook-id")!] }
         /// The body's JSON object.
@@ -43,7 +45,7 @@ public final class WebhookReceiver: Sendable {
             router.post(RouterPath(path)) { request, _ -> Response in
                 let bytes = Array(buffer: try await request.body.collect(upTo: 1 << 20))
                 let index = self.received.withLock { list in
-                    list.append(Received(path: request.uri.path, headers: request.headers, body: bytes))
+                    list.append(Received(path: request.uri.path, headers: request.headers, body: bytes, authority: request.head.authority))
                     return list.count - 1
                 }
                 let (status, headers) = await self.answers(index)

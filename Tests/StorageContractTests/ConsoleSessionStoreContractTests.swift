@@ -24,7 +24,10 @@ import Testing
             try await storage.startConsoleSession(
                 ConsoleSession(tokenHash: stale, organizationID: org, connectionID: nil, csrfToken: "old", expiresAt: Self.now.addingTimeInterval(-1)),
                 at: Self.now.addingTimeInterval(-10))
-            let session = ConsoleSession(tokenHash: hash, organizationID: org, connectionID: nil, csrfToken: "csrf", expiresAt: Self.now.addingTimeInterval(60))
+            // The key it was opened with comes back as stored (the console re-checks it on every request).
+            let session = ConsoleSession(
+                tokenHash: hash, organizationID: org, connectionID: nil, csrfToken: "csrf", expiresAt: Self.now.addingTimeInterval(60),
+                apiKeyLookupID: "AbCdEfGhIjKl", apiKeyHash: Array(repeating: UInt8(3), count: 32))
             try await storage.startConsoleSession(session, at: Self.now)
             #expect(try await storage.consoleSession(tokenHash: hash, at: Self.now) == session)
             #expect(try await storage.consoleSession(tokenHash: stale, at: Self.now) == nil, "expired")

@@ -84,7 +84,14 @@ import Testing
         try await Scenario.withSeeded(backend) { storage in
             let operations = OperatorService(storage: storage)
             let org = try await operations.createOrganization(name: "Org")
-            let connection = try await operations.createConnection(organizationID: org.organizationID, creatorID: 1, permissions: [.messagesRead])
+            // Both permissions: a purchase's event needs analytics:read, an unsent message's messages:read.
+            let connection = try await operations.createConnection(
+                organizationID: org.organizationID, creatorID: 1, permissions: [.messagesRead, .analyticsRead])
+            // Another organization whose connection may read messages only: the unsend's event, not the purchase's.
+            let other = try await operations.createOrganization(name: "Messages only")
+            let reader = try await operations.createConnection(organizationID: other.organizationID, creatorID: 1, permissions: [.messagesRead])
+            _ = try await storage.addWebhookEndpoint(
+                organizationID: other.organizationID, url: "https://b.test/", events: [], secret: .generate(), at: Self.now)
             _ = try await storage.addWebhookEndpoint(
                 organizationID: org.organizationID, url: "https://a.test/", events: [.chatMessageDeleted, .massMessagePurchased],
                 secret: .generate(), at: Self.now)
@@ -98,8 +105,11 @@ import Testing
             }
             let (bought, fan) = try #require(purchased)
 
-            let due = try await storage.claimDueWebhookDeliveries(
+            let claimed = try await storage.claimDueWebhookDeliveries(
                 at: now, leaseUntil: now.addingTimeInterval(60), perEndpoint: 4, limit: 10, excluding: [])
+            let forReader = claimed.filter { $0.connectionID == reader.id }
+            #expect(forReader.map(\.type) == [.chatMessageDeleted], "no purchase for a connection without analytics:read")
+            let due = claimed.filter { $0.connectionID != reader.id }
             #expect(due.map(\.type) == [.chatMessageDeleted, .massMessagePurchased])
             #expect(due.allSatisfy { $0.connectionID == connection.id && $0.payload == nil }, "rendered when sent")
             #expect(due[0].subjectID == sent.id && due[0].fanID == 10, "the unsent message and its chat, though the message is gone")

@@ -105,6 +105,12 @@ public final class DiskMediaFiles: Sendable {
         try? await blocking { try FileManager.default.removeItem(at: folder) }
     }
 
+    /// Removes a published file (a completion that found its upload gone).
+    public func remove(_ file: StoredMediaFile) async {
+        let url = root.appendingPathComponent(file.path)
+        try? await blocking { try FileManager.default.removeItem(at: url) }
+    }
+
     /// The absolute path of a stored file, when it exists.
     public func path(of file: StoredMediaFile) -> String? {
         let url = root.appendingPathComponent(file.path)

@@ -23,6 +23,15 @@ public struct MediaProbe: Sendable, Equatable {
     /// returns at most `count` bytes from `offset`. Reads headers only: a few
     /// KB for pictures, box headers for MP4 (its `moov` may sit at the end).
     public static func probe(size: Int, read: (Int, Int) throws -> [UInt8]) rethrows -> MediaProbe? {
+        guard size >= 12, var probe = try sniff(size: size, read: read) else { return nil }
+        // Pixel sizes are kept as 32-bit integers (PostgreSQL's `integer`): a
+        // header claiming more (PNG allows 2^32 - 1) is not believed.
+        let pixels = 0...Int(Int32.max)
+        if !pixels.contains(probe.width) || !pixels.contains(probe.height) { (probe.width, probe.height) = (0, 0) }
+        return probe
+    }
+
+    private static func sniff(size: Int, read: (Int, Int) throws -> [UInt8]) rethrows -> MediaProbe? {
         let head = try read(0, min(size, 64))
         func ascii(_ bytes: ArraySlice<UInt8>, _ text: String) -> Bool { Array(bytes) == Array(text.utf8) }
         guard head.count >= 12 else { return nil }
@@ -44,8 +53,7 @@ public struct MediaProbe: Sendable, Equatable {
         if ascii(head[4..<8], "ftyp") {
             if ascii(head[8..<12], "M4A ") || ascii(head[8..<12], "M4B ") { return MediaProbe(kind: .audio, contentType: "audio/mp4") }
             var probe = MediaProbe(kind: .video, contentType: ascii(head[8..<12], "qt  ") ? "video/quicktime" : "video/mp4")
-            try MP4Header.read(size: size, read: read, into: &probe)
-            return probe
+            return try MP4Header.read(size: size, read: read, into: &probe) ? probe : nil
         }
         if head.starts(with: [0x1A, 0x45, 0xDF, 0xA3]) { return MediaProbe(kind: .video, contentType: "video/webm") }
         if ascii(head[0..<3], "ID3") || (head[0] == 0xFF && head[1] & 0xE0 == 0xE0) {

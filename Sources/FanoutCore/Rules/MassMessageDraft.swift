@@ -18,6 +18,10 @@ public struct Audience: Sendable, Equatable {
     }
 
     public var isEveryone: Bool { userIDs.isEmpty && listIDs.isEmpty }
+
+    /// The most `userIds` one mass message names: a larger audience is a list
+    /// (or everyone), and one body's ids are stored in its transaction.
+    public static let maxUserIDs = 10_000
 }
 
 /// What a message carries: text, vault media (the first `previewMediaCount`
@@ -91,6 +95,11 @@ public struct MassMessageDraft: Sendable, Equatable {
 
     public func validate(now: Date) throws(FanoutError) {
         try content.validate()
+        if audience.userIDs.count > Audience.maxUserIDs {
+            throw .badRequest(
+                "userIds names \(audience.userIDs.count) fans; at most \(Audience.maxUserIDs) (use userLists for more)", field: "userIds",
+                allowed: "at most \(Audience.maxUserIDs) ids")
+        }
         if let scheduledAt, scheduledAt <= now {
             throw .badRequest("scheduledDate must be in the future", field: "scheduledDate", allowed: "a future ISO 8601 date")
         }

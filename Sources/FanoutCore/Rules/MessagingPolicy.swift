@@ -32,7 +32,8 @@ public struct MessagingPolicy: Sendable, Equatable {
     }
 
     private static func secondsLeft(from start: Date, window: TimeInterval, now: Date) -> Int {
-        let left = start.addingTimeInterval(window).timeIntervalSince(now)
+        // Never more than the window (a message dated ahead of a clock that moved back): Int(Double) traps past Int.
+        let left = min(start.addingTimeInterval(window).timeIntervalSince(now), window)
         return left > 0 ? Int(left.rounded(.up)) : 0
     }
 }

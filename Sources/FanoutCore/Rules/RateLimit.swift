@@ -11,10 +11,15 @@ public struct RateLimit: Sendable, Equatable, CustomStringConvertible {
         self.burst = burst
     }
 
-    /// `60/90` (per minute / burst); nil unless both are positive integers.
+    /// The most either number may be: enough for any real limit, and small
+    /// enough that seconds to refill (burst × 60 / perMinute) fit an Int.
+    public static let largest = 1_000_000_000
+
+    /// `60/90` (per minute / burst); nil unless both are integers from 1 to `largest`.
     public init?(parsing text: String) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let perMinute = Int(parts[0]), let burst = Int(parts[1]), perMinute > 0, burst > 0 else { return nil }
+        guard parts.count == 2, let perMinute = Int(parts[0]), let burst = Int(parts[1]),
+              (1...Self.largest).contains(perMinute), (1...Self.largest).contains(burst) else { return nil }
         self.init(perMinute: perMinute, burst: burst)
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
-/// One connection's bucket. Time comes from outside (the injected clock),
-/// so the sandbox clock refills it and tests need not wait.
+/// One connection's bucket. Time comes from outside (the injected real-time
+/// clock: no sandbox clock refills it), so tests need not wait.
 public struct TokenBucket: Sendable, Equatable {
     public let limit: RateLimit
     public private(set) var tokens: Double
@@ -29,8 +29,10 @@ public struct TokenBucket: Sendable, Equatable {
 
     /// What a request that found `tokensAfter` left (and was `allowed` or
     /// not) is told: the same headers as a local bucket's.
-    public static func decision(limit: RateLimit, allowed: Bool, tokensAfter tokens: Double) -> Decision {
+    public static func decision(limit: RateLimit, allowed: Bool, tokensAfter stored: Double) -> Decision {
         let perSecond = Double(limit.perMinute) / 60
+        // A shared bucket's tokens come from a row: read within 0…burst (NaN as empty).
+        let tokens = stored.isNaN ? 0 : min(max(stored, 0), Double(limit.burst))
         return Decision(
             allowed: allowed, remaining: Int(tokens.rounded(.down)),
             resetSeconds: Int(((Double(limit.burst) - tokens) / perSecond).rounded(.up)),

@@ -2,10 +2,22 @@
 public struct AccessService: Sendable {
     let store: any AccessStore
     let cache: AccessCache
+    /// Failed keys per client address; nil: unlimited (the CLI, tests).
+    let failures: AuthFailureLimiter?
 
-    public init(store: any AccessStore, cache: AccessCache = AccessCache(ttl: .zero)) {
+    public init(store: any AccessStore, cache: AccessCache = AccessCache(ttl: .zero), failures: AuthFailureLimiter? = nil) {
         self.store = store
         self.cache = cache
+        self.failures = failures
+    }
+
+    /// The organization that owns `apiKey`, presented by `client` (its
+    /// address): refused before the key is looked at when that address has
+    /// failed too often (`AuthenticationLockout`), and a wrong key counts
+    /// (a missing one guesses nothing and does not).
+    public func organization(apiKey: String?, client: String?) async throws -> Int64 {
+        guard let failures, let apiKey, !apiKey.isEmpty else { return try await organization(apiKey: apiKey) }
+        return try await failures.guarding(client: client) { try await organization(apiKey: apiKey) }
     }
 
     /// The organization that owns `apiKey`.
@@ -15,11 +27,17 @@ public struct AccessService: Sendable {
         }
         let secret = APIKeySecret(value: apiKey)
         guard let lookupID = secret.lookupID else { throw FanoutError.unauthorized("Invalid API key") }
-        let presented = secret.hash
-        if let organizationID = cache.organization(keyHash: presented) { return organizationID }
+        return try await organization(lookupID: lookupID, keyHash: secret.hash)
+    }
+
+    /// The organization of the key with this lookup id and SHA-256, while
+    /// the key exists (a console session re-checks the key it was opened
+    /// with this way: a revoked key ends it within the cache's time).
+    public func organization(lookupID: String, keyHash: [UInt8]) async throws -> Int64 {
+        if let organizationID = cache.organization(keyHash: keyHash) { return organizationID }
         for candidate in try await store.apiKeys(lookupID: lookupID)
-        where APIKeySecret.constantTimeEquals(candidate.secretHash, presented) {
-            cache.remember(organization: candidate.organizationID, keyHash: presented)
+        where APIKeySecret.constantTimeEquals(candidate.secretHash, keyHash) {
+            cache.remember(organization: candidate.organizationID, keyHash: keyHash)
             return candidate.organizationID
         }
         throw FanoutError.unauthorized("Invalid API key")

@@ -2,9 +2,9 @@ import Foundation
 
 public struct AnalyticsService: Sendable {
     let store: any AnalyticsStore & MassMessageStore
-    let clock: any FanoutClock
+    let clock: any CreatorClock
 
-    public init(store: any AnalyticsStore & MassMessageStore, clock: any FanoutClock) {
+    public init(store: any AnalyticsStore & MassMessageStore, clock: any CreatorClock) {
         self.store = store
         self.clock = clock
     }
@@ -15,14 +15,14 @@ public struct AnalyticsService: Sendable {
 
     /// Mass messages sent in the range (default: the last 30 days), newest first.
     public func sentMassMessages(creatorID: Int64, range: DayRange?, limit: Int) async throws -> Page<MassMessage> {
-        let range = range ?? .lastThirtyDays(now: clock.now())
+        let range = range ?? .lastThirtyDays(now: clock.now(creatorID: creatorID))
         return try await store.sentMassMessages(
             creatorID: creatorID, from: range.start, to: range.end.addingTimeInterval(86_400), limit: limit)
     }
 
     /// The four daily series over the range (default: the last 30 days).
     public func chart(creatorID: Int64, range: DayRange?) async throws -> [ActivityKind: ActivitySeries] {
-        let range = range ?? .lastThirtyDays(now: clock.now())
+        let range = range ?? .lastThirtyDays(now: clock.now(creatorID: creatorID))
         let previousDays = range.previous.days
         var result: [ActivityKind: ActivitySeries] = [:]
         for kind in ActivityKind.allCases {

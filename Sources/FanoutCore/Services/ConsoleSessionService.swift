@@ -3,7 +3,9 @@ import Foundation
 
 /// Signing in to the web console with an organization's API key, choosing
 /// a connection, signing out. The browser gets a random token; the store
-/// keeps its SHA-256 and a CSRF token; the API key is checked and dropped.
+/// keeps its SHA-256, a CSRF token, and the key's lookup id and SHA-256 (as
+/// the key's own row does; never the key): every request checks the key
+/// still exists, so a session ends with its key (within the auth cache's time).
 public struct ConsoleSessionService: Sendable {
     let store: any ConsoleSessionStore & AccessStore
     let access: AccessService
@@ -17,22 +19,45 @@ public struct ConsoleSessionService: Sendable {
         self.clock = clock
     }
 
-    /// A new session for the key's organization, and the token for the cookie.
-    public func signIn(apiKey: String?) async throws -> (token: String, session: ConsoleSession) {
-        let organizationID = try await access.organization(apiKey: apiKey)
+    /// A new session for the key's organization, and the token for the
+    /// cookie. `client` is the browser's address: its failed keys are limited
+    /// as on the API.
+    public func signIn(apiKey: String?, client: String?) async throws -> (token: String, session: ConsoleSession) {
+        let organizationID = try await access.organization(apiKey: apiKey, client: client)
+        let secret = APIKeySecret(value: apiKey ?? "")
+        guard let lookupID = secret.lookupID else { throw FanoutError.unauthorized("Invalid API key") }
         let token = Self.randomToken()
         let now = clock.now()
         let session = ConsoleSession(
             tokenHash: Self.hash(token), organizationID: organizationID, connectionID: nil, csrfToken: Self.randomToken(),
-            expiresAt: now.addingTimeInterval(Self.lifetime))
+            expiresAt: now.addingTimeInterval(Self.lifetime), apiKeyLookupID: lookupID, apiKeyHash: secret.hash)
         try await store.startConsoleSession(session, at: now)
         return (token, session)
     }
 
-    /// The live session the cookie's token names; nil for none, an unknown or an expired one.
+    /// The live session the cookie's token names; nil for none, an unknown
+    /// or an expired one, or one whose key was revoked (that one is ended).
     public func session(token: String?) async throws -> ConsoleSession? {
-        guard let token, !token.isEmpty, token.utf8.count <= 128 else { return nil }
-        return try await store.consoleSession(tokenHash: Self.hash(token), at: clock.now())
+        guard let token, !token.isEmpty, token.utf8.count <= 128,
+              let session = try await store.consoleSession(tokenHash: Self.hash(token), at: clock.now())
+        else { return nil }
+        guard let lookupID = session.apiKeyLookupID, let keyHash = session.apiKeyHash,
+              try await keyStillOpens(session, lookupID: lookupID, keyHash: keyHash)
+        else {
+            try await store.endConsoleSession(tokenHash: session.tokenHash)
+            return nil
+        }
+        return session
+    }
+
+    /// Whether the session's key still exists and is its organization's
+    /// (through the auth cache: a revoked key is seen within its time).
+    private func keyStillOpens(_ session: ConsoleSession, lookupID: String, keyHash: [UInt8]) async throws -> Bool {
+        do {
+            return try await access.organization(lookupID: lookupID, keyHash: keyHash) == session.organizationID
+        } catch FanoutError.unauthorized {
+            return false
+        }
     }
 
     /// The organization's connections (creators) to choose from.

@@ -1,10 +1,10 @@
 /// Sending and unsending direct messages, with their rules.
 public struct DirectMessageService: Sendable {
     let store: any DirectMessageStore & FanOutStore & ChatStore
-    let clock: any FanoutClock
+    let clock: any CreatorClock
     public let policy: MessagingPolicy
 
-    public init(store: any DirectMessageStore & FanOutStore & ChatStore, clock: any FanoutClock, policy: MessagingPolicy) {
+    public init(store: any DirectMessageStore & FanOutStore & ChatStore, clock: any CreatorClock, policy: MessagingPolicy) {
         self.store = store
         self.clock = clock
         self.policy = policy
@@ -24,7 +24,7 @@ public struct DirectMessageService: Sendable {
                 "Unknown media in mediaItems: \(unknown.map(String.init).joined(separator: ", ")) (not in this creator's vault)",
                 field: "mediaItems")
         }
-        return try await store.sendDirectMessage(content, creatorID: creatorID, fanID: fanID, at: clock.now())
+        return try await store.sendDirectMessage(content, creatorID: creatorID, fanID: fanID, at: clock.now(creatorID: creatorID))
     }
 
     /// Unsends the creator's own direct message within the cancel window.
@@ -46,7 +46,7 @@ public struct DirectMessageService: Sendable {
         if message.purchasedAt != nil {
             throw FanoutError.badRequest("Message \(messageID) was bought: it can no longer be unsent", field: "messageId")
         }
-        let now = clock.now()
+        let now = clock.now(creatorID: creatorID)
         guard policy.cancelSeconds(message, now: now) > 0,
               try await store.deleteDirectMessage(
                 id: messageID, creatorID: creatorID, fanID: fanID, sentNotBefore: now.addingTimeInterval(-policy.cancelWindow), at: now)

@@ -6,13 +6,13 @@ import Synchronization
 /// loop; tests call `drain`.
 public final class FanOutWorker: Sendable {
     let store: any FanOutStore
-    let clock: any FanoutClock
+    let clock: any CreatorClock
     private let sizer: Mutex<FanOutBatchSizer>
     /// Told how many recipients each batch delivered to (metrics).
     let delivered: @Sendable (Int) -> Void
 
     public init(
-        store: any FanOutStore, clock: any FanoutClock, sizer: FanOutBatchSizer, delivered: @escaping @Sendable (Int) -> Void = { _ in }
+        store: any FanOutStore, clock: any CreatorClock, sizer: FanOutBatchSizer, delivered: @escaping @Sendable (Int) -> Void = { _ in }
     ) {
         self.store = store
         self.clock = clock
@@ -21,7 +21,7 @@ public final class FanOutWorker: Sendable {
     }
 
     /// Batches of exactly `batchSize` recipients.
-    public convenience init(store: any FanOutStore, clock: any FanoutClock, batchSize: Int = 1_000) {
+    public convenience init(store: any FanOutStore, clock: any CreatorClock, batchSize: Int = 1_000) {
         self.init(store: store, clock: clock, sizer: .fixed(batchSize))
     }
 
@@ -33,7 +33,8 @@ public final class FanOutWorker: Sendable {
     public func deliverBatch() async throws -> Int {
         let limit = nextBatchSize
         let start = ContinuousClock.now
-        guard let count = try await store.deliverNextBatch(limit: limit, at: clock.now()) else { return 0 }
+        let clock = self.clock
+        guard let count = try await store.deliverNextBatch(limit: limit, at: { clock.now(creatorID: $0) }) else { return 0 }
         let elapsed = ContinuousClock.now - start
         sizer.withLock { $0.record(size: max(count, 1), elapsed: elapsed) }
         delivered(count)
@@ -49,25 +50,36 @@ public final class FanOutWorker: Sendable {
     }
 }
 
-/// Starts scheduled mass messages when their date comes.
+/// Starts scheduled mass messages when their date comes, each by its
+/// creator's clock.
 public struct MassMessageScheduler: Sendable {
     let store: any FanOutStore
-    let clock: any FanoutClock
+    let clock: any CreatorClock
     /// Told how late each started one was: now minus its scheduled date (metrics).
     let lateness: @Sendable ([TimeInterval]) -> Void
 
-    public init(store: any FanOutStore, clock: any FanoutClock, lateness: @escaping @Sendable ([TimeInterval]) -> Void = { _ in }) {
+    public init(store: any FanOutStore, clock: any CreatorClock, lateness: @escaping @Sendable ([TimeInterval]) -> Void = { _ in }) {
         self.store = store
         self.clock = clock
         self.lateness = lateness
     }
 
-    /// Starts every mass message due now; how many it started.
+    /// Starts every mass message due now; how many it started. A creator
+    /// whose clock is ahead has its own pass at its own now; everyone else's
+    /// are due by the base time (clocks only move forward, so nothing due at
+    /// the base time is early for anyone).
     @discardableResult
     public func tick() async throws -> Int {
-        let now = clock.now()
-        let started = try await store.startDueMassMessages(at: now)
-        if !started.isEmpty { lateness(started.map { max(0, now.timeIntervalSince($0)) }) }
-        return started.count
+        var lateness: [TimeInterval] = []
+        let ahead = clock.creatorsAhead()
+        for (creatorID, now) in ahead {
+            let started = try await store.startDueMassMessages(at: now, of: .only(creatorID))
+            lateness += started.map { max(0, now.timeIntervalSince($0)) }
+        }
+        let now = clock.baseNow()
+        let started = try await store.startDueMassMessages(at: now, of: .allBut(Set(ahead.keys)))
+        lateness += started.map { max(0, now.timeIntervalSince($0)) }
+        if !lateness.isEmpty { self.lateness(lateness) }
+        return lateness.count
     }
 }

@@ -2,15 +2,15 @@
 /// media item and list it names is this creator's.
 public struct MassMessageComposer: Sendable {
     let store: any FanOutStore & MassMessageStore
-    let clock: any FanoutClock
+    let clock: any CreatorClock
 
-    public init(store: any FanOutStore & MassMessageStore, clock: any FanoutClock) {
+    public init(store: any FanOutStore & MassMessageStore, clock: any CreatorClock) {
         self.store = store
         self.clock = clock
     }
 
     public func create(_ draft: MassMessageDraft, creatorID: Int64) async throws -> MassMessage {
-        let now = clock.now()
+        let now = clock.now(creatorID: creatorID)
         try draft.validate(now: now)
         try await checkReferences(draft, creatorID: creatorID)
         return try await store.createMassMessage(draft, creatorID: creatorID, at: now)
@@ -22,7 +22,7 @@ public struct MassMessageComposer: Sendable {
             throw FanoutError.notFound("Mass message \(id) not found")
         }
         guard current.state == .scheduled else { throw Self.notEditable(id) }
-        let now = clock.now()
+        let now = clock.now(creatorID: creatorID)
         try draft.validate(now: now)
         try await checkReferences(draft, creatorID: creatorID)
         guard let updated = try await store.replaceScheduledMassMessage(id: id, creatorID: creatorID, with: draft, at: now) else {

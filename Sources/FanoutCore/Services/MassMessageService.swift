@@ -1,10 +1,10 @@
 /// Reading and withdrawing mass messages, with the unsend rules.
 public struct MassMessageService: Sendable {
     let store: any MassMessageStore
-    let clock: any FanoutClock
+    let clock: any CreatorClock
     public let policy: MessagingPolicy
 
-    public init(store: any MassMessageStore, clock: any FanoutClock, policy: MessagingPolicy) {
+    public init(store: any MassMessageStore, clock: any CreatorClock, policy: MessagingPolicy) {
         self.store = store
         self.clock = clock
         self.policy = policy
@@ -26,7 +26,7 @@ public struct MassMessageService: Sendable {
     /// stands afterwards (as it was, for a deleted one).
     public func withdraw(id: Int64, creatorID: Int64) async throws -> MassMessage {
         let message = try await get(id: id, creatorID: creatorID)
-        let now = clock.now()
+        let now = clock.now(creatorID: creatorID)
         let outcome: MassMessage?
         switch message.state {
         case .scheduled:

@@ -46,6 +46,17 @@ public final class RateLimiter: Sendable {
         }
     }
 
+    /// What `key`'s next request would be told, taking nothing (a key
+    /// without a bucket has a full one). This instance's buckets only, never
+    /// the store's: for limiters that count something other than requests.
+    public func peek(key: String) -> TokenBucket.Decision {
+        let now = clock.now()
+        return buckets.withLock { buckets in
+            var copy = buckets[key] ?? TokenBucket(limit: limit, now: now)
+            return copy.take(at: now)
+        }
+    }
+
     /// Buckets held (for tests of the bound).
     public var count: Int { buckets.withLock { $0.count } }
 }

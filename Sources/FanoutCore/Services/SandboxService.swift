@@ -3,9 +3,10 @@ import Foundation
 /// Simulated fans and time, for building and testing against Fanout.
 public struct SandboxService: Sendable {
     let store: any SandboxStore & DirectMessageStore
-    public let clock: any AdjustableClock
+    /// Each creator's clock: the sandbox moves only the caller's creator's.
+    public let clock: any AdjustableCreatorClock
 
-    public init(store: any SandboxStore & DirectMessageStore, clock: any AdjustableClock) {
+    public init(store: any SandboxStore & DirectMessageStore, clock: any AdjustableCreatorClock) {
         self.store = store
         self.clock = clock
     }
@@ -20,13 +21,13 @@ public struct SandboxService: Sendable {
         if tip == nil && text.isEmpty {
             throw FanoutError.badRequest("A message needs text", field: "text")
         }
-        return try await store.fanSendsMessage(creatorID: creatorID, fanID: fanID, text: text, tip: tip, at: clock.now())
+        return try await store.fanSendsMessage(creatorID: creatorID, fanID: fanID, text: text, tip: tip, at: clock.now(creatorID: creatorID))
     }
 
     /// Opening is idempotent: the second open changes nothing.
     public func fanOpens(messageID: Int64, creatorID: Int64, fanID: Int64) async throws -> ChatMessage {
         let message = try await creatorsMessage(messageID, creatorID: creatorID, fanID: fanID)
-        _ = try await store.fanOpensMessage(id: messageID, creatorID: creatorID, fanID: fanID, at: clock.now())
+        _ = try await store.fanOpensMessage(id: messageID, creatorID: creatorID, fanID: fanID, at: clock.now(creatorID: creatorID))
         return try await store.message(id: message.id, creatorID: creatorID, fanID: fanID) ?? message
     }
 
@@ -35,18 +36,30 @@ public struct SandboxService: Sendable {
         guard !message.price.isZero else {
             throw FanoutError.badRequest("Message \(messageID) is free: there is nothing to buy", field: "messageId")
         }
-        guard try await store.fanBuysMessage(id: messageID, creatorID: creatorID, fanID: fanID, at: clock.now()) else {
+        guard try await store.fanBuysMessage(id: messageID, creatorID: creatorID, fanID: fanID, at: clock.now(creatorID: creatorID)) else {
             throw FanoutError.badRequest("Message \(messageID) was already bought by this fan", field: "messageId")
         }
         return try await store.message(id: message.id, creatorID: creatorID, fanID: fanID) ?? message
     }
 
+    /// Now on the creator's clock.
+    public func now(creatorID: Int64) -> Date { clock.now(creatorID: creatorID) }
+
+    /// Moves the creator's clock (nobody else's) forward; its new now. Only
+    /// an organization that alone connects the creator may: another's
+    /// scheduled sends, windows and retries for that creator follow the
+    /// same clock.
     @discardableResult
-    public func advanceClock(by seconds: TimeInterval) async throws -> Date {
+    public func advanceClock(creatorID: Int64, organizationID: Int64, by seconds: TimeInterval) async throws -> Date {
         guard seconds.isFinite, seconds > 0, seconds <= 366 * 86_400 else {
             throw FanoutError.badRequest("seconds must be more than 0 and at most a year", field: "seconds", allowed: "0 < seconds <= 31622400")
         }
-        return try await clock.advance(by: seconds)
+        guard try await store.organizationIDs(connectedToCreator: creatorID).allSatisfy({ $0 == organizationID }) else {
+            throw FanoutError.badRequest(
+                "Creator \(creatorID) is connected to another organization too, whose time would move with it: its clock cannot be moved",
+                field: "x-connection-id")
+        }
+        return try await clock.advance(creatorID: creatorID, by: seconds)
     }
 
     private func creatorsMessage(_ id: Int64, creatorID: Int64, fanID: Int64) async throws -> ChatMessage {

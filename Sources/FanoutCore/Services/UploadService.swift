@@ -10,21 +10,28 @@ public struct UploadService: Sendable {
     let files: DiskMediaFiles?
     let clock: any FanoutClock
     public let maxUploadSize: Int
+    /// Bytes a creator may hold: stored media plus open uploads' declared sizes.
+    public let uploadQuota: Int
     /// What a media's URL starts with, its id following (`…/media/`).
     let urlPrefix: String
+    /// Real time, for reservations' leases and uploads' expiry: no sandbox
+    /// clock may make them look stale.
+    let realClock: any FanoutClock
 
     public static let maxParts = 10_000
     public static let defaultMaxUploadSize = 512 * 1024 * 1024
 
     public init(
         store: any UploadStore, files: DiskMediaFiles?, clock: any FanoutClock, maxUploadSize: Int = defaultMaxUploadSize,
-        urlPrefix: String
+        uploadQuota: Int = UploadAllowance.defaultQuota, urlPrefix: String, realClock: any FanoutClock = SystemClock()
     ) {
         self.store = store
         self.files = files
         self.clock = clock
         self.maxUploadSize = maxUploadSize
+        self.uploadQuota = uploadQuota
         self.urlPrefix = urlPrefix
+        self.realClock = realClock
     }
 
     public func start(filename: String, size: Int, contentType: String, creatorID: Int64) async throws -> Upload {
@@ -44,10 +51,16 @@ public struct UploadService: Sendable {
                 "contentType '\(contentType.prefix(60))' is not an image, video or audio type", field: "contentType",
                 allowed: "image/*, video/*, audio/*")
         }
+        // Dated in real time: the 24-hour expiry follows it.
         let upload = Upload(
             id: "mu_" + Self.randomID(), creatorID: creatorID, filename: name, size: size,
-            contentType: contentType.lowercased(), createdAt: clock.now())
-        try await store.createUpload(upload)
+            contentType: contentType.lowercased(), createdAt: realClock.now())
+        if case .overQuota(let used) = try await store.createUpload(upload, quota: uploadQuota) {
+            throw FanoutError.badRequest(
+                "An upload of \(size) bytes would pass the upload quota of \(uploadQuota) bytes per creator "
+                    + "(\(used) bytes in stored media and open uploads)", field: "size",
+                allowed: "at most \(max(0, uploadQuota.subtractingReportingOverflow(used).partialValue)) bytes")
+        }
         return upload
     }
 
@@ -61,26 +74,77 @@ public struct UploadService: Sendable {
     }
 
     /// Receives part `number` (replacing an earlier one of that number),
-    /// streamed to disk; the parts may not exceed the declared size.
-    public func receivePart<Chunks: AsyncSequence>(_ upload: Upload, number: Int, chunks: Chunks) async throws -> UploadPart
-    where Chunks.Element: DataProtocol {
+    /// streamed to disk. Room for it is reserved first (`length`, the
+    /// request's Content-Length, or all that is left when unknown), so parts
+    /// sent at once can never together pass the declared size.
+    public func receivePart<Chunks: AsyncSequence>(
+        _ upload: Upload, number: Int, length: Int? = nil, chunks: Chunks
+    ) async throws -> UploadPart where Chunks.Element: DataProtocol {
         let files = try folder()
         guard (1...Self.maxParts).contains(number) else {
             throw FanoutError.badRequest("partNumber must be 1 to \(Self.maxParts)", field: "partNumber", allowed: "1 to \(Self.maxParts)")
         }
-        let others = try await store.uploadParts(uploadID: upload.id).filter { $0.number != number }.reduce(0) { $0 + $1.size }
-        let part = try await files.writePart(
-            uploadID: upload.id, number: number, maxBytes: upload.size - others, chunks: chunks,
-            tooLarge: FanoutError.badRequest(
-                "The parts add up to more than the declared size of \(upload.size) bytes", field: "size"))
-        try await store.recordUploadPart(uploadID: upload.id, part: part)
+        let reservationID = UUID().uuidString
+        let now = realClock.now()
+        // Reserving, renewing and releasing room are bookkeeping, not the
+        // request's write: they must not mark its Idempotency-Key as written
+        // (a part that then fails could never be retried under that key).
+        let room = try await IdempotencyClaim.$current.withValue(nil) {
+            try await store.reserveUploadPart(
+                uploadID: upload.id, number: number, length: length, reservationID: reservationID, at: now,
+                staleBefore: now.addingTimeInterval(-UploadAllowance.reservationLease))
+        }
+        let bytes: Int
+        switch room {
+        case .reserved(let reserved): bytes = reserved
+        case .gone: throw FanoutError.notFound("Upload \(upload.id) not found")
+        case .full(let left):
+            throw FanoutError.badRequest(
+                "Part \(number)\(length.map { " (\($0) bytes)" } ?? "") does not fit: \(left) of the declared \(upload.size) bytes "
+                    + "are left beside the parts received or arriving", field: "size", allowed: "at most \(left) bytes")
+        }
+        let part: UploadPart
+        do {
+            let renewing = RenewingChunks(base: chunks, every: UploadAllowance.renewEvery) { [store, realClock] in
+                try? await IdempotencyClaim.$current.withValue(nil) {
+                    try await store.renewUploadReservation(id: reservationID, at: realClock.now())
+                }
+            }
+            part = try await files.writePart(
+                uploadID: upload.id, number: number, maxBytes: bytes, chunks: renewing,
+                tooLarge: FanoutError.badRequest(
+                    length == nil
+                        ? "The parts add up to more than the declared size of \(upload.size) bytes"
+                        : "Part \(number) is longer than its Content-Length of \(bytes) bytes", field: "size"))
+        } catch {
+            try? await IdempotencyClaim.$current.withValue(nil) { try await store.releaseUploadReservation(id: reservationID) }
+            throw error
+        }
+        guard try await store.recordUploadPart(uploadID: upload.id, part: part, reservationID: reservationID) else {
+            // Removed meanwhile (too old): its folder goes too, this part with it.
+            await files.discard(uploadID: upload.id)
+            throw FanoutError.notFound("Upload \(upload.id) not found")
+        }
         return part
     }
 
+    /// Removes up to `limit` uploads not completed within
+    /// `UploadAllowance.openFor`, and their files; how many. Safe with
+    /// several instances on one folder: each removes only the files of the
+    /// rows its own transaction deleted, and only open uploads' folders
+    /// (a completed media's file is never under them).
+    @discardableResult
+    public func purgeExpired(limit: Int = 500) async throws -> Int {
+        let cutoff = realClock.now().addingTimeInterval(-UploadAllowance.openFor)
+        let ids = try await store.purgeOpenUploads(createdBefore: cutoff, limit: limit)
+        if let files { for id in ids { await files.discard(uploadID: id) } }
+        return ids.count
+    }
+
     /// The whole file as one body, completed at once.
-    public func receiveWhole<Chunks: AsyncSequence>(_ upload: Upload, chunks: Chunks) async throws -> Media
+    public func receiveWhole<Chunks: AsyncSequence>(_ upload: Upload, length: Int? = nil, chunks: Chunks) async throws -> Media
     where Chunks.Element: DataProtocol {
-        _ = try await receivePart(upload, number: 1, chunks: chunks)
+        _ = try await receivePart(upload, number: 1, length: length, chunks: chunks)
         return try await complete(id: upload.id, creatorID: upload.creatorID)
     }
 
@@ -95,7 +159,7 @@ public struct UploadService: Sendable {
         if let missing = (1...max(parts.count, 1)).first(where: { number in !parts.contains { $0.number == number } }) {
             throw FanoutError.badRequest("Part \(missing) of upload \(id) has not arrived", field: "partNumber")
         }
-        let received = parts.reduce(0) { $0 + $1.size }
+        let received = parts.totalSize
         guard received == upload.size else {
             try await forget(upload, files)
             throw FanoutError.badRequest(
@@ -110,12 +174,18 @@ public struct UploadService: Sendable {
         }
         let file = StoredMediaFile(path: "\(creatorID)/\(id).\(Self.fileExtension(probe.contentType))", contentType: probe.contentType)
         try await files.publish(assembled.temporary, as: file.path)
-        let media = try await store.completeUpload(
+        guard let media = try await store.completeUpload(
             id: id,
             media: NewMedia(
                 creatorID: creatorID, kind: probe.kind, createdAt: clock.now(), width: probe.width, height: probe.height,
                 duration: probe.duration, size: upload.size, filename: upload.filename, file: file, etag: assembled.etag),
             urlPrefix: urlPrefix)
+        else {
+            // Removed as too old while it was assembled: no media, so no file.
+            await files.remove(file)
+            await files.discard(uploadID: id)
+            throw FanoutError.notFound("Upload \(id) not found")
+        }
         await files.discard(uploadID: id)
         return media
     }
@@ -176,5 +246,16 @@ public struct UploadService: Sendable {
     static func randomID() -> String {
         var rng = SystemRandomNumberGenerator()
         return String((0..<24).map { _ in APIKeySecret.alphabet.randomElement(using: &rng)! })
+    }
+}
+
+extension Array where Element == UploadPart {
+    /// The parts' bytes together, saturating at Int.max: sizes come from rows,
+    /// and a trapping `+` would stop the server where a 400 is due.
+    var totalSize: Int {
+        reduce(0) { total, part in
+            let (sum, overflow) = total.addingReportingOverflow(part.size)
+            return overflow ? .max : sum
+        }
     }
 }

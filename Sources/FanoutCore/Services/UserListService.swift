@@ -4,9 +4,9 @@ import Foundation
 /// creator; members are the creator's subscribers (current or past).
 public struct UserListService: Sendable {
     let store: any UserListStore
-    let clock: any FanoutClock
+    let clock: any CreatorClock
 
-    public init(store: any UserListStore, clock: any FanoutClock) {
+    public init(store: any UserListStore, clock: any CreatorClock) {
         self.store = store
         self.clock = clock
     }
@@ -25,7 +25,7 @@ public struct UserListService: Sendable {
 
     public func create(name: String, creatorID: Int64) async throws -> UserList {
         let name = try Self.validName(name)
-        guard let list = try await store.createUserList(name: name, creatorID: creatorID, at: clock.now()) else {
+        guard let list = try await store.createUserList(name: name, creatorID: creatorID, at: clock.now(creatorID: creatorID)) else {
             throw Self.duplicate(name)
         }
         return list
@@ -52,7 +52,7 @@ public struct UserListService: Sendable {
         guard try await store.isSubscriber(creatorID: creatorID, userID: userID) else {
             throw FanoutError.badRequest("User \(userID) is not a subscriber of this creator: only fans can be listed", field: "userId")
         }
-        try await store.addUserListMember(listID: listID, userID: userID, at: clock.now())
+        try await store.addUserListMember(listID: listID, userID: userID, at: clock.now(creatorID: creatorID))
         return try await list(id: listID, creatorID: creatorID)
     }
 
@@ -70,7 +70,7 @@ public struct UserListService: Sendable {
         guard try await store.isSubscriber(creatorID: creatorID, userID: userID) else {
             throw FanoutError.badRequest("User \(userID) is not a subscriber of this creator: only fans can be listed", field: "userId")
         }
-        if let missing = try await store.addUserToLists(userID: userID, listIDs: unique, creatorID: creatorID, at: clock.now()) {
+        if let missing = try await store.addUserToLists(userID: userID, listIDs: unique, creatorID: creatorID, at: clock.now(creatorID: creatorID)) {
             throw FanoutError.notFound("List \(missing) not found: the user was added to no list")
         }
         return unique

@@ -4,12 +4,12 @@ import Foundation
 /// and unique per creator; a list holds only its creator's media.
 public struct VaultService: Sendable {
     let store: any VaultStore
-    let clock: any FanoutClock
+    let clock: any CreatorClock
 
     /// How many media one call may add to a list.
     public static let maxMediaPerAdd = 100
 
-    public init(store: any VaultStore, clock: any FanoutClock) {
+    public init(store: any VaultStore, clock: any CreatorClock) {
         self.store = store
         self.clock = clock
     }
@@ -42,7 +42,7 @@ public struct VaultService: Sendable {
 
     public func create(name: String, creatorID: Int64) async throws -> VaultList {
         let name = try UserListService.validName(name)
-        guard let list = try await store.createVaultList(name: name, creatorID: creatorID, at: clock.now()) else {
+        guard let list = try await store.createVaultList(name: name, creatorID: creatorID, at: clock.now(creatorID: creatorID)) else {
             throw Self.duplicate(name)
         }
         return list
@@ -72,7 +72,7 @@ public struct VaultService: Sendable {
         var seen = Set<Int64>()
         let unique = mediaIDs.filter { seen.insert($0).inserted }
         _ = try await list(id: listID, creatorID: creatorID)
-        if let missing = try await store.addMediaToVaultList(listID: listID, mediaIDs: unique, creatorID: creatorID, at: clock.now()) {
+        if let missing = try await store.addMediaToVaultList(listID: listID, mediaIDs: unique, creatorID: creatorID, at: clock.now(creatorID: creatorID)) {
             throw FanoutError.notFound("Media \(missing) not found in this creator's vault: nothing was added")
         }
         return try await list(id: listID, creatorID: creatorID)

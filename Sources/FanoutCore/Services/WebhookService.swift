@@ -1,18 +1,25 @@
 import Foundation
 
 /// Registering endpoints, with their rules: an `http` or `https` URL with a
-/// host; event names Fanout knows (none: every event).
+/// host `destinations` allows; event names Fanout knows (none: every
+/// event); at most `maxEndpoints` endpoints per organization.
 public struct WebhookService: Sendable {
     let store: any WebhookStore
     let clock: any FanoutClock
+    let destinations: WebhookDestinationPolicy
 
-    public init(store: any WebhookStore, clock: any FanoutClock) {
+    /// Endpoints an organization may have: each one multiplies every event's deliveries.
+    public static let maxEndpoints = 20
+
+    public init(store: any WebhookStore, clock: any FanoutClock, destinations: WebhookDestinationPolicy) {
         self.store = store
         self.clock = clock
+        self.destinations = destinations
     }
 
     public func add(organizationID: Int64, url: String, events: [String]?) async throws -> WebhookEndpoint {
         let url = try Self.validURL(url)
+        _ = try destinations.check(url: url)
         var types: [WebhookEventType] = []
         if (events?.count ?? 0) > 20 { throw FanoutError.badRequest("events takes at most 20 names", field: "events") }
         for name in events ?? [] {
@@ -23,8 +30,12 @@ public struct WebhookService: Sendable {
             }
             if !types.contains(type) { types.append(type) }
         }
-        return try await store.addWebhookEndpoint(
-            organizationID: organizationID, url: url, events: types, secret: .generate(), at: clock.now())
+        guard let endpoint = try await store.addWebhookEndpoint(
+            organizationID: organizationID, url: url, events: types, secret: .generate(), at: clock.now(), limit: Self.maxEndpoints)
+        else {
+            throw FanoutError.badRequest("at most \(Self.maxEndpoints) webhook endpoints per organization", field: "url")
+        }
+        return endpoint
     }
 
     public func endpoints(organizationID: Int64) async throws -> [WebhookEndpoint] {

@@ -10,4 +10,6 @@ public protocol SandboxStore: Sendable {
     func fanOpensMessage(id: Int64, creatorID: Int64, fanID: Int64, at now: Date) async throws -> Bool
     /// The fan buys a paid message of the creator; false if already bought.
     func fanBuysMessage(id: Int64, creatorID: Int64, fanID: Int64, at now: Date) async throws -> Bool
+    /// The organizations with a connection to the creator (who share its clock).
+    func organizationIDs(connectedToCreator creatorID: Int64) async throws -> [Int64]
 }

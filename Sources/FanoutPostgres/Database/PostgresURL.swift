@@ -1,6 +1,4 @@
 import Foundation
-import NIOSSL
-import PostgresNIO
 
 /// `--database postgres://user:password@host:port/dbname?sslmode=…` (also
 /// `postgresql://`), read the way libpq reads it: port 5432 and `prefer`
@@ -9,7 +7,9 @@ import PostgresNIO
 /// that is a directory (`postgres://user@/dbname?host=/var/run/postgresql`,
 /// or percent-encoded in the authority; `port=` as a parameter too) is where the server's Unix socket
 /// is, `.s.PGSQL.<port>`: on one machine that spares both sides the TCP
-/// stack on every query (no TLS over it, as libpq).
+/// stack on every query (no TLS over it, as libpq). Parsing is Foundation
+/// only (fuzzed: `scripts/fuzz postgres-url`); the client configuration is
+/// in `PostgresURL+Configuration.swift`.
 public struct PostgresURL: Sendable, Equatable {
     public enum SSLMode: String, Sendable, CaseIterable {
         case disable, allow, prefer, require
@@ -43,7 +43,9 @@ public struct PostgresURL: Sendable, Equatable {
             guard let port = Int(item), (1...65535).contains(port) else { throw PostgresURLError("port must be a number from 1 to 65535, not \(item)") }
             self.port = port
         } else {
-            port = components.port ?? 5432
+            let port = components.port ?? 5432
+            guard (1...65535).contains(port) else { throw PostgresURLError("port must be a number from 1 to 65535, not \(port)") }
+            self.port = port
         }
         username = user.removingPercentEncoding ?? user
         password = components.password.map { $0.removingPercentEncoding ?? $0 }
@@ -56,62 +58,9 @@ public struct PostgresURL: Sendable, Equatable {
         self.sslMode = sslMode
     }
 
-    /// The client configuration, with a connect timeout so that an
-    /// unreachable server is an error, not a hang.
-    public func configuration(connectTimeout: Duration = .seconds(10)) -> PostgresClient.Configuration {
-        let mode: PostgresClient.Configuration.TLS = switch tls {
-        case nil: .disable
-        case let (configuration, required)?: required ? .require(configuration) : .prefer(configuration)
-        }
-        var configuration = if let unixSocketPath {
-            PostgresClient.Configuration(unixSocketPath: unixSocketPath, username: username, password: password, database: database)
-        } else {
-            PostgresClient.Configuration(host: host, port: port, username: username, password: password, database: database, tls: mode)
-        }
-        configuration.options.connectTimeout = connectTimeout
-        return configuration
-    }
-
-    /// The same for one connection (migrations at start, the first contact).
-    public func connectionConfiguration(connectTimeout: Duration = .seconds(10)) throws -> PostgresConnection.Configuration {
-        let mode: PostgresConnection.Configuration.TLS = switch tls {
-        case nil: .disable
-        case let (configuration, required)?:
-            required ? .require(try NIOSSLContext(configuration: configuration)) : .prefer(try NIOSSLContext(configuration: configuration))
-        }
-        var configuration = if let unixSocketPath {
-            PostgresConnection.Configuration(unixSocketPath: unixSocketPath, username: username, password: password, database: database)
-        } else {
-            PostgresConnection.Configuration(host: host, port: port, username: username, password: password, database: database, tls: mode)
-        }
-        configuration.options.connectTimeout = .nanoseconds(Int64(connectTimeout.components.seconds) * 1_000_000_000
-            + connectTimeout.components.attoseconds / 1_000_000_000)
-        return configuration
-    }
-
     /// The server's socket when `host` is a directory, as libpq names it.
     public var unixSocketPath: String? {
         host.hasPrefix("/") ? "\(host.hasSuffix("/") ? String(host.dropLast()) : host)/.s.PGSQL.\(port)" : nil
-    }
-
-    /// TLS as `sslMode` asks for it (nil: none), and whether it is required.
-    private var tls: (TLSConfiguration, required: Bool)? {
-        var tls = TLSConfiguration.makeClientConfiguration()
-        switch sslMode {
-        case .disable:
-            return nil
-        case .allow, .prefer:
-            tls.certificateVerification = .none
-            return (tls, false)
-        case .require:
-            tls.certificateVerification = .none
-            return (tls, true)
-        case .verifyCA:
-            tls.certificateVerification = .noHostnameVerification
-            return (tls, true)
-        case .verifyFull:
-            return (tls, true)
-        }
     }
 
     /// For logs and error messages: never the password.

@@ -7,9 +7,9 @@ extension PostgresStorage: ConsoleSessionStore {
         try await write { db in
             try await db.run("DELETE FROM console_session WHERE expires_at < \(now)", logger)
             try await db.run("""
-                INSERT INTO console_session (token_hash, organization_id, connection_id, csrf_token, expires_at)
+                INSERT INTO console_session (token_hash, organization_id, connection_id, csrf_token, expires_at, api_key_lookup_id, api_key_hash)
                 VALUES (\(ByteBuffer(bytes: session.tokenHash)), \(session.organizationID), \(session.connectionID), \(session.csrfToken),
-                        \(session.expiresAt))
+                        \(session.expiresAt), \(session.apiKeyLookupID), \(session.apiKeyHash.map { ByteBuffer(bytes: $0) }))
                 """, logger)
         }
     }
@@ -17,13 +17,15 @@ extension PostgresStorage: ConsoleSessionStore {
     public func consoleSession(tokenHash: [UInt8], at now: Date) async throws -> ConsoleSession? {
         try await read { db in
             guard let row = try await db.rows("""
-                SELECT organization_id, connection_id, csrf_token, expires_at FROM console_session
+                SELECT organization_id, connection_id, csrf_token, expires_at, api_key_lookup_id, api_key_hash FROM console_session
                 WHERE token_hash = \(ByteBuffer(bytes: tokenHash)) AND expires_at >= \(now)
                 """, logger).first
             else { return nil }
-            let (organizationID, connectionID, csrfToken, expiresAt) = try row.decode((Int64, String?, String, Date).self)
+            let (organizationID, connectionID, csrfToken, expiresAt, lookupID, keyHash) =
+                try row.decode((Int64, String?, String, Date, String?, ByteBuffer?).self)
             return ConsoleSession(
-                tokenHash: tokenHash, organizationID: organizationID, connectionID: connectionID, csrfToken: csrfToken, expiresAt: expiresAt)
+                tokenHash: tokenHash, organizationID: organizationID, connectionID: connectionID, csrfToken: csrfToken, expiresAt: expiresAt,
+                apiKeyLookupID: lookupID, apiKeyHash: keyHash.map { Array($0.readableBytesView) })
         }
     }
 

@@ -59,10 +59,12 @@ extension PostgresStorage: FanOutStore {
 
     /// Each due one is started by exactly one instance: the rows are locked
     /// as they are picked, and rows another instance holds are skipped.
-    public func startDueMassMessages(at now: Date) async throws -> [Date] {
-        try await write { db in
+    public func startDueMassMessages(at now: Date, of scope: CreatorScope) async throws -> [Date] {
+        let (only, allBut) = Self.arguments(scope)
+        return try await write { db in
             let due = try await db.rows("""
                 SELECT id, scheduled_at FROM mass_message WHERE state = 'scheduled' AND scheduled_at <= \(now)
+                  AND (\(only)::bigint IS NULL OR creator_id = \(only)) AND NOT (creator_id = ANY(\(allBut)))
                 ORDER BY scheduled_at, id FOR UPDATE SKIP LOCKED
                 """, logger).map { try $0.decode((Int64, Date).self) }
             for (id, _) in due { try await startSending(db, id: id, at: now) }
@@ -70,9 +72,9 @@ extension PostgresStorage: FanOutStore {
         }
     }
 
-    public func deliverNextBatch(limit: Int, at now: Date) async throws -> Int? {
+    public func deliverNextBatch(limit: Int, at clock: @escaping @Sendable (_ creatorID: Int64) -> Date) async throws -> Int? {
         do {
-            guard let (count, finished) = try await write({ db in try await deliverBatch(db, limit: limit, at: now) }) else { return nil }
+            guard let (count, finished) = try await write({ db in try await deliverBatch(db, limit: limit, at: clock) }) else { return nil }
             if let finished { try await refreshDeliveryStatistics(after: finished) }
             return count
         } catch is FanOutBatchAbandoned {
@@ -92,20 +94,24 @@ extension PostgresStorage: FanOutStore {
         }
     }
 
-    /// One batch of one slice, in the caller's transaction. The slice row
-    /// stays locked until commit; another instance takes another slice.
+    /// One batch of one slice, in the caller's transaction: a slice of the
+    /// creator served least recently (round-robin across creators), its
+    /// oldest mass message first. The slice row stays locked until commit;
+    /// another instance takes another slice.
     /// The count delivered, and the recipients in all when this batch
     /// finished its mass message.
-    private func deliverBatch(_ db: PostgresConnection, limit: Int, at now: Date) async throws -> (Int, finished: Int?)? {
+    private func deliverBatch(_ db: PostgresConnection, limit: Int, at clock: (_ creatorID: Int64) -> Date) async throws -> (Int, finished: Int?)? {
         guard let job = try await db.rows("""
             SELECT s.mass_message_id, s.slice, s.cursor, s.last_fan_id, m.creator_id, m.resolving, m.subscribed_after
             FROM fan_out_slice s JOIN mass_message m ON m.id = s.mass_message_id
+            LEFT JOIN fan_out_turn t ON t.creator_id = m.creator_id
             WHERE m.state = 'queued'
-            ORDER BY s.mass_message_id, s.slice LIMIT 1
+            ORDER BY COALESCE(t.turn, 0), s.mass_message_id, s.slice LIMIT 1
             FOR UPDATE OF s SKIP LOCKED
             """, logger).first
         else { return nil }
         let (id, slice, cursor, lastFanID, creatorID, resolving, after) = try job.decode((Int64, Int, Int64, Int64, Int64, Bool, Date?).self)
+        let now = clock(creatorID)
         // The slice's next fans after its cursor, in fan id order: resolved
         // from the audience now, or read from the recipients stored ahead
         // (as the demo's half-sent ones are); each gets an id from message's
@@ -161,6 +167,12 @@ extension PostgresStorage: FanOutStore {
             try await Self.enqueueWebhookEvent(db, type: .massMessageSent, creatorID: creatorID, subjectID: id, at: now, logger: logger)
         }
         try await Self.tally(db, creatorID: creatorID, kind: .groupMessages, at: now, count: count, logger: logger)
+        // Last, so that instances serving this creator's slices at once wait
+        // on its row only from here to their commit.
+        try await db.run("""
+            INSERT INTO fan_out_turn (creator_id, turn) VALUES (\(creatorID), (SELECT COALESCE(MAX(turn), 0) + 1 FROM fan_out_turn))
+            ON CONFLICT (creator_id) DO UPDATE SET turn = excluded.turn
+            """, logger)
         return (count, finishedTotal)
     }
 

@@ -3,6 +3,13 @@ import Foundation
 import PostgresNIO
 
 extension PostgresStorage: SandboxStore {
+    public func organizationIDs(connectedToCreator creatorID: Int64) async throws -> [Int64] {
+        try await read { db in
+            try await db.rows("SELECT DISTINCT organization_id FROM connection WHERE creator_id = \(creatorID)", logger)
+                .map { try $0.decode(Int64.self) }
+        }
+    }
+
     public func fanSendsMessage(creatorID: Int64, fanID: Int64, text: String, tip: Money?, at now: Date) async throws -> ChatMessage {
         try await write { db in
             let chatID = try await Self.chatIDCreatingIfNeeded(db, creatorID: creatorID, fanID: fanID, logger: logger)

@@ -6,9 +6,13 @@ extension PostgresStorage: WebhookStore {
     static let endpointColumns = "id, organization_id, url, events, secret, created_at, disabled_at"
 
     public func addWebhookEndpoint(
-        organizationID: Int64, url: String, events: [WebhookEventType], secret: WebhookSecret, at now: Date
-    ) async throws -> WebhookEndpoint {
+        organizationID: Int64, url: String, events: [WebhookEventType], secret: WebhookSecret, at now: Date, limit: Int
+    ) async throws -> WebhookEndpoint? {
         try await write { db in
+            // The organization's row locked first: concurrent registrations count one after the other.
+            _ = try await db.run("SELECT 1 FROM organization WHERE id = \(organizationID) FOR UPDATE", logger)
+            let count = try await db.value(Int64.self, "SELECT COUNT(*) FROM webhook_endpoint WHERE organization_id = \(organizationID)", logger) ?? 0
+            guard count < Int64(limit) else { return nil }
             let id = try await db.value(Int64.self, """
                 INSERT INTO webhook_endpoint (organization_id, url, events, secret, created_at)
                 VALUES (\(organizationID), \(url), \(events.map(\.rawValue).joined(separator: " ")), \(secret.value), \(now)) RETURNING id
@@ -65,15 +69,20 @@ extension PostgresStorage: WebhookStore {
     /// Rows another instance holds are skipped; a claimed row's lease is
     /// its next attempt time, so a sender that dies leaves it to the others.
     public func claimDueWebhookDeliveries(
-        at now: Date, leaseUntil: Date, perEndpoint: Int, limit: Int, excluding busy: Set<Int64>
+        at now: Date, leaseUntil: Date, perEndpoint: Int, limit: Int, excluding busy: Set<Int64>, of scope: CreatorScope
     ) async throws -> [DueWebhookDelivery] {
-        try await write { db in
+        let (only, allBut) = Self.arguments(scope)
+        return try await write { db in
             let rows = try await db.rows("""
                 WITH ranked AS (
                     SELECT d.id, ROW_NUMBER() OVER (PARTITION BY d.endpoint_id ORDER BY d.next_attempt_at, d.id) AS rank
                     FROM webhook_delivery d JOIN webhook_endpoint e ON e.id = d.endpoint_id
                     WHERE d.state = 'pending' AND d.next_attempt_at <= \(now) AND e.disabled_at IS NULL
-                      AND NOT (d.endpoint_id = ANY(\(Array(busy))))),
+                      AND NOT (d.endpoint_id = ANY(\(Array(busy))))
+                      AND CASE WHEN \(only)::bigint IS NOT NULL
+                          THEN d.connection_id IN (SELECT id FROM connection WHERE creator_id = \(only))
+                          ELSE d.connection_id IS NULL OR d.connection_id NOT IN (
+                              SELECT id FROM connection WHERE creator_id = ANY(\(allBut))) END),
                 picked AS (
                     SELECT d.id FROM webhook_delivery d JOIN ranked r ON r.id = d.id
                     WHERE r.rank <= \(perEndpoint) ORDER BY d.id LIMIT \(limit) FOR UPDATE OF d SKIP LOCKED)
@@ -122,10 +131,13 @@ extension PostgresStorage: WebhookStore {
 
     /// An event caused by a write, in that write's transaction: a delivery
     /// to every enabled endpoint that takes its type, of every organization
-    /// with a connection to the creator (its body is rendered when sent).
+    /// with a connection to the creator, once per such connection that holds
+    /// the permission the event's subject needs (its body is rendered when sent).
     static func enqueueWebhookEvent(
         _ db: PostgresConnection, type: WebhookEventType, creatorID: Int64, subjectID: Int64, fanID: Int64? = nil, at now: Date, logger: Logger
     ) async throws {
+        // Permissions are stored space-separated; a comma is read as a space, as `Permission.parseList` does.
+        let permission = type.requiredPermission?.rawValue
         try await db.run("""
             INSERT INTO webhook_delivery (endpoint_id, event_id, type, connection_id, subject_id, fan_id, next_attempt_at, created_at)
             SELECT e.id, 'msg_' || substr(md5(random()::text || clock_timestamp()::text || e.id::text), 1, 24), \(type.rawValue), c.id,
@@ -133,6 +145,7 @@ extension PostgresStorage: WebhookStore {
             FROM connection c JOIN webhook_endpoint e ON e.organization_id = c.organization_id
             WHERE c.creator_id = \(creatorID) AND e.disabled_at IS NULL
               AND (e.events = '' OR strpos(' ' || e.events || ' ', ' ' || \(type.rawValue) || ' ') > 0)
+              AND (\(permission)::text IS NULL OR strpos(' ' || replace(c.permissions, ',', ' ') || ' ', ' ' || \(permission) || ' ') > 0)
             """, logger)
     }
 

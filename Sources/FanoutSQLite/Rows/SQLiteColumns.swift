@@ -54,7 +54,9 @@ struct SQLiteColumns {
                 value = 0
                 digits = 0
             } else if byte >= 48, byte <= 57 {
-                value = value * 10 + Int64(byte - 48)
+                // Wrapping, not trapping: a row's text is outside input, and
+                // an id past Int64 finds no media anyway.
+                value = value &* 10 &+ Int64(byte - 48)
                 digits += 1
             }
         }

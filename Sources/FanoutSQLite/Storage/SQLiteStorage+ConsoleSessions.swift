@@ -7,19 +7,29 @@ extension SQLiteStorage: ConsoleSessionStore {
         try await write { db in
             try db.execute(sql: "DELETE FROM consoleSession WHERE expiresAt < ?", arguments: [now])
             try db.execute(
-                sql: "INSERT INTO consoleSession (tokenHash, organizationId, connectionId, csrfToken, expiresAt) VALUES (?, ?, ?, ?, ?)",
-                arguments: [Data(session.tokenHash), session.organizationID, session.connectionID, session.csrfToken, session.expiresAt])
+                sql: """
+                    INSERT INTO consoleSession (tokenHash, organizationId, connectionId, csrfToken, expiresAt, apiKeyLookupId, apiKeyHash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    Data(session.tokenHash), session.organizationID, session.connectionID, session.csrfToken, session.expiresAt,
+                    session.apiKeyLookupID, session.apiKeyHash.map { Data($0) },
+                ])
         }
     }
 
     public func consoleSession(tokenHash: [UInt8], at now: Date) async throws -> ConsoleSession? {
         try await read { db in
             try Row.fetchOne(
-                db, sql: "SELECT organizationId, connectionId, csrfToken, expiresAt FROM consoleSession WHERE tokenHash = ? AND expiresAt >= ?",
+                db, sql: """
+                    SELECT organizationId, connectionId, csrfToken, expiresAt, apiKeyLookupId, apiKeyHash FROM consoleSession
+                    WHERE tokenHash = ? AND expiresAt >= ?
+                    """,
                 arguments: [Data(tokenHash), now]
             ).map { row in
                 ConsoleSession(
-                    tokenHash: tokenHash, organizationID: row[0], connectionID: row[1], csrfToken: row[2], expiresAt: row[3])
+                    tokenHash: tokenHash, organizationID: row[0], connectionID: row[1], csrfToken: row[2], expiresAt: row[3],
+                    apiKeyLookupID: row[4], apiKeyHash: (row[5] as Data?).map { Array($0) })
             }
         }
     }

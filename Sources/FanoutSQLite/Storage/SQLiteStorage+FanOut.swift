@@ -68,11 +68,16 @@ extension SQLiteStorage: FanOutStore {
         return replaced ? try await countAudience(id: id, creatorID: creatorID) : nil
     }
 
-    public func startDueMassMessages(at now: Date) async throws -> [Date] {
-        try await write { db in
+    public func startDueMassMessages(at now: Date, of scope: CreatorScope) async throws -> [Date] {
+        let (only, allBut) = Self.arguments(scope)
+        return try await write { db in
             let due = try Row.fetchAll(
-                db, sql: "SELECT id, scheduledAt FROM massMessage WHERE state = ? AND scheduledAt <= ? ORDER BY scheduledAt, id",
-                arguments: [MassMessageState.scheduled.rawValue, now])
+                db, sql: """
+                    SELECT id, scheduledAt FROM massMessage WHERE state = ? AND scheduledAt <= ?
+                      AND (?3 IS NULL OR creatorId = ?3) AND creatorId NOT IN (SELECT value FROM json_each(?4))
+                    ORDER BY scheduledAt, id
+                    """,
+                arguments: [MassMessageState.scheduled.rawValue, now, only, allBut])
             for row in due {
                 try Self.startSending(db, id: row["id"], at: now)
             }
@@ -80,16 +85,20 @@ extension SQLiteStorage: FanOutStore {
         }
     }
 
-    public func deliverNextBatch(limit: Int, at now: Date) async throws -> Int? {
+    public func deliverNextBatch(limit: Int, at clock: @escaping @Sendable (_ creatorID: Int64) -> Date) async throws -> Int? {
         try await write { db in
+            // Round-robin across creators: the creator served least recently,
+            // then its oldest queued mass message.
             guard let job = try Row.fetchOne(
                 db.cachedStatement(sql: """
-                    SELECT id, creatorId, fanOutCursor, resolving FROM massMessage
-                    WHERE state = ? ORDER BY id LIMIT 1
+                    SELECT m.id, m.creatorId, m.fanOutCursor, m.resolving FROM massMessage m
+                    LEFT JOIN fanOutTurn t ON t.creatorId = m.creatorId
+                    WHERE m.state = ? ORDER BY COALESCE(t.turn, 0), m.id LIMIT 1
                     """),
                 arguments: [MassMessageState.queued.rawValue])
             else { return nil }
             let id: Int64 = job[0], creatorID: Int64 = job[1], cursor: Int64 = job[2], resolving: Bool = job[3]
+            let now = clock(creatorID)
             // The batch's fans, the next `limit` after the cursor, go into a
             // temporary table of the writer's connection (nothing to write to
             // the WAL), numbered 1... in fanId order: resolved from the
@@ -130,6 +139,10 @@ extension SQLiteStorage: FanOutStore {
                     ids?.lowerBound, ids?.upperBound,
                 ])
             if finished { try Self.enqueueWebhookEvent(db, type: .massMessageSent, creatorID: creatorID, subjectID: id, at: now) }
+            try db.cachedStatement(sql: """
+                INSERT INTO fanOutTurn (creatorId, turn) VALUES (?1, (SELECT COALESCE(MAX(turn), 0) + 1 FROM fanOutTurn))
+                ON CONFLICT (creatorId) DO UPDATE SET turn = excluded.turn
+                """).execute(arguments: [creatorID])
             return count
         }
     }

@@ -3,6 +3,12 @@ import Foundation
 import GRDB
 
 extension SQLiteStorage: SandboxStore {
+    public func organizationIDs(connectedToCreator creatorID: Int64) async throws -> [Int64] {
+        try await read { db in
+            try Int64.fetchAll(db, sql: "SELECT DISTINCT organizationId FROM connection WHERE creatorId = ?", arguments: [creatorID])
+        }
+    }
+
     public func fanSendsMessage(creatorID: Int64, fanID: Int64, text: String, tip: Money?, at now: Date) async throws -> ChatMessage {
         try await write { db in
             let chatID = try Self.chatIDCreatingIfNeeded(db, creatorID: creatorID, fanID: fanID)

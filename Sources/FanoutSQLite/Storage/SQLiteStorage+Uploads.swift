@@ -3,11 +3,18 @@ import Foundation
 import GRDB
 
 extension SQLiteStorage: UploadStore {
-    public func createUpload(_ upload: Upload) async throws {
+    public func createUpload(_ upload: Upload, quota: Int) async throws -> UploadQuotaCheck {
         try await write { db in
+            // One writer: the sum and the insert see no other upload start between them.
+            let used = try Int.fetchOne(db, sql: """
+                SELECT (SELECT COALESCE(SUM(size), 0) FROM media WHERE creatorId = ?1 AND storedFile IS NOT NULL)
+                     + (SELECT COALESCE(SUM(size), 0) FROM upload WHERE creatorId = ?1 AND mediaId IS NULL)
+                """, arguments: [upload.creatorID]) ?? 0
+            guard UploadAllowance.fitsQuota(used: used, adding: upload.size, quota: quota) else { return .overQuota(used: used) }
             try db.execute(sql: """
                 INSERT INTO upload (id, creatorId, filename, size, contentType, createdAt) VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [upload.id, upload.creatorID, upload.filename, upload.size, upload.contentType, upload.createdAt])
+            return .created
         }
     }
 
@@ -22,12 +29,52 @@ extension SQLiteStorage: UploadStore {
         }
     }
 
-    public func recordUploadPart(uploadID: String, part: UploadPart) async throws {
+    public func reserveUploadPart(
+        uploadID: String, number: Int, length: Int?, reservationID: String, at now: Date, staleBefore: Date
+    ) async throws -> UploadPartRoom {
         try await write { db in
+            // One writer: parts arriving at once reserve one after the other.
+            try db.execute(
+                sql: "DELETE FROM uploadReservation WHERE uploadId = ? AND renewedAt < ?", arguments: [uploadID, staleBefore])
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT size,
+                    (SELECT COALESCE(SUM(size), 0) FROM uploadPart WHERE uploadId = ?1)
+                        + (SELECT COALESCE(SUM(bytes), 0) FROM uploadReservation WHERE uploadId = ?1),
+                    (SELECT size FROM uploadPart WHERE uploadId = ?1 AND partNumber = ?2)
+                FROM upload WHERE id = ?1 AND mediaId IS NULL
+                """, arguments: [uploadID, number]) else { return .gone }
+            let declared: Int = row[0], reserved: Int = row[1], replaced: Int = row[2] ?? 0
+            guard let bytes = UploadAllowance.partReservation(declared: declared, reserved: reserved, replaced: replaced, length: length) else {
+                return .full(left: UploadAllowance.room(declared: declared, reserved: reserved, replaced: replaced))
+            }
+            try db.execute(
+                sql: "INSERT INTO uploadReservation (id, uploadId, bytes, renewedAt) VALUES (?, ?, ?, ?)",
+                arguments: [reservationID, uploadID, bytes, now])
+            return .reserved(bytes)
+        }
+    }
+
+    public func renewUploadReservation(id: String, at now: Date) async throws {
+        try await write { db in
+            try db.execute(sql: "UPDATE uploadReservation SET renewedAt = ? WHERE id = ?", arguments: [now, id])
+        }
+    }
+
+    public func recordUploadPart(uploadID: String, part: UploadPart, reservationID: String) async throws -> Bool {
+        try await write { db in
+            try db.execute(sql: "DELETE FROM uploadReservation WHERE id = ?", arguments: [reservationID])
+            guard try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM upload WHERE id = ? AND mediaId IS NULL)", arguments: [uploadID]) == true
+            else { return false }
             try db.execute(
                 sql: "INSERT OR REPLACE INTO uploadPart (uploadId, partNumber, size, etag) VALUES (?, ?, ?, ?)",
                 arguments: [uploadID, part.number, part.size, part.etag])
+            return true
         }
+    }
+
+    public func releaseUploadReservation(id: String) async throws {
+        try await write { db in try db.execute(sql: "DELETE FROM uploadReservation WHERE id = ?", arguments: [id]) }
     }
 
     public func uploadParts(uploadID: String) async throws -> [UploadPart] {
@@ -38,11 +85,11 @@ extension SQLiteStorage: UploadStore {
         }
     }
 
-    public func completeUpload(id: String, media: NewMedia, urlPrefix: String) async throws -> Media {
+    public func completeUpload(id: String, media: NewMedia, urlPrefix: String) async throws -> Media? {
         try await write { db in
+            guard let upload = try Row.fetchOne(db, sql: "SELECT mediaId FROM upload WHERE id = ?", arguments: [id]) else { return nil }
             // A completion that lost a race answers the winner's media.
-            if let done = try Int64.fetchOne(db, sql: "SELECT mediaId FROM upload WHERE id = ?", arguments: [id]),
-               let existing = try MediaRow.fetchAll(db, ids: [done]).first {
+            if let done: Int64 = upload[0], let existing = try MediaRow.fetchAll(db, ids: [done]).first {
                 return existing
             }
             // A picture is its own preview (no resizing here, so no thumbnail).
@@ -63,6 +110,16 @@ extension SQLiteStorage: UploadStore {
 
     public func deleteUpload(id: String) async throws {
         try await write { db in try db.execute(sql: "DELETE FROM upload WHERE id = ?", arguments: [id]) }
+    }
+
+    public func purgeOpenUploads(createdBefore cutoff: Date, limit: Int) async throws -> [String] {
+        try await write { db in
+            try String.fetchAll(db, sql: """
+                DELETE FROM upload WHERE id IN (
+                    SELECT id FROM upload WHERE mediaId IS NULL AND createdAt < ? ORDER BY createdAt LIMIT ?)
+                RETURNING id
+                """, arguments: [cutoff, max(0, limit)])
+        }
     }
 
     public func findUploaded(etag: String, size: Int, creatorID: Int64) async throws -> (found: Bool, media: Media?) {

@@ -4,9 +4,12 @@ import GRDB
 
 extension SQLiteStorage: WebhookStore {
     public func addWebhookEndpoint(
-        organizationID: Int64, url: String, events: [WebhookEventType], secret: WebhookSecret, at now: Date
-    ) async throws -> WebhookEndpoint {
+        organizationID: Int64, url: String, events: [WebhookEventType], secret: WebhookSecret, at now: Date, limit: Int
+    ) async throws -> WebhookEndpoint? {
         try await write { db in
+            // SQLite's one writer: the count cannot change before the insert.
+            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM webhookEndpoint WHERE organizationId = ?", arguments: [organizationID]) ?? 0
+            guard count < limit else { return nil }
             try db.execute(
                 sql: "INSERT INTO webhookEndpoint (organizationId, url, events, secret, createdAt) VALUES (?, ?, ?, ?, ?)",
                 arguments: [organizationID, url, events.map(\.rawValue).joined(separator: " "), secret.value, now])
@@ -62,13 +65,14 @@ extension SQLiteStorage: WebhookStore {
     }
 
     public func claimDueWebhookDeliveries(
-        at now: Date, leaseUntil: Date, perEndpoint: Int, limit: Int, excluding busy: Set<Int64>
+        at now: Date, leaseUntil: Date, perEndpoint: Int, limit: Int, excluding busy: Set<Int64>, of scope: CreatorScope
     ) async throws -> [DueWebhookDelivery] {
         // The sender asks four times a second: only take SQLite's one writer when something is due.
         guard try await read({ db in
             try Bool.fetchOne(
                 db, sql: "SELECT EXISTS (SELECT 1 FROM webhookDelivery WHERE state = 'pending' AND nextAttemptAt <= ?)", arguments: [now]) ?? false
         }) else { return [] }
+        let (only, allBut) = Self.arguments(scope)
         return try await write { db in
             // Oldest first per endpoint, of endpoints still enabled.
             let rows = try Row.fetchAll(
@@ -78,11 +82,15 @@ extension SQLiteStorage: WebhookStore {
                                d.fanId, d.payload, d.attempts,
                                ROW_NUMBER() OVER (PARTITION BY d.endpointId ORDER BY d.nextAttemptAt, d.id) AS rank
                         FROM webhookDelivery d JOIN webhookEndpoint e ON e.id = d.endpointId
-                        WHERE d.state = 'pending' AND d.nextAttemptAt <= ? AND e.disabledAt IS NULL
-                          AND d.endpointId NOT IN (SELECT value FROM json_each(?)))
-                    WHERE rank <= ? ORDER BY id LIMIT ?
+                        WHERE d.state = 'pending' AND d.nextAttemptAt <= ?1 AND e.disabledAt IS NULL
+                          AND d.endpointId NOT IN (SELECT value FROM json_each(?2))
+                          AND CASE WHEN ?5 IS NOT NULL
+                              THEN d.connectionId IN (SELECT id FROM connection WHERE creatorId = ?5)
+                              ELSE d.connectionId IS NULL OR d.connectionId NOT IN (
+                                  SELECT id FROM connection WHERE creatorId IN (SELECT value FROM json_each(?6))) END)
+                    WHERE rank <= ?3 ORDER BY id LIMIT ?4
                     """,
-                arguments: [now, "[\(busy.map(String.init).joined(separator: ","))]", perEndpoint, limit])
+                arguments: [now, "[\(busy.map(String.init).joined(separator: ","))]", perEndpoint, limit, only, allBut])
             let due = rows.compactMap { row -> DueWebhookDelivery? in
                 guard let secret = WebhookSecret(row["secret"]), let type = WebhookEventType(rawValue: row["type"]) else { return nil }
                 return DueWebhookDelivery(
@@ -123,16 +131,19 @@ extension SQLiteStorage: WebhookStore {
 
     /// An event caused by a write, in that write's transaction: a delivery
     /// to every enabled endpoint that takes its type, of every organization
-    /// with a connection to the creator (its body is rendered when sent).
+    /// with a connection to the creator, once per such connection that holds
+    /// the permission the event's subject needs (its body is rendered when sent).
     static func enqueueWebhookEvent(
         _ db: Database, type: WebhookEventType, creatorID: Int64, subjectID: Int64, fanID: Int64? = nil, at now: Date
     ) throws {
+        // Permissions are stored space-separated; a comma is read as a space, as `Permission.parseList` does.
         try db.cachedStatement(sql: """
             INSERT INTO webhookDelivery (endpointId, eventId, type, connectionId, subjectId, fanId, nextAttemptAt, createdAt)
             SELECT e.id, 'msg_' || lower(hex(randomblob(12))), ?1, c.id, ?2, ?5, ?3, ?3
             FROM connection c JOIN webhookEndpoint e ON e.organizationId = c.organizationId
             WHERE c.creatorId = ?4 AND e.disabledAt IS NULL AND (e.events = '' OR instr(' ' || e.events || ' ', ' ' || ?1 || ' ') > 0)
-            """).execute(arguments: [type.rawValue, subjectID, now, creatorID, fanID])
+              AND (?6 IS NULL OR instr(' ' || replace(c.permissions, ',', ' ') || ' ', ' ' || ?6 || ' ') > 0)
+            """).execute(arguments: [type.rawValue, subjectID, now, creatorID, fanID, type.requiredPermission?.rawValue])
     }
 
     static func webhookEndpoint(_ row: Row) -> WebhookEndpoint {

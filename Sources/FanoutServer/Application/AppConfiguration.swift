@@ -32,12 +32,30 @@ public struct AppConfiguration: Sendable {
     public var mediaDirectory: String?
     /// The largest file an upload may declare, in bytes.
     public var maxUploadSize: Int
+    /// Bytes a creator may hold: stored media plus open uploads' declared sizes.
+    public var uploadQuota: Int = UploadAllowance.defaultQuota
     /// How clients reach this server, for the URLs of uploaded media; nil:
     /// `http://<host>:<port>`.
     public var publicURL: String?
     /// On PostgreSQL, the most connections this instance opens (shared out
     /// between its event loops' pools).
     public var postgresConnections: Int
+    /// A client connection with no request under way for this long is
+    /// closed (one that never sends a request too).
+    public var idleTimeout: Duration = .seconds(30)
+    /// The most client connections open at once; past it, new ones wait in
+    /// the listen backlog until one closes (and past the backlog are refused).
+    public var maxConnections: Int = 1_024
+    /// Failed keys allowed per client address (20, then 20 a minute); nil: unlimited.
+    public var authFailureLimit: RateLimit? = AuthFailureLimiter.standard
+    /// Webhooks may go to loopback and private addresses even with the
+    /// sandbox off (`--allow-private-webhooks`); link-local never.
+    public var allowPrivateWebhooks: Bool = false
+
+    /// Where webhooks may go: private addresses with the sandbox on or when allowed.
+    public var webhookDestinations: WebhookDestinationPolicy {
+        WebhookDestinationPolicy(sandboxEnabled: sandboxEnabled, allowPrivateWebhooks: allowPrivateWebhooks)
+    }
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation,

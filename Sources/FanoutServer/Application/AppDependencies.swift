@@ -10,8 +10,13 @@ import ServiceLifecycle
 public struct AppDependencies: Sendable {
     public var storage: any FanoutStorage
     public var health: @Sendable () async throws -> Void
-    /// Adjustable so that the sandbox can move time forward.
-    public var clock: any AdjustableClock
+    /// Each creator's time: scheduled sends, windows, message dates, webhook
+    /// retries. The sandbox can move one creator's forward when it is
+    /// adjustable (with the sandbox off it is the system clock).
+    public var clock: any CreatorClock
+    /// Real time only, whatever the sandbox did: rate limits, idempotency
+    /// expiry, console sessions, uploads, organization-level records.
+    public var realClock: any FanoutClock
     public var policy: MessagingPolicy
     /// Verified keys and connections, shared by every authenticated route.
     public var accessCache: AccessCache
@@ -19,6 +24,8 @@ public struct AppDependencies: Sendable {
     public var rateLimiter: RateLimiter?
     /// What `/metrics` shows; nil: no metrics, no route.
     public var metrics: ServerMetrics?
+    /// Failed keys per client address, on every route that takes a key; nil: unlimited.
+    public var authFailures: AuthFailureLimiter?
     /// What the storage needs running while the server runs (PostgreSQL's
     /// connection pool); started first and stopped last in the service group.
     public var services: [any Service]
@@ -26,13 +33,18 @@ public struct AppDependencies: Sendable {
     public var media: MediaStorage?
 
     public init(
-        storage: any FanoutStorage, health: @escaping @Sendable () async throws -> Void, clock: any AdjustableClock,
-        policy: MessagingPolicy, accessCache: AccessCache = AccessCache(), rateLimiter: RateLimiter? = nil,
-        metrics: ServerMetrics? = nil, services: [any Service] = [], media: MediaStorage? = nil
+        storage: any FanoutStorage, health: @escaping @Sendable () async throws -> Void, clock: any CreatorClock,
+        realClock: (any FanoutClock)? = nil, policy: MessagingPolicy, accessCache: AccessCache = AccessCache(), rateLimiter: RateLimiter? = nil,
+        metrics: ServerMetrics? = nil, services: [any Service] = [], authFailures: AuthFailureLimiter? = AuthFailureLimiter(),
+        media: MediaStorage? = nil
     ) {
+        self.authFailures = authFailures
         self.storage = storage
         self.health = health
         self.clock = clock
+        // nil: the clock itself when it tells one time for every creator (a
+        // manual clock in tests, the system clock), else the system clock.
+        self.realClock = realClock ?? (clock as? any FanoutClock) ?? SystemClock()
         self.policy = policy
         self.accessCache = accessCache
         self.rateLimiter = rateLimiter
@@ -41,15 +53,13 @@ public struct AppDependencies: Sendable {
         self.media = media
     }
 
-    /// The storage at `configuration.database` (opened and migrated); real
-    /// time, which the sandbox can move forward: in this process on SQLite
-    /// (or `clock`), for every instance on PostgreSQL.
-    public static func live(
-        _ configuration: AppConfiguration, clock: (any AdjustableClock)? = nil, logger: Logger = Logger(label: "fanout")
-    ) async throws -> AppDependencies {
+    /// The storage at `configuration.database` (opened and migrated). With
+    /// the sandbox on, each creator's clock is real time plus what the
+    /// sandbox moved it, kept in the database for every instance; off, every
+    /// clock is the system clock, whatever the database holds.
+    public static func live(_ configuration: AppConfiguration, logger: Logger = Logger(label: "fanout")) async throws -> AppDependencies {
         let storage: any FanoutStorage
         let health: @Sendable () async throws -> Void
-        var clock = clock ?? OffsetClock()
         var services: [any Service] = []
         var rateLimits: (any RateLimitStore)?
         var mediaDirectory = configuration.mediaDirectory
@@ -66,26 +76,30 @@ public struct AppDependencies: Sendable {
             storage = postgres
             rateLimits = postgres
             health = { try await database.ping() }
-            let shared = SharedOffsetClock(store: postgres)
-            clock = shared
-            services = [
-                database.clients,
-                // Takes up clock advances made through other instances.
-                LoopingService(name: "sandbox-clock", idleDelay: .milliseconds(250), logger: logger) {
-                    try await shared.refresh()
-                    return false
-                },
-            ]
+            services = [database.clients]
+        }
+        let clock: any CreatorClock
+        if configuration.sandboxEnabled {
+            let creatorClocks = CreatorOffsetClock(store: storage)
+            clock = creatorClocks
+            // Reads the stored clocks as it starts (PostgreSQL's pool runs only
+            // from then), and takes up advances made through other instances.
+            services.append(LoopingService(name: "sandbox-clock", idleDelay: .milliseconds(250), logger: logger) {
+                try await creatorClocks.refresh()
+                return false
+            })
+        } else {
+            clock = SystemClock()
         }
         return AppDependencies(
             storage: storage, health: health,
-            clock: clock, policy: configuration.policy, accessCache: AccessCache(ttl: configuration.authCacheTTL),
-            rateLimiter: configuration.rateLimit.map { RateLimiter(limit: $0, clock: clock, store: rateLimits) },
-            metrics: metrics, services: services,
+            clock: clock, realClock: SystemClock(), policy: configuration.policy, accessCache: AccessCache(ttl: configuration.authCacheTTL),
+            rateLimiter: configuration.rateLimit.map { RateLimiter(limit: $0, clock: SystemClock(), store: rateLimits) },
+            metrics: metrics, services: services, authFailures: configuration.authFailureLimit.map { AuthFailureLimiter(limit: $0) },
             media: try mediaDirectory.map { directory in
                 MediaStorage(
                     files: try DiskMediaFiles(root: URL(fileURLWithPath: directory)), urlPrefix: configuration.mediaURLPrefix,
-                    maxUploadSize: configuration.maxUploadSize)
+                    maxUploadSize: configuration.maxUploadSize, uploadQuota: configuration.uploadQuota)
             })
     }
 }

@@ -12,14 +12,18 @@ public func buildApplication(
     // The console's background simulations, when the console is on (it needs the sandbox).
     let simulations = configuration.sandboxEnabled && configuration.consoleEnabled
         ? ConsoleSimulations(store: dependencies.storage, clock: dependencies.clock, logger: logger) : nil
-    let router = buildRouter(dependencies: dependencies, sandbox: configuration.sandboxEnabled, console: simulations)
+    let router = buildRouter(
+        dependencies: dependencies, sandbox: configuration.sandboxEnabled, console: simulations,
+        secureCookies: configuration.publicURL?.lowercased().hasPrefix("https://") == true,
+        webhookDestinations: configuration.webhookDestinations)
     // The storage's own services first: the group stops them last.
     var services: [any Service] = dependencies.services
     if let simulations { services.append(simulations) }
     if configuration.runsBackgroundServices {
         let metrics = dependencies.metrics
         let scheduler = MassMessageScheduler(store: dependencies.storage, clock: dependencies.clock) { lateness in
-            for seconds in lateness { metrics?.schedulerLag.recordNanoseconds(Int64(seconds * 1e9)) }
+            // Clamped to 0…a year: a sandbox clock moved by centuries makes any lateness, and Int64(Double) traps past its range.
+            for seconds in lateness { metrics?.schedulerLag.recordNanoseconds(Int64(seconds.isNaN ? 0 : min(max(seconds, 0), 31_536_000) * 1e9)) }
         }
         let worker = FanOutWorker(
             store: dependencies.storage, clock: dependencies.clock,
@@ -32,16 +36,22 @@ public func buildApplication(
                 dependencies.metrics?.scheduledStarts.increment(by: Int64(started))
                 return false
             },
-            // Idempotency-Keys are kept 24 hours.
+            // Idempotency-Keys are kept 24 hours (of real time: the sandbox cannot expire them).
             LoopingService(name: "idempotency-purge", idleDelay: .seconds(600), logger: logger) {
-                let cutoff = dependencies.clock.now().addingTimeInterval(-IdempotencyKey.retention)
+                let cutoff = dependencies.realClock.now().addingTimeInterval(-IdempotencyKey.retention)
                 try await dependencies.storage.purgeIdempotencyKeys(takenBefore: cutoff)
                 return false
             },
             // Webhook deliveries as they fall due (each endpoint on its own).
             WebhookSender(
                 storage: dependencies.storage, mapper: WireMapper(clock: dependencies.clock, policy: dependencies.policy),
-                environment: configuration.sandboxEnabled ? "sandbox" : "live", clock: dependencies.clock, logger: logger),
+                environment: configuration.sandboxEnabled ? "sandbox" : "live", clock: dependencies.clock, logger: logger,
+                destinations: configuration.webhookDestinations),
+            // Uploads not completed within 24 hours go, with their files, 500
+            // at a time; several instances may purge one folder at once.
+            LoopingService(name: "upload-purge", idleDelay: .seconds(600), logger: logger) {
+                try await dependencies.uploadService.purgeExpired() > 0
+            },
             // Batch after batch while there is work; a 100 ms nap when none.
             LoopingService(name: "fan-out", idleDelay: .milliseconds(100), logger: logger) {
                 guard try await worker.deliverBatch() > 0 else { return false }
@@ -51,8 +61,7 @@ public func buildApplication(
         ]
     }
     return Application(
-        router: router,
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "fanout"),
+        router: router, server: configuration.httpServer, configuration: configuration.serverConfiguration(logger: logger),
         services: services,
         logger: logger)
 }
@@ -60,7 +69,10 @@ public func buildApplication(
 /// Every route, behind request id → error mapping → (for /v2/access) auth →
 /// the connection's rate limit → its Idempotency-Keys; the web console at
 /// `/console` when given its simulations (it needs the sandbox).
-func buildRouter(dependencies: AppDependencies, sandbox: Bool, console simulations: ConsoleSimulations?) -> Router<FanoutRequestContext> {
+func buildRouter(
+    dependencies: AppDependencies, sandbox: Bool, console simulations: ConsoleSimulations?, secureCookies: Bool = false,
+    webhookDestinations: WebhookDestinationPolicy = WebhookDestinationPolicy(allowsPrivate: false)
+) -> Router<FanoutRequestContext> {
     let routes = RouteTable()
     let router = Router(context: FanoutRequestContext.self)
     router.add(middleware: EventLoopExecutorMiddleware(executors: EventLoopTaskExecutors()))
@@ -70,17 +82,17 @@ func buildRouter(dependencies: AppDependencies, sandbox: Bool, console simulatio
     router.add(middleware: ErrorMiddleware(routes: routes))
 
     let mapper = WireMapper(clock: dependencies.clock, policy: dependencies.policy)
-    let access = AccessService(store: dependencies.storage, cache: dependencies.accessCache)
+    let access = AccessService(store: dependencies.storage, cache: dependencies.accessCache, failures: dependencies.authFailures)
+    // The connection's bucket wherever a connection acts: /v2/access, /media, /sandbox, the console's forms.
+    let connectionLimit = dependencies.rateLimiter.map { RateLimitMiddleware(limiter: $0, refused: dependencies.metrics?.rateLimited) }
     MetaController(health: dependencies.health, metrics: dependencies.metrics) {
         let waiting = try await dependencies.storage.pendingRecipients()
         dependencies.metrics?.recipientsWaiting.record(waiting)
     }.register(on: router, routes: routes)
 
     let accessGroup = router.group("v2/access").add(middleware: AuthMiddleware(access: access))
-    if let limiter = dependencies.rateLimiter {
-        accessGroup.add(middleware: RateLimitMiddleware(limiter: limiter, refused: dependencies.metrics?.rateLimited))
-    }
-    accessGroup.add(middleware: IdempotencyMiddleware(store: dependencies.storage, clock: dependencies.clock))
+    if let connectionLimit { accessGroup.add(middleware: connectionLimit) }
+    accessGroup.add(middleware: IdempotencyMiddleware(store: dependencies.storage, clock: dependencies.realClock))
     MassMessagesController(
         service: MassMessageService(store: dependencies.storage, clock: dependencies.clock, policy: dependencies.policy),
         composer: MassMessageComposer(store: dependencies.storage, clock: dependencies.clock), mapper: mapper
@@ -94,39 +106,45 @@ func buildRouter(dependencies: AppDependencies, sandbox: Bool, console simulatio
     AnalyticsController(
         service: AnalyticsService(store: dependencies.storage, clock: dependencies.clock), mapper: mapper
     ).register(on: accessGroup, routes: routes)
-    SubscribersController(service: SubscriberService(store: dependencies.storage), mapper: mapper, clock: dependencies.clock)
+    SubscribersController(service: SubscriberService(store: dependencies.storage), mapper: mapper)
         .register(on: accessGroup, routes: routes)
     VaultController(service: VaultService(store: dependencies.storage, clock: dependencies.clock), mapper: mapper)
         .register(on: accessGroup, routes: routes)
-    let uploads = UploadsController(
-        service: UploadService(
-            store: dependencies.storage, files: dependencies.media?.files, clock: dependencies.clock,
-            maxUploadSize: dependencies.media?.maxUploadSize ?? UploadService.defaultMaxUploadSize,
-            urlPrefix: dependencies.media?.urlPrefix ?? "/media/"),
-        mapper: mapper)
+    let uploads = UploadsController(service: dependencies.uploadService, mapper: mapper)
     uploads.register(on: accessGroup, routes: routes)
-    uploads.registerFiles(on: router.group("media").add(middleware: AuthMiddleware(access: access)), routes: routes)
+    let mediaGroup = router.group("media").add(middleware: AuthMiddleware(access: access))
+    if let connectionLimit { mediaGroup.add(middleware: connectionLimit) }
+    uploads.registerFiles(on: mediaGroup, routes: routes)
+    let webhooksGroup = router.group("webhooks").add(middleware: OrganizationAuthMiddleware(access: access))
+    // A bucket per organization (the routes act for it, not for a connection), every route /test included.
+    if let limiter = dependencies.rateLimiter {
+        webhooksGroup.add(middleware: RateLimitMiddleware(limiter: limiter, refused: dependencies.metrics?.rateLimited, key: .organization))
+    }
     WebhooksController(
-        service: WebhookService(store: dependencies.storage, clock: dependencies.clock), mapper: mapper, environment: sandbox ? "sandbox" : "live")
-        .register(on: router.group("webhooks").add(middleware: OrganizationAuthMiddleware(access: access)), routes: routes)
+        service: WebhookService(store: dependencies.storage, clock: dependencies.realClock, destinations: webhookDestinations), mapper: mapper,
+        environment: sandbox ? "sandbox" : "live")
+        .register(on: webhooksGroup, routes: routes)
     let directMessages = DirectMessageService(store: dependencies.storage, clock: dependencies.clock, policy: dependencies.policy)
-    let sandboxService = SandboxService(store: dependencies.storage, clock: dependencies.clock)
-    if sandbox {
+    // The sandbox moves creators' clocks: only on a clock that can move.
+    let sandboxService = (dependencies.clock as? any AdjustableCreatorClock).map { SandboxService(store: dependencies.storage, clock: $0) }
+    if sandbox, let sandboxService {
         let group = router.group("sandbox").add(middleware: AuthMiddleware(access: access))
+        if let connectionLimit { group.add(middleware: connectionLimit) }
         SandboxController(service: sandboxService, mapper: mapper).register(on: group, routes: routes)
     }
-    if let simulations {
+    if let simulations, let sandboxService {
         let renderer = ConsoleRenderer()
         ConsoleController(
-            sessions: ConsoleSessionService(store: dependencies.storage, access: access, clock: dependencies.clock),
+            sessions: ConsoleSessionService(store: dependencies.storage, access: access, clock: dependencies.realClock),
             chats: ChatService(store: dependencies.storage), directMessages: directMessages,
             massMessages: MassMessageService(store: dependencies.storage, clock: dependencies.clock, policy: dependencies.policy),
             composer: MassMessageComposer(store: dependencies.storage, clock: dependencies.clock),
             vault: VaultService(store: dependencies.storage, clock: dependencies.clock),
             userLists: UserListService(store: dependencies.storage, clock: dependencies.clock),
-            webhooks: WebhookService(store: dependencies.storage, clock: dependencies.clock),
+            webhooks: WebhookService(store: dependencies.storage, clock: dependencies.realClock, destinations: webhookDestinations),
             analytics: AnalyticsService(store: dependencies.storage, clock: dependencies.clock), sandbox: sandboxService,
-            clock: dependencies.clock, simulations: simulations, renderer: renderer
+            clock: dependencies.clock, simulations: simulations, renderer: renderer,
+            limiter: dependencies.rateLimiter, secureCookies: secureCookies
         ).register(on: router.group("console").add(middleware: ConsoleErrorMiddleware(renderer: renderer)), routes: routes)
     }
     return router

@@ -22,7 +22,7 @@ extension ConsoleController {
         let type = request.uri.queryParameters["type"].flatMap { MassMessageListType(rawValue: String($0)) } ?? .sent
         let offset = max(0, request.uri.queryParameters["offset"].flatMap { Int(String($0)) } ?? 0)
         let page = try await massMessages.list(creatorID: connection.creatorID, type: type, page: PageRequest(limit: 20, offset: offset))
-        let now = clock.now()
+        let now = clock.now(creatorID: connection.creatorID)
         return renderer.page("massMessages", ConsoleViews.MassMessages(
             items: page.items.map { ConsoleViews.massMessage($0, policy: massMessages.policy, now: now) },
             tabs: MassMessageListType.allCases.map { ConsoleViews.Tab(label: $0.rawValue.capitalized, href: "/console/mass-messages?type=\($0.rawValue)", current: $0 == type) },

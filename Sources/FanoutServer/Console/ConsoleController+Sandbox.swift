@@ -3,7 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// The sandbox page: the clock (read, advance) and the organization's
+/// The sandbox page: the clock of the connection's creator (read, advance) and the organization's
 /// recent webhook deliveries.
 extension ConsoleController {
     func registerSandbox(on group: RouterGroup<FanoutRequestContext>, routes: RouteTable) {
@@ -25,7 +25,7 @@ extension ConsoleController {
             guard let minutes = form["minutes"].flatMap(Int.init), minutes > 0 else {
                 throw FanoutError.badRequest("minutes must be a whole number above 0", field: "minutes")
             }
-            try await sandbox.advanceClock(by: TimeInterval(minutes) * 60)
+            try await sandbox.advanceClock(creatorID: connection.creatorID, organizationID: session.organizationID, by: TimeInterval(minutes) * 60)
             return ConsoleRenderer.redirect(to: "/console/sandbox")
         } catch let error as FanoutError {
             return try await sandboxPage(session, connection, clockError: error.description, status: ErrorResponse(error).status)
@@ -69,7 +69,7 @@ extension ConsoleController {
                 endpointID: endpoint.id, organizationID: session.organizationID, page: PageRequest(limit: 10, offset: 0))
             endpoints.append(ConsoleViews.endpoint(endpoint, deliveries: deliveries.items))
         }
-        let now = clock.now()
+        let now = clock.now(creatorID: connection.creatorID)
         return renderer.page("sandbox", ConsoleViews.Sandbox(
             now: ConsoleViews.time(now), nowISO: Timestamp.string(now), endpoints: endpoints, clockError: clockError,
             simulation: simulations.progress(creatorID: connection.creatorID).map(ConsoleViews.simulation), simulateError: simulateError,

@@ -19,9 +19,16 @@ struct ConsoleController {
     let analytics: AnalyticsService
     /// The fan's side of a chat, the clock (the console is on only with the sandbox).
     let sandbox: SandboxService
-    let clock: any FanoutClock
+    /// Each creator's: pages show the signed-in connection's creator's time.
+    let clock: any CreatorClock
     let simulations: ConsoleSimulations
     let renderer: ConsoleRenderer
+    /// The API's per-connection buckets: an action of the console is a
+    /// request of its connection (nil: no limit).
+    let limiter: RateLimiter?
+    /// The cookie is `Secure` when the public URL is https (behind a proxy
+    /// that ends TLS, the request itself is plain http), or the request is.
+    let secureCookies: Bool
 
     static let cookieName = "fanout_console"
 
@@ -59,13 +66,17 @@ struct ConsoleController {
         try Self.requireSameOrigin(request)
         let form = try await ConsoleForm(request)
         do {
-            let (token, _) = try await sessions.signIn(apiKey: form["apiKey"])
+            let (token, _) = try await sessions.signIn(apiKey: form["apiKey"], client: context.clientAddress)
             let cookie = Cookie(
                 name: Self.cookieName, value: token, maxAge: Int(ConsoleSessionService.lifetime), path: "/console",
-                secure: request.head.scheme == "https", httpOnly: true, sameSite: .strict)
+                secure: secureCookies || request.head.scheme == "https", httpOnly: true, sameSite: .strict)
             return ConsoleRenderer.redirect(to: "/console/connections", cookie: cookie)
         } catch let error as FanoutError {
             return renderer.page("signIn", ConsoleViews.SignIn(error: error.description), status: .unauthorized)
+        } catch let lockout as AuthenticationLockout {
+            var page = renderer.page("signIn", ConsoleViews.SignIn(error: lockout.description), status: .tooManyRequests)
+            page.headers[.retryAfter] = String(lockout.retryAfterSeconds)
+            return page
         }
     }
 
@@ -135,9 +146,15 @@ struct ConsoleController {
         guard originAuthority == host else { throw ConsoleRefusal(status: .forbidden, message: "Cross-site form submissions are refused") }
     }
 
-    /// The session's connection, for a form handler (none chosen: choose one first).
+    /// The session's connection, for a form handler (none chosen: choose one
+    /// first). The action is the connection's request: it takes a token from
+    /// the connection's bucket, as on the API (refused: a 429 page).
     func chosenConnection(_ session: ConsoleSession) async throws -> Connection {
         guard let connection = try await sessions.connection(of: session) else { throw ConsoleRedirect(location: "/console/connections") }
+        if let limiter {
+            let decision = try await limiter.take(connectionID: connection.id)
+            guard decision.allowed else { throw FanoutError.rateLimited(limiter.limit, retryAfterSeconds: decision.retryAfterSeconds) }
+        }
         return connection
     }
 

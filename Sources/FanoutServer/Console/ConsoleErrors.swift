@@ -33,8 +33,11 @@ struct ConsoleErrorMiddleware: RouterMiddleware {
         } catch let refusal as ConsoleRefusal {
             return renderer.page("problem", Problem(status: refusal.status.code, error: refusal.message), status: refusal.status)
         } catch let error as FanoutError {
-            let status = ErrorResponse(error).status
-            return renderer.page("problem", Problem(status: status.code, error: error.description), status: status)
+            // The answer's headers too: a rate-limited action says when to retry.
+            let answer = ErrorResponse(error)
+            var page = renderer.page("problem", Problem(status: answer.status.code, error: error.description), status: answer.status)
+            page.headers.append(contentsOf: answer.extraHeaders)
+            return page
         }
     }
 }

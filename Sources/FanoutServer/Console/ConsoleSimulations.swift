@@ -24,13 +24,13 @@ final class ConsoleSimulations: Service, Sendable {
 
     static let maximumMinutes = 1_440
     private let simulator: FanSimulator
-    private let clock: any FanoutClock
+    private let clock: any CreatorClock
     private let logger: Logger
     private let progress = Mutex<[Int64: Progress]>([:])
     private let jobs: AsyncStream<Job>
     private let submit: AsyncStream<Job>.Continuation
 
-    init(store: any SimulationStore & SandboxStore & DirectMessageStore, clock: any FanoutClock, logger: Logger) {
+    init(store: any SimulationStore & SandboxStore & DirectMessageStore, clock: any CreatorClock, logger: Logger) {
         simulator = FanSimulator(store: store)
         self.clock = clock
         self.logger = logger
@@ -56,7 +56,7 @@ final class ConsoleSimulations: Service, Sendable {
                 let creatorID = job.creatorID
                 do {
                     _ = try await self.simulator.run(
-                        minutes: job.minutes, seed: UInt64.random(in: 1...UInt64.max), endingAt: self.clock.now(), creatorIDs: [creatorID]
+                        minutes: job.minutes, seed: UInt64.random(in: 1...UInt64.max), endingAt: self.clock.now(creatorID: creatorID), creatorIDs: [creatorID]
                     ) { minute, tally in
                         self.progress.withLock { $0[creatorID]?.minute = minute; $0[creatorID]?.tally = tally }
                     }

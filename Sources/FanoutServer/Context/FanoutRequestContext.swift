@@ -1,19 +1,29 @@
 import FanoutCore
 import Hummingbird
+import NIOCore
 
 /// Per-request state: the request id and, once authenticated, the
 /// connection (or for `/webhooks`, the organization alone).
-public struct FanoutRequestContext: RequestContext {
+public struct FanoutRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let requestID: String
     public var connection: Connection?
     public var organizationID: Int64?
+    /// The TCP connection, read only when its peer's address is wanted.
+    private let channel: any Channel
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         requestID = Self.makeRequestID()
         connection = nil
+        channel = source.channel
     }
+
+    /// The peer of the TCP connection (a proxy's, behind one).
+    public var remoteAddress: SocketAddress? { channel.remoteAddress }
+
+    /// What failed authentications are counted by (see `ClientAddress`).
+    var clientAddress: String? { ClientAddress.key(remoteAddress) }
 
     /// The authenticated connection, if it holds `permission`.
     public func connection(requiring permission: Permission) throws(FanoutError) -> Connection {

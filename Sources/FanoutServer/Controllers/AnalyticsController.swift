@@ -27,7 +27,7 @@ struct AnalyticsController {
         let connection = try context.connection(requiring: .analyticsRead)
         let parameters = RequestParameters(request, context: context)
         let result = try await service.sentMassMessages(
-            creatorID: connection.creatorID, range: try parameters.dayRange(now: mapper.clock.now()),
+            creatorID: connection.creatorID, range: try parameters.dayRange(now: mapper.clock.now(creatorID: connection.creatorID)),
             limit: try parameters.integer("limit", in: 1...100, default: 20))
         return try JSONResponse.make(Components.Schemas.PurchasedItemList(
             hasMore: result.hasMore, items: result.items.map(mapper.purchasedItem)))
@@ -37,7 +37,7 @@ struct AnalyticsController {
         let connection = try context.connection(requiring: .analyticsRead)
         let parameters = RequestParameters(request, context: context)
         _ = try parameters.boolean("withTotal")
-        let series = try await service.chart(creatorID: connection.creatorID, range: try parameters.dayRange(now: mapper.clock.now()))
+        let series = try await service.chart(creatorID: connection.creatorID, range: try parameters.dayRange(now: mapper.clock.now(creatorID: connection.creatorID)))
         func wire(_ kind: ActivityKind) -> Components.Schemas.ChartSeries {
             let value = series[kind]!
             return .init(chart: value.points.map { .init(date: $0.day, count: $0.count) }, total: value.total, delta: value.delta,

@@ -6,7 +6,8 @@ import Hummingbird
 
 /// `/sandbox`: simulated fans and time. Fanout's own control API (not part
 /// of OFAuth's); needs the organization's key and one of its connections,
-/// which selects the creator. Not registered with `serve --no-sandbox`.
+/// which selects the creator: the clock read and moved is that creator's
+/// own. Registered only with `serve --sandbox` or `--demo`.
 struct SandboxController {
     let service: SandboxService
     let mapper: WireMapper
@@ -58,7 +59,7 @@ struct SandboxController {
     struct ClockBody: Encodable { let now: String }
 
     @Sendable func clock(_ request: Request, context: FanoutRequestContext) async throws -> Response {
-        try JSONResponse.make(ClockBody(now: mapper.timestamp(service.clock.now())))
+        try JSONResponse.make(ClockBody(now: mapper.timestamp(service.now(creatorID: try creator(context)))))
     }
 
     @Sendable func advanceClock(_ request: Request, context: FanoutRequestContext) async throws -> Response {
@@ -66,6 +67,8 @@ struct SandboxController {
         guard let seconds = try body.integer("seconds", minimum: 1) else {
             throw FanoutError.badRequest("The body needs seconds: how far to move the clock forward", field: "seconds")
         }
-        return try JSONResponse.make(ClockBody(now: mapper.timestamp(try await service.advanceClock(by: TimeInterval(seconds)))))
+        guard let connection = context.connection else { throw FanoutError.sessionNotProvided }
+        return try JSONResponse.make(ClockBody(now: mapper.timestamp(try await service.advanceClock(
+            creatorID: connection.creatorID, organizationID: connection.organizationID, by: TimeInterval(seconds)))))
     }
 }

@@ -6,7 +6,6 @@ import Hummingbird
 struct SubscribersController {
     let service: SubscriberService
     let mapper: WireMapper
-    let clock: any FanoutClock
 
     func register(on group: RouterGroup<FanoutRequestContext>, routes: RouteTable) {
         group.on("subscribers", method: .get, routes: routes, prefix: "/v2/access", use: list)
@@ -28,7 +27,8 @@ struct SubscribersController {
         case .active: kind = .active
         case .expired: kind = .expired
         case .latest:
-            let days = try parameters.dayRange(now: clock.now()) ?? DayRange.lastThirtyDays(now: clock.now())
+            let now = mapper.clock.now(creatorID: connection.creatorID)
+            let days = try parameters.dayRange(now: now) ?? DayRange.lastThirtyDays(now: now)
             // The sandbox has no renewals: every subscription it holds is new.
             if latestType == .renewals {
                 return try JSONResponse.make(Components.Schemas.SubscriberPage(list: [], hasMore: false))
@@ -37,7 +37,7 @@ struct SubscribersController {
         }
         let subscribers = try await service.subscribers(
             creatorID: connection.creatorID, query: SubscriberQuery(kind: kind, search: search, page: page))
-        return try JSONResponse.make(Components.Schemas.SubscriberPage(list: subscribers.items.map(mapper.subscriber), hasMore: subscribers.hasMore))
+        return try JSONResponse.make(Components.Schemas.SubscriberPage(list: subscribers.items.map { mapper.subscriber($0, creatorID: connection.creatorID) }, hasMore: subscribers.hasMore))
     }
 
     @Sendable func user(_ request: Request, context: FanoutRequestContext) async throws -> Response {

@@ -39,7 +39,8 @@ struct UploadsController {
         let id = try Self.uploadID(parameters)
         let number = try parameters.pathInteger("partNumber")
         let upload = try await service.openUpload(id: id, creatorID: connection.creatorID)
-        let part = try await service.receivePart(upload, number: number, chunks: request.body.map(\.readableBytesView))
+        let part = try await service.receivePart(
+            upload, number: number, length: Self.contentLength(request), chunks: request.body.map(\.readableBytesView))
         var response = try JSONResponse.make(Components.Schemas.UploadPartReceived(mediaUploadId: id, partNumber: number, etag: part.etag))
         response.headers[.eTag] = "\"\(part.etag)\""
         return response
@@ -49,7 +50,8 @@ struct UploadsController {
         let connection = try context.connection(requiring: .vaultWrite)
         let id = try Self.uploadID(RequestParameters(request, context: context))
         let upload = try await service.openUpload(id: id, creatorID: connection.creatorID)
-        let media = try await service.receiveWhole(upload, chunks: request.body.map(\.readableBytesView))
+        let media = try await service.receiveWhole(
+            upload, length: Self.contentLength(request), chunks: request.body.map(\.readableBytesView))
         return try JSONResponse.make(Components.Schemas.UploadCompleted(mediaUploadId: id, media: mapper.media(media)))
     }
 
@@ -88,6 +90,12 @@ struct UploadsController {
             throw FanoutError.badRequest("Invalid mediaUploadId '\(id.prefix(40))'", field: "mediaUploadId", allowed: "^[A-Za-z0-9_]+$")
         }
         return id
+    }
+
+    /// The body's announced length: the room its part reserves (nil when
+    /// chunked; a value that is not a byte count is left to the framing).
+    static func contentLength(_ request: Request) -> Int? {
+        request.headers[.contentLength].flatMap { Int($0) }.flatMap { $0 >= 0 ? $0 : nil }
     }
 
     static func missing(_ field: String, _ allowed: String) -> FanoutError {

@@ -49,6 +49,12 @@ struct ErrorResponse {
         }
     }
 
+    /// Too many failed keys from the client's address: a 429 as the rate limit's.
+    init(_ lockout: AuthenticationLockout) {
+        self.init(status: .tooManyRequests, type: "RATE_LIMIT_EXCEEDED", message: lockout.description)
+        extraHeaders[.retryAfter] = String(lockout.retryAfterSeconds)
+    }
+
     /// The answer to any failure: a `FanoutError` as OFAuth's error, an
     /// `HTTPError` with its status, anything else a fault of ours (logged, 500).
     static func answering(_ error: any Error, context: FanoutRequestContext) -> Response {
@@ -56,6 +62,8 @@ struct ErrorResponse {
         switch error {
         case let error as FanoutError:
             answer = ErrorResponse(error)
+        case let lockout as AuthenticationLockout:
+            answer = ErrorResponse(lockout)
         case let error as HTTPError:
             answer = ErrorResponse(status: error.status, type: "BAD_REQUEST", message: error.body ?? error.status.reasonPhrase)
         default:

@@ -15,10 +15,27 @@ struct RateLimitMiddleware: RouterMiddleware {
     let limiter: RateLimiter
     /// Counts refusals, when metrics are on.
     let refused: CoreMetrics.Counter?
+    /// Whose bucket a request takes from.
+    var key: Key = .connection
+
+    enum Key {
+        /// The authenticated connection's (OFAuth's); unlimited without one.
+        case connection
+        /// The organization's, for routes that act for it (`/webhooks`):
+        /// keyed `organization:<id>`, apart from connections' `conn_` ids.
+        case organization
+
+        func bucket(_ context: FanoutRequestContext) -> String? {
+            switch self {
+            case .connection: context.connection?.id
+            case .organization: context.organizationID.map { "organization:\($0)" }
+            }
+        }
+    }
 
     func handle(_ request: Request, context: FanoutRequestContext, next: (Request, FanoutRequestContext) async throws -> Response) async throws -> Response {
-        guard let connection = context.connection else { return try await next(request, context) }
-        let decision = try await limiter.take(connectionID: connection.id)
+        guard let bucket = key.bucket(context) else { return try await next(request, context) }
+        let decision = try await limiter.take(connectionID: bucket)
         var response: Response
         if decision.allowed {
             do {

@@ -55,25 +55,13 @@ struct JSONBody {
 
     func integer(_ name: String, minimum: Int) throws(FanoutError) -> Int? {
         guard let raw = value(name) else { return nil }
-        guard let number = raw as? Int, number >= minimum else {
-            throw .badRequest("\(name) must be an integer >= \(minimum)", field: name, allowed: "an integer >= \(minimum)")
-        }
-        return number
+        return try ParameterParsing.integer(raw, name: name, minimum: minimum)
     }
 
     /// A price in 0…`maximum`, with at most two decimals.
     func money(_ name: String, maximum: Money) throws(FanoutError) -> Money? {
         guard let raw = value(name) else { return nil }
-        let allowed = "0 to \(maximum.decimalString), at most 2 decimals"
-        let number: Double? = (raw as? Int).map(Double.init) ?? (raw as? Double)
-        guard let number, number.isFinite, number >= 0, number <= maximum.doubleValue else {
-            throw .badRequest("\(name) must be a number from 0 to \(maximum.decimalString)", field: name, allowed: allowed)
-        }
-        let cents = (number * 100).rounded()
-        guard abs(cents - number * 100) < 1e-6 else {
-            throw .badRequest("\(name) has more than 2 decimals", field: name, allowed: allowed)
-        }
-        return Money(cents: Int64(cents))
+        return try ParameterParsing.money(raw, name: name, maximum: maximum)
     }
 
     /// An ISO 8601 date-time; nil when absent or null.
@@ -87,28 +75,13 @@ struct JSONBody {
     /// One id: a positive integer or a string of digits; nil when absent.
     func id(_ name: String) throws(FanoutError) -> Int64? {
         guard let raw = value(name) else { return nil }
-        if let number = raw as? Int, number > 0 { return Int64(number) }
-        if let text = raw as? String, !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return Int64(text) ?? .max }
-        throw .badRequest("\(name) must be a positive id (a number or a string of digits)", field: name)
+        return try ParameterParsing.id(raw, name: name)
     }
 
     /// An array of ids: positive integers or strings of digits. `hint` ends
     /// the message about a bad item.
     func ids(_ name: String, hint: String = "") throws(FanoutError) -> [Int64] {
         guard let raw = value(name) else { return [] }
-        guard let items = raw as? [(any Sendable)?] else { throw .badRequest("\(name) must be an array of ids", field: name) }
-        var result: [Int64] = []
-        for (index, item) in items.enumerated() {
-            if let number = item as? Int, number > 0 {
-                result.append(Int64(number))
-            } else if let text = item as? String, !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let id = Int64(text), id > 0 {
-                result.append(id)
-            } else {
-                throw .badRequest(
-                    "\(name)[\(index)] must be a positive id (a number or a string of digits)\(hint)",
-                    field: "\(name)[\(index)]")
-            }
-        }
-        return result
+        return try ParameterParsing.ids(raw, name: name, hint: hint)
     }
 }

@@ -26,13 +26,7 @@ struct RequestParameters {
     /// An integer in `range`; nil when absent (or, with `nullable`, `null`).
     func integer(_ name: String, in range: ClosedRange<Int>, nullable: Bool = false) throws(FanoutError) -> Int? {
         guard let raw = query[name] else { return nil }
-        if nullable, raw == "null" { return nil }
-        let allowed = range.upperBound == Int.max
-            ? "an integer >= \(range.lowerBound)" : "an integer from \(range.lowerBound) to \(range.upperBound)"
-        guard Self.isInteger(raw), let value = Int(raw) ?? Self.unboundedOverflow(raw, range), range.contains(value) else {
-            throw .badRequest("Invalid \(name) '\(raw.prefix(40))': expected \(allowed)", field: name, allowed: allowed)
-        }
-        return value
+        return try ParameterParsing.integer(raw, name: name, in: range, nullable: nullable)
     }
 
     /// `limit` (1…`maxLimit`, default `defaultLimit`) and `offset` (>= 0).
@@ -55,32 +49,20 @@ struct RequestParameters {
 
     /// Text of at most `maxLength` characters; nil when absent or empty.
     func text(_ name: String, maxLength: Int) throws(FanoutError) -> String? {
-        guard let raw = query[name], !raw.isEmpty else { return nil }
-        // Counted in Unicode scalars, as JSON Schema's maxLength counts.
-        let length = raw.unicodeScalars.count
-        guard length <= maxLength else {
-            throw .badRequest("Invalid \(name): at most \(maxLength) characters, got \(length)",
-                              field: name, allowed: "at most \(maxLength) characters")
-        }
-        return raw
+        guard let raw = query[name] else { return nil }
+        return try ParameterParsing.text(raw, name: name, maxLength: maxLength)
     }
 
     /// true/false (also 1/0); nil when absent.
     func boolean(_ name: String) throws(FanoutError) -> Bool? {
         guard let raw = query[name] else { return nil }
-        switch raw.lowercased() {
-        case "true", "1": return true
-        case "false", "0": return false
-        default: throw .badRequest("Invalid \(name) '\(raw.prefix(40))': expected true or false", field: name, allowed: "true, false")
-        }
+        return try ParameterParsing.boolean(raw, name: name)
     }
 
     /// A day or date-time (YYYY-MM-DD, or ISO 8601); nil when absent.
     func date(_ name: String) throws(FanoutError) -> Date? {
         guard let raw = query[name] else { return nil }
-        let day = Date.ISO8601FormatStyle().year().month().day()
-        if let date = (try? Date.ISO8601FormatStyle().parse(raw)) ?? (try? day.parse(raw)) { return date }
-        throw .badRequest("Invalid \(name) '\(raw.prefix(40))': expected YYYY-MM-DD or an ISO 8601 date-time", field: name, allowed: "YYYY-MM-DD")
+        return try ParameterParsing.date(raw, name: name)
     }
 
     /// `startDate`/`endDate` as whole days; nil when neither is given.
@@ -94,12 +76,12 @@ struct RequestParameters {
     /// A numeric id from the query; nil when absent.
     func queryID(_ name: String) throws(FanoutError) -> Int64? {
         guard let raw = query[name] else { return nil }
-        return try Self.id(raw, name: name)
+        return try ParameterParsing.id(raw, name: name)
     }
 
     /// A numeric id from the path.
     func pathID(_ name: String) throws(FanoutError) -> Int64 {
-        try Self.id(path.get(name) ?? "", name: name)
+        try ParameterParsing.id(path.get(name) ?? "", name: name)
     }
 
     /// A path segment as it is (percent-decoded by the router).
@@ -107,30 +89,6 @@ struct RequestParameters {
 
     /// A path number of at most 9 digits (a part number).
     func pathInteger(_ name: String) throws(FanoutError) -> Int {
-        let raw = path.get(name) ?? ""
-        guard (1...9).contains(raw.utf8.count), raw.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(raw) else {
-            throw .badRequest("Invalid \(name) '\(raw.prefix(40))': expected a number", field: name, allowed: "^\\d+$")
-        }
-        return value
-    }
-
-    /// Digits only (`^\d+$`). Ids too large for 64 bits cannot exist: they read
-    /// as Int64.max, which finds nothing.
-    private static func id(_ raw: String, name: String) throws(FanoutError) -> Int64 {
-        guard !raw.isEmpty, raw.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
-            throw .badRequest("Invalid \(name) '\(raw.prefix(40))': expected digits only", field: name, allowed: "^\\d+$")
-        }
-        return Int64(raw) ?? .max
-    }
-
-    /// A positive number too large for Int, where the range has no upper
-    /// bound (an offset): past every row there is, so Int.max.
-    private static func unboundedOverflow(_ raw: String, _ range: ClosedRange<Int>) -> Int? {
-        range.upperBound == Int.max && !raw.hasPrefix("-") ? Int.max : nil
-    }
-
-    private static func isInteger(_ raw: String) -> Bool {
-        let digits = raw.hasPrefix("-") ? raw.dropFirst() : Substring(raw)
-        return !digits.isEmpty && digits.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+        try ParameterParsing.smallInteger(path.get(name) ?? "", name: name)
     }
 }

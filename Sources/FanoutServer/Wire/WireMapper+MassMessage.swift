@@ -4,7 +4,7 @@ import FanoutCore
 extension WireMapper {
     /// A mass message with its statistics (list, GET, DELETE). `creatorName` names `fromUser`.
     func queueItem(_ message: MassMessage, creatorName: String) -> Components.Schemas.QueueItem {
-        let now = clock.now()
+        let now = clock.now(creatorID: message.creatorID)
         let unsendSeconds = policy.unsendSeconds(message, now: now)
         let attachments = message.attachments
         let fields = Components.Schemas.MessageFields(
@@ -31,7 +31,7 @@ extension WireMapper {
 
     /// A mass message in the purchased-analytics list: previews as media objects.
     func purchasedItem(_ message: MassMessage) -> Components.Schemas.PurchasedItem {
-        let unsendSeconds = policy.unsendSeconds(message, now: clock.now())
+        let unsendSeconds = policy.unsendSeconds(message, now: clock.now(creatorID: message.creatorID))
         let attachments = message.attachments
         return .init(
             id: Int(message.id), date: timestamp(message.date), text: message.text,
@@ -49,7 +49,7 @@ extension WireMapper {
 extension WireMapper {
     /// The answer to create and edit: where the mass message stands.
     func created(_ message: MassMessage) -> Components.Schemas.MassMessageCreated {
-        let unsendSeconds = policy.unsendSeconds(message, now: clock.now())
+        let unsendSeconds = policy.unsendSeconds(message, now: clock.now(creatorID: message.creatorID))
         return .init(
             id: Int(message.id), date: timestamp(message.date), isReady: message.attachments.allReady,
             isDone: message.state == .sent, total: message.total, pending: message.pending,

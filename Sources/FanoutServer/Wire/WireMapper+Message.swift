@@ -4,7 +4,7 @@ import FanoutCore
 extension WireMapper {
     /// A chat message as the creator's account sees it.
     func message(_ message: ChatMessage) -> Components.Schemas.Message {
-        let now = clock.now()
+        let now = clock.now(creatorID: message.creatorID)
         let attachments = message.attachments
         let queueSeconds = message.isFromQueue
             ? policy.unsendSeconds(state: message.queueState, sentAt: message.queueSentAt, now: now) : nil

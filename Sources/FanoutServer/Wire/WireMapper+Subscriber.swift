@@ -8,10 +8,13 @@ extension WireMapper {
     /// periods, renewed while active (README, "Choices").
     static let subscriptionPeriod: TimeInterval = 30 * 86_400
 
-    func subscriber(_ subscriber: Subscriber) -> Components.Schemas.Subscriber {
+    /// `creatorID`: whose subscriber (its clock dates the current period).
+    func subscriber(_ subscriber: Subscriber, creatorID: Int64) -> Components.Schemas.Subscriber {
         let user = self.user(subscriber.user)
-        let now = clock.now()
-        let periods = subscriber.isActive ? max(0, Int(now.timeIntervalSince(subscriber.subscribedAt) / Self.subscriptionPeriod)) : 0
+        let now = clock.now(creatorID: creatorID)
+        // At most 10,000 years of periods: the clock and the row are outside values, and Int(Double) traps past Int.
+        let elapsed = min(max(0, now.timeIntervalSince(subscriber.subscribedAt) / Self.subscriptionPeriod), 121_750)
+        let periods = subscriber.isActive ? Int(elapsed) : 0
         let renewedAt = subscriber.subscribedAt.addingTimeInterval(Double(periods) * Self.subscriptionPeriod)
         let expiresAt = subscriber.isActive
             ? renewedAt.addingTimeInterval(Self.subscriptionPeriod)

@@ -8,12 +8,14 @@ import OpenAPIRuntime
 /// `fromUser` as {id, _view} in chats and {id, name} on mass messages,
 /// `releaseForms` null on messages.
 struct WireMapper: Sendable {
-    let clock: any FanoutClock
+    /// Windows (`unsendSeconds`, `cancelSeconds`) are on the clock of the
+    /// message's creator.
+    let clock: any CreatorClock
     let policy: MessagingPolicy
     /// Media objects as JSON, by media id.
     let mediaJSON: MediaJSONCache
 
-    init(clock: any FanoutClock, policy: MessagingPolicy, mediaJSON: MediaJSONCache = MediaJSONCache()) {
+    init(clock: any CreatorClock, policy: MessagingPolicy, mediaJSON: MediaJSONCache = MediaJSONCache()) {
         self.clock = clock
         self.policy = policy
         self.mediaJSON = mediaJSON

@@ -68,11 +68,13 @@ struct TestWorld {
     /// app.test whose group stopped as soon as it started once never returned
     /// (CI's stalls; not yet root-caused, see README, Tests).
     func withClient(
-        backgroundServices: Bool = false, sandbox: Bool = true, console: Bool = false, _ body: @escaping @Sendable (APIClient) async throws -> Void
+        backgroundServices: Bool = false, sandbox: Bool = true, console: Bool = false, publicURL: String? = nil,
+        allowPrivateWebhooks: Bool = false, _ body: @escaping @Sendable (APIClient) async throws -> Void
     ) async throws {
-        let configuration = AppConfiguration(
+        var configuration = AppConfiguration(
             database: .sqlite(path: "unused"), runsBackgroundServices: backgroundServices, fanOutBatchSize: 50, sandboxEnabled: sandbox,
-            consoleEnabled: console)
+            consoleEnabled: console, publicURL: publicURL)
+        configuration.allowPrivateWebhooks = allowPrivateWebhooks
         let app = buildApplication(configuration: configuration, dependencies: dependencies)
         // Two phases: a stall in the outer one alone is in starting or stopping the app's services.
         try await StallWatch.phase("app.test(.router)") {

@@ -13,7 +13,11 @@ enum Timestamp {
     }
 
     static func append(_ date: Date, to bytes: inout [UInt8]) {
-        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+        // Years 0000 to 9999 only: a date outside (a sandbox clock moved by
+        // millennia, a row) is written as the nearest end, since Int64(Double)
+        // traps past its range and four digits hold no more.
+        let raw = date.timeIntervalSince1970.rounded(.down)
+        let seconds = raw.isNaN ? 0 : Int64(min(max(raw, -62_167_219_200), 253_402_300_799))
         var days = seconds / 86_400
         var secondOfDay = seconds % 86_400
         if secondOfDay < 0 {

@@ -5,7 +5,8 @@ import Foundation
 extension WireMapper {
     /// `MessageList`: `nextLastId` is always present (null on the last page).
     func messageListBody(_ page: Page<ChatMessage>, users: [UserProfile]?) -> [UInt8] {
-        let now = clock.now()
+        // One chat: one creator, one clock.
+        let now = page.items.first.map { clock.now(creatorID: $0.creatorID) } ?? clock.baseNow()
         var w = JSONWriter()
         w.beginObject()
         w.key("list"); w.beginArray()
@@ -25,7 +26,7 @@ extension WireMapper {
 
     /// `ChatList`.
     func chatListBody(_ page: Page<ChatSummary>, nextOffset: Int?) -> [UInt8] {
-        let now = clock.now()
+        let now = page.items.lazy.compactMap(\.lastMessage).first.map { clock.now(creatorID: $0.creatorID) } ?? clock.baseNow()
         // About 4 KB a chat (its last message and media): sized once instead of grown by copying.
         var w = JSONWriter(capacity: 4_096 * (page.items.count + 1))
         w.beginObject()
@@ -40,7 +41,7 @@ extension WireMapper {
 
     /// `QueueItemList`.
     func queueItemListBody(_ page: Page<MassMessage>, creatorName: String) -> [UInt8] {
-        let now = clock.now()
+        let now = page.items.first.map { clock.now(creatorID: $0.creatorID) } ?? clock.baseNow()
         var w = JSONWriter(capacity: 32_768)
         w.beginObject()
         w.key("list"); w.beginArray()
@@ -54,13 +55,13 @@ extension WireMapper {
     /// One `QueueItem`.
     func queueItemBody(_ message: MassMessage, creatorName: String) -> [UInt8] {
         var w = JSONWriter(capacity: 4_096)
-        write(message, creatorName: creatorName, now: clock.now(), to: &w)
+        write(message, creatorName: creatorName, now: clock.now(creatorID: message.creatorID), to: &w)
         return w.bytes
     }
 
     /// `PurchasedItemList`.
     func purchasedItemListBody(_ page: Page<MassMessage>) -> [UInt8] {
-        let now = clock.now()
+        let now = page.items.first.map { clock.now(creatorID: $0.creatorID) } ?? clock.baseNow()
         var w = JSONWriter(capacity: 32_768)
         w.beginObject()
         w.field("hasMore", page.hasMore)

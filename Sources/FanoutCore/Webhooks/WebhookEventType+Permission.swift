@@ -1,0 +1,15 @@
+extension WebhookEventType {
+    /// The permission a connection must hold for an event about it to be
+    /// sent: the one reading the event's subject through the API needs
+    /// (a chat message or a mass message: `messages:read`; a purchase:
+    /// `analytics:read`, as the buyers list). nil for `webhook.test`, which
+    /// is about no connection. The storage writes an event's deliveries
+    /// only for the connections that hold it.
+    public var requiredPermission: Permission? {
+        switch self {
+        case .chatMessageReceived, .chatMessageDeleted, .massMessageSent: .messagesRead
+        case .massMessagePurchased: .analyticsRead
+        case .test: nil
+        }
+    }
+}

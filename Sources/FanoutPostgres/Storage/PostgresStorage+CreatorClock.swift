@@ -1,0 +1,37 @@
+import FanoutCore
+import Foundation
+import PostgresNIO
+
+extension PostgresStorage: CreatorClockStore {
+    public func creatorClockOffsets() async throws -> [Int64: TimeInterval] {
+        try await read { db in
+            var offsets: [Int64: TimeInterval] = [:]
+            for row in try await db.rows("SELECT creator_id, offset_seconds FROM creator_clock", logger) {
+                let (creatorID, offset) = try row.decode((Int64, Double).self)
+                offsets[creatorID] = offset
+            }
+            return offsets
+        }
+    }
+
+    public func advanceCreatorClock(creatorID: Int64, by seconds: TimeInterval, upTo maximum: TimeInterval) async throws -> TimeInterval? {
+        try await write { db in
+            try await db.value(Double.self, """
+                INSERT INTO creator_clock AS k (creator_id, offset_seconds) VALUES (\(creatorID), \(seconds))
+                ON CONFLICT (creator_id) DO UPDATE SET offset_seconds = k.offset_seconds + excluded.offset_seconds
+                WHERE k.offset_seconds + excluded.offset_seconds <= \(maximum)
+                RETURNING offset_seconds
+                """, logger).flatMap { $0 <= maximum ? $0 : nil }
+        }
+    }
+}
+
+extension PostgresStorage {
+    /// A scope as two binds: the one creator (or NULL), and the creators to leave out.
+    static func arguments(_ scope: CreatorScope) -> (only: Int64?, allBut: [Int64]) {
+        switch scope {
+        case .only(let creatorID): (creatorID, [])
+        case .allBut(let creatorIDs): (nil, Array(creatorIDs))
+        }
+    }
+}
