@@ -1,4 +1,4 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.2
 import PackageDescription
 
 let package = Package(
@@ -61,11 +61,14 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // What both SQL backends share: the schema's one description (table and
+        // column names, kinds, keys) and SQL text that both engines run.
+        .target(name: "FanoutSQL", dependencies: ["FanoutCore"]),
         // The storage protocols on SQLite (GRDB).
         .target(
             name: "FanoutSQLite",
             dependencies: [
-                "FanoutCore",
+                "FanoutCore", "FanoutSQL",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
@@ -73,8 +76,9 @@ let package = Package(
         .target(
             name: "FanoutPostgres",
             dependencies: [
-                "FanoutCore",
+                "FanoutCore", "FanoutSQL",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -85,18 +89,31 @@ let package = Package(
         .target(
             name: "FanoutCopy",
             dependencies: [
-                "FanoutSQLite", "FanoutPostgres",
+                "FanoutSQLite", "FanoutPostgres", "FanoutSQL",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // HTTP: composition root, middleware, handlers, wire mapping, services.
+        // The web console at /console: one route collection, its views, templates and assets.
+        .target(
+            name: "FanoutConsole",
+            dependencies: [
+                "FanoutCore",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Mustache", package: "swift-mustache"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // HTTP: the application (router, middleware, handlers, wire mapping,
+        // services), handed a storage: it links no storage engine.
         .target(
             name: "FanoutServer",
             dependencies: [
-                "FanoutAPI", "FanoutCore", "FanoutSQLite", "FanoutPostgres",
+                "FanoutAPI", "FanoutCore", "FanoutConsole",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -104,15 +121,25 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The composition root: opens SQLite or PostgreSQL and hands the
+        // storage to the server; `fanout` and the tests both start here.
+        .target(
+            name: "FanoutBootstrap",
+            dependencies: [
+                "FanoutServer", "FanoutCore", "FanoutSQLite", "FanoutPostgres",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(
             name: "fanout",
             dependencies: [
-                "FanoutServer", "FanoutSQLite", "FanoutPostgres", "FanoutCopy", "FanoutCore",
+                "FanoutBootstrap", "FanoutServer", "FanoutSQLite", "FanoutPostgres", "FanoutCopy", "FanoutCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // A benchmark, not a test: scripts/bench builds it in release mode.
@@ -133,8 +160,10 @@ let package = Package(
             dependencies: [
                 "FanoutCore",
                 "FanoutPostgres",
+                "FanoutTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         // What the test targets share: the storage backends they run against,
@@ -144,18 +173,22 @@ let package = Package(
             dependencies: [
                 "FanoutCore", "FanoutSQLite", "FanoutPostgres", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             path: "Tests/FanoutTestSupport"
         ),
         // One suite of storage contracts, run against every backend.
-        .testTarget(name: "StorageContractTests", dependencies: ["FanoutTestSupport", "FanoutSQLite", "FanoutCore"]),
+        .testTarget(
+            name: "StorageContractTests",
+            dependencies: ["FanoutTestSupport", "FanoutSQLite", "FanoutSQL", "FanoutCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // Tests that run the real `fanout` binary as a child process.
         .testTarget(
             name: "FanoutProcessTests",
             dependencies: [
                 "fanout", "FanoutSQLite", "FanoutPostgres", "FanoutCopy", "FanoutTestSupport", "FanoutCore",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .testTarget(
@@ -164,13 +197,28 @@ let package = Package(
                 "FanoutClient", "FanoutServer", "FanoutTestSupport", "FanoutCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
+            ]
+        ),
+        // The composition root on a real database: what `fanout serve` runs, in process.
+        .testTarget(
+            name: "FanoutBootstrapTests",
+            dependencies: [
+                "FanoutBootstrap", "FanoutServer", "FanoutCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(
             name: "FanoutServerTests",
             dependencies: [
-                "FanoutServer", "FanoutTestSupport", "FanoutSQLite", "FanoutCore", "FanoutAPI",
+                "FanoutServer", "FanoutConsole", "FanoutTestSupport", "FanoutSQLite", "FanoutCore", "FanoutAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),

@@ -1,4 +1,4 @@
-"""Runs every benchmark of the README in one go and prints one table.
+"""Runs every benchmark of docs/performance.md in one go and prints one table.
 
 Read pages: `wrk -t2 -c64` against a release `fanout serve` on the standard
 demo (seed 7), each route's req/s as a ratio to the unknown-route 404 of the

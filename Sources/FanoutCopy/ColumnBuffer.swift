@@ -1,3 +1,4 @@
+import FanoutSQL
 import Foundation
 import GRDB
 import NIOCore
@@ -8,11 +9,11 @@ import PostgresNIO
 /// which are there.
 struct ColumnBuffer: Sendable {
     private(set) var present: [Bool] = []
-    let kind: CopyTable.Kind
+    let kind: SchemaTable.Kind
     private var integers: [Int64] = [], texts: [String] = [], booleans: [Bool] = []
     private var dates: [Date] = [], reals: [Double] = [], bytes: [ByteBuffer] = []
 
-    init(kind: CopyTable.Kind) { self.kind = kind }
+    init(kind: SchemaTable.Kind) { self.kind = kind }
 
     /// PostgreSQL's array type for the values.
     var arrayType: String {

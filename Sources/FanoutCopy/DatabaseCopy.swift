@@ -1,4 +1,5 @@
 import FanoutPostgres
+import FanoutSQL
 import FanoutSQLite
 import Foundation
 import GRDB
@@ -34,14 +35,14 @@ public struct DatabaseCopy: Sendable {
     public func run(progress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> Report {
         let snapshot = try source.makeSnapshot()
         let counts = try await snapshot.read { db in
-            try CopySchema.tables.map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0.sqlite)") ?? 0 }
+            try StorageSchema.copiedTables.map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0.name)") ?? 0 }
         }
         let total = counts.reduce(0, +)
         do {
             let report = try await target.clients.withTransaction(logger: logger) { pg in
                 try await refuseNonEmpty(pg)
                 var copied = 0
-                for table in CopySchema.tables {
+                for table in StorageSchema.copiedTables {
                     try await copy(table, from: snapshot, to: pg) { rows in
                         copied += rows
                         progress(copied, total)
@@ -61,34 +62,34 @@ public struct DatabaseCopy: Sendable {
     }
 
     private func refuseNonEmpty(_ pg: PostgresConnection) async throws {
-        for table in CopySchema.tables {
-            let rows = try await pg.query(PostgresQuery(unsafeSQL: "SELECT EXISTS (SELECT 1 FROM \(table.postgres))"), logger: logger)
+        for table in StorageSchema.copiedTables {
+            let rows = try await pg.query(PostgresQuery(unsafeSQL: "SELECT EXISTS (SELECT 1 FROM \(table.name))"), logger: logger)
                 .collect()
             if try rows.first?.decode(Bool.self) == true {
-                throw CopyError("the target is not empty (table \(table.postgres) has rows): copy goes into a new, empty database")
+                throw CopyError("the target is not empty (table \(table.name) has rows): copy goes into a new, empty database")
             }
         }
     }
 
     /// Key-ordered chunks from the snapshot, each inserted with one `unnest`.
     private func copy(
-        _ table: CopyTable, from snapshot: DatabaseSnapshot, to pg: PostgresConnection, copied: (Int) -> Void
+        _ table: SchemaTable, from snapshot: DatabaseSnapshot, to pg: PostgresConnection, copied: (Int) -> Void
     ) async throws {
-        let columns = table.columns.map(\.sqlite).joined(separator: ", ")
+        let columns = table.copiedColumns.map(\.name).joined(separator: ", ")
         let keyList = table.key.joined(separator: ", ")
-        let keyIndexes = table.key.map { key in table.columns.firstIndex { $0.sqlite == key }! }
+        let keyIndexes = table.key.map { key in table.copiedColumns.firstIndex { $0.name == key }! }
         var after: [DatabaseValue]? = nil
         while true {
             let bound = after
             let (buffers, count, last) = try await snapshot.read { db -> ([ColumnBuffer], Int, [DatabaseValue]?) in
-                var sql = "SELECT \(columns) FROM \(table.sqlite)"
+                var sql = "SELECT \(columns) FROM \(table.name)"
                 var arguments = StatementArguments()
                 if let bound {
                     sql += " WHERE (\(keyList)) > (\(databaseQuestionMarks(count: bound.count)))"
                     arguments = StatementArguments(bound)
                 }
                 sql += " ORDER BY \(keyList) LIMIT \(chunk)"
-                var buffers = table.columns.map { ColumnBuffer(kind: $0.kind) }
+                var buffers = table.copiedColumns.map { ColumnBuffer(kind: $0.kind) }
                 var count = 0
                 var last: [DatabaseValue]? = nil
                 let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
@@ -107,7 +108,7 @@ public struct DatabaseCopy: Sendable {
         }
     }
 
-    private func insert(_ table: CopyTable, _ buffers: [ColumnBuffer], into pg: PostgresConnection) async throws {
+    private func insert(_ table: SchemaTable, _ buffers: [ColumnBuffer], into pg: PostgresConnection) async throws {
         var binds = PostgresBindings()
         var unnested: [String] = [], aliases: [String] = [], values: [String] = []
         for (index, buffer) in buffers.enumerated() {
@@ -117,7 +118,7 @@ public struct DatabaseCopy: Sendable {
             values.append("CASE WHEN p\(index) THEN v\(index) END")
         }
         let sql = """
-            INSERT INTO \(table.postgres) (\(table.columns.map(\.postgres).joined(separator: ", ")))
+            INSERT INTO \(table.name) (\(table.copiedColumns.map(\.name).joined(separator: ", ")))
             SELECT \(values.joined(separator: ", ")) FROM unnest(\(unnested.joined(separator: ", "))) AS u (\(aliases.joined(separator: ", ")))
             """
         try await pg.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
@@ -127,7 +128,7 @@ public struct DatabaseCopy: Sendable {
     /// open-ended fan-out slice each.
     private func continueFanOuts(from snapshot: DatabaseSnapshot, to pg: PostgresConnection) async throws {
         let sending = try await snapshot.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, fanOutCursor FROM massMessage WHERE state = 'queued'").map { ($0[0] as Int64, $0[1] as Int64) }
+            try Row.fetchAll(db, sql: "SELECT id, fan_out_cursor FROM mass_message WHERE state = 'queued'").map { ($0[0] as Int64, $0[1] as Int64) }
         }
         for (id, cursor) in sending {
             try await pg.query("""
@@ -143,27 +144,27 @@ public struct DatabaseCopy: Sendable {
         let handedOut = try await snapshot.read { db in
             Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT name, seq FROM sqlite_sequence").map { ($0[0] as String, $0[1] as Int64) })
         }
-        for table in CopySchema.tables where table.hasSequence {
-            var floor = handedOut[table.sqlite] ?? 0
-            if table.sqlite == "message" {
-                floor = max(floor, try await snapshot.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(messageId) FROM massDelivery") ?? 0 })
+        for table in StorageSchema.copiedTables where table.hasSequence {
+            var floor = handedOut[table.name] ?? 0
+            if table.name == "message" {
+                floor = max(floor, try await snapshot.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(message_id) FROM mass_delivery") ?? 0 })
             }
             try await pg.query(PostgresQuery(unsafeSQL: """
-                SELECT setval('\(table.postgres)_id_seq', GREATEST((SELECT COALESCE(MAX(id), 0) FROM \(table.postgres)), \(floor), 1),
-                              GREATEST((SELECT COALESCE(MAX(id), 0) FROM \(table.postgres)), \(floor)) > 0)
+                SELECT setval('\(table.name)_id_seq', GREATEST((SELECT COALESCE(MAX(id), 0) FROM \(table.name)), \(floor), 1),
+                              GREATEST((SELECT COALESCE(MAX(id), 0) FROM \(table.name)), \(floor)) > 0)
                 """), logger: logger)
         }
     }
 
     private func verify(_ pg: PostgresConnection, expected: [Int]) async throws -> Report {
         var report = Report(rows: [:])
-        for (table, count) in zip(CopySchema.tables, expected) {
-            let rows = try await pg.query(PostgresQuery(unsafeSQL: "SELECT COUNT(*) FROM \(table.postgres)"), logger: logger).collect()
+        for (table, count) in zip(StorageSchema.copiedTables, expected) {
+            let rows = try await pg.query(PostgresQuery(unsafeSQL: "SELECT COUNT(*) FROM \(table.name)"), logger: logger).collect()
             let copied = try rows[0].decode(Int.self)
             guard copied == count else {
-                throw CopyError("table \(table.postgres) has \(copied) rows after the copy, SQLite's \(table.sqlite) \(count)")
+                throw CopyError("table \(table.name) has \(copied) rows after the copy, SQLite's \(table.name) \(count)")
             }
-            report.rows[table.sqlite] = copied
+            report.rows[table.name] = copied
         }
         return report
     }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import FanoutCore
-import FanoutServer
+import FanoutBootstrap
 import Foundation
 
 /// `fanout connections create`: connect a creator account to an organization.

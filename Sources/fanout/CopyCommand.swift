@@ -2,7 +2,7 @@ import ArgumentParser
 import FanoutCopy
 import FanoutPostgres
 import FanoutSQLite
-import FanoutServer
+import FanoutBootstrap
 import Foundation
 import Logging
 

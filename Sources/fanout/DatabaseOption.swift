@@ -1,5 +1,5 @@
 import ArgumentParser
-import FanoutServer
+import FanoutBootstrap
 
 /// `--database FILE|URL`, or `FANOUT_DATABASE`: an SQLite file, or a
 /// PostgreSQL database named by a postgres:// (postgresql://) URL.

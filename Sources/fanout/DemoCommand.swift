@@ -1,6 +1,6 @@
 import ArgumentParser
 import FanoutCore
-import FanoutServer
+import FanoutBootstrap
 import Foundation
 
 /// `fanout demo`: writes a realistic, deterministic dataset and prints its keys.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import FanoutCore
-import FanoutServer
+import FanoutBootstrap
 import Foundation
 
 /// `fanout keys create|revoke`: issue a key for a new or an existing organization, or revoke one.

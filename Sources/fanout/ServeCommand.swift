@@ -1,6 +1,7 @@
 import ArgumentParser
 import NIOCore
 import NIOPosix
+import FanoutBootstrap
 import FanoutCore
 import FanoutPostgres
 import FanoutServer
@@ -82,7 +83,7 @@ struct ServeCommand: AsyncParsableCommand {
         var configuration = AppConfiguration(
             host: host ?? Environment.value("FANOUT_HOST") ?? "127.0.0.1",
             port: try port ?? Environment.value("FANOUT_PORT").map(parsePort) ?? 8080,
-            database: location, policy: policy,
+            policy: policy,
             logLevel: (logLevel ?? Environment.value("FANOUT_LOG_LEVEL")).flatMap(Logger.Level.init(rawValue:)) ?? .info,
             fanOutBatchSize: max(1, fanOutBatchSize ?? Environment.value("FANOUT_FANOUT_BATCH_SIZE").flatMap(Int.init) ?? 100_000),
             fanOutBatchTime: .milliseconds(max(1, fanOutBatchTime ?? Environment.value("FANOUT_FANOUT_BATCH_TIME").flatMap(Int.init) ?? 15)),
@@ -91,11 +92,13 @@ struct ServeCommand: AsyncParsableCommand {
             authCacheTTL: .milliseconds(Self.milliseconds(authCacheSeconds ?? Environment.value("FANOUT_AUTH_CACHE_SECONDS").flatMap(Double.init) ?? 5)),
             rateLimit: rateLimit, metricsEnabled: !noMetrics && Environment.value("FANOUT_METRICS") != "off",
             mediaDirectory: mediaDir ?? Environment.value("FANOUT_MEDIA_DIR"), maxUploadSize: try resolvedMaxUploadSize(),
-            publicURL: publicURL ?? Environment.value("FANOUT_PUBLIC_URL"), postgresConnections: try resolvedPostgresConnections())
+            publicURL: publicURL ?? Environment.value("FANOUT_PUBLIC_URL"))
         try resolveConnectionLimits(into: &configuration)
         configuration.uploadQuota = try resolvedUploadQuota()
         configuration.allowPrivateWebhooks = allowPrivateWebhooks || Environment.value("FANOUT_ALLOW_PRIVATE_WEBHOOKS") == "on"
-        let app = buildApplication(configuration: configuration, dependencies: try await .live(configuration))
+        let dependencies = try await AppDependencies.live(
+            configuration, database: location, postgresConnections: try resolvedPostgresConnections())
+        let app = buildApplication(configuration: configuration, dependencies: dependencies)
         do {
             try await app.runService()
         } catch let error as IOError where error.description.hasPrefix("bind(") {

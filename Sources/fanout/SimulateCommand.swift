@@ -1,6 +1,6 @@
 import ArgumentParser
 import FanoutCore
-import FanoutServer
+import FanoutBootstrap
 import Foundation
 
 /// `fanout simulate`: fans replying, opening, buying and tipping.

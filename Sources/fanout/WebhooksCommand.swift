@@ -1,6 +1,6 @@
 import ArgumentParser
 import FanoutCore
-import FanoutServer
+import FanoutBootstrap
 import Foundation
 
 /// `fanout webhooks add|list|remove`: an organization's webhook endpoints, as `/webhooks` manages them.

@@ -41,7 +41,7 @@ struct ClientWorld: Sendable {
                 storage: storage, health: ping, clock: clock, policy: MessagingPolicy(),
                 rateLimiter: rateLimit.map { RateLimiter(limit: $0, clock: secondPer429 ? manual : SystemClock()) },
                 media: MediaStorage(files: try DiskMediaFiles(root: mediaFolder), urlPrefix: "http://fanout.test/media/", maxUploadSize: 1 << 20))
-            let configuration = AppConfiguration(database: .sqlite(path: "unused"), runsBackgroundServices: false)
+            let configuration = AppConfiguration(runsBackgroundServices: false)
             let app = buildApplication(configuration: configuration, dependencies: dependencies)
             try await StallWatch.phase("app.test(.live)") {
                 try await app.test(.live) { client in

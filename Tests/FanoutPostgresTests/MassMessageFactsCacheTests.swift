@@ -1,5 +1,6 @@
 import FanoutCore
 @testable import FanoutPostgres
+import FanoutTestSupport
 import Foundation
 import PostgresNIO
 import Testing
@@ -9,7 +10,7 @@ import Testing
 /// has not moved: a change made through another instance (another storage,
 /// with its own cache, on the same database) shows on the next page, and
 /// in the chats list.
-@Suite(.enabled(if: TestPostgres.isAvailable, "needs FANOUT_TEST_POSTGRES_URL (scripts/test starts a cluster)"))
+@Suite(.needsPostgreSQL)
 struct MassMessageFactsCacheTests {
     static let anchor = Date(timeIntervalSince1970: 1_790_000_000)
 

@@ -1,4 +1,5 @@
 import FanoutPostgres
+import FanoutTestSupport
 import NIOCore
 import NIOPosix
 import PostgresNIO
@@ -7,7 +8,7 @@ import Testing
 /// A storage call made on an event loop gets a connection on that same loop,
 /// so the reply wakes the request where it already runs and both loops
 /// share the work (one pool had put every connection on one loop).
-@Suite(.enabled(if: TestPostgres.isAvailable, "needs FANOUT_TEST_POSTGRES_URL (scripts/test starts a cluster)"))
+@Suite(.needsPostgreSQL)
 struct PostgresClientsTests {
     @Test func aCallOnAnEventLoopGetsAConnectionOnThatLoop() async throws {
         try await Self.withClients(loops: 3) { clients, group in

@@ -1,11 +1,12 @@
 import FanoutPostgres
+import FanoutTestSupport
 import PostgresNIO
 import Testing
 
 /// Real PostgreSQL: several instances starting at once migrate a database
 /// exactly once; new migrations are appended; a database from a newer
 /// Fanout is refused.
-@Suite(.enabled(if: TestPostgres.isAvailable, "needs FANOUT_TEST_POSTGRES_URL (scripts/test starts a cluster)"))
+@Suite(.needsPostgreSQL)
 struct PostgresMigratorTests {
     /// The second one counts how often it ran, slowly, to widen any race.
     static let migrations = [

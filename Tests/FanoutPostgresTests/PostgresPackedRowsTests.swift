@@ -1,11 +1,12 @@
 @testable import FanoutPostgres
+import FanoutTestSupport
 import Foundation
 import PostgresNIO
 import Testing
 
 /// The read pages come back packed into one `record[]` cell; these read
 /// PostgreSQL's own binary form of one, as the pages get it.
-@Suite(.enabled(if: TestPostgres.isAvailable, "needs FANOUT_TEST_POSTGRES_URL (scripts/test starts a cluster)"))
+@Suite(.needsPostgreSQL)
 struct PostgresPackedRowsTests {
     static let twoRecords = """
         SELECT array_agg(ROW(v.id, v.small, v.flag, v.name, v.at, v.media, v.missing) ORDER BY v.id)

@@ -1,5 +1,6 @@
 import FanoutCore
 import FanoutPostgres
+import FanoutTestSupport
 import Foundation
 import PostgresNIO
 import Testing
@@ -8,7 +9,7 @@ import Testing
 /// grows `mass_delivery` by a tenth or more leaves them fresh, instead of
 /// waiting for autovacuum (up to a minute of plans made for a table far
 /// smaller, or empty, as the first fan-out after the demo import found it).
-@Suite(.enabled(if: TestPostgres.isAvailable, "needs FANOUT_TEST_POSTGRES_URL (scripts/test starts a cluster)"))
+@Suite(.needsPostgreSQL)
 struct PostgresStatisticsTests {
     static let anchor = Date(timeIntervalSince1970: 1_790_000_000)
 

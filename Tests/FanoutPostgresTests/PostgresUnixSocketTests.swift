@@ -5,7 +5,7 @@ import Testing
 
 /// On one machine an operator can point Fanout at PostgreSQL's Unix socket
 /// (`?host=/dir`); the test cluster listens on one in its folder.
-@Suite(.enabled(if: TestPostgres.socketDirectory != nil, "needs FANOUT_TEST_POSTGRES_DIR (scripts/test starts a cluster)"))
+@Suite(.enabled(if: TestPostgres.socketDirectory != nil, "no PostgreSQL socket folder: set FANOUT_TEST_POSTGRES_DIR (scripts/test starts one)"))
 struct PostgresUnixSocketTests {
     @Test func aDatabaseOpenedThroughItsSocketMigratesAndAnswersOverTheSocket() async throws {
         try await TestPostgres.withDatabase { tcp in

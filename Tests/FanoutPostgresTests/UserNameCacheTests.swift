@@ -1,12 +1,13 @@
 import FanoutCore
 @testable import FanoutPostgres
+import FanoutTestSupport
 import Foundation
 import Testing
 
 /// The chat page names its senders from `UserNameCache` once the first page
 /// of a chat has brought both names: the same page either way, and the
 /// names are the users' own.
-@Suite(.enabled(if: TestPostgres.isAvailable, "needs FANOUT_TEST_POSTGRES_URL (scripts/test starts a cluster)"))
+@Suite(.needsPostgreSQL)
 struct UserNameCacheTests {
     static let anchor = Date(timeIntervalSince1970: 1_790_000_000)
 

@@ -71,10 +71,10 @@ import Testing
         let queue = try DatabaseQueue(path: path)
         return try queue.read { db in
             let row = try Row.fetchOne(db, sql: """
-                SELECT COUNT(*) AS n, COUNT(DISTINCT fanId) AS fans FROM (
-                    SELECT c.fanId FROM message m JOIN chat c ON c.id = m.chatId WHERE m.massMessageId = ?1
+                SELECT COUNT(*) AS n, COUNT(DISTINCT fan_id) AS fans FROM (
+                    SELECT c.fan_id FROM message m JOIN chat c ON c.id = m.chat_id WHERE m.mass_message_id = ?1
                     UNION ALL
-                    SELECT fanId FROM massDelivery WHERE massMessageId = ?1)
+                    SELECT fan_id FROM mass_delivery WHERE mass_message_id = ?1)
                 """, arguments: [massMessageID])!
             return (row["n"], row["fans"])
         }

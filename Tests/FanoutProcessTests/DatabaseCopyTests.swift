@@ -9,7 +9,7 @@ import Testing
 
 /// `fanout copy`: a demo database with a fan-out half done, copied into
 /// PostgreSQL, reads the same there, and the fan-out finishes there.
-@Suite(.enabled(if: StorageBackend.available.contains(.postgres), "needs the PostgreSQL test cluster"))
+@Suite(.needsPostgreSQL)
 struct DatabaseCopyTests {
     static let anchor = Date(timeIntervalSince1970: 1_790_000_000)
 
@@ -35,10 +35,10 @@ struct DatabaseCopyTests {
         try await sqlite.finishIdempotentRequest(answered, response: answer)
         _ = try await sqlite.beginIdempotentRequest(connectionID: connectionID, key: IdempotencyKey("running")!, fingerprint: print, at: Self.anchor)
 
-        let server = try PostgresURL(try #require(ProcessInfo.processInfo.environment["FANOUT_TEST_POSTGRES_URL"]))
+        let server = try PostgresURL(try StorageBackend.testClusterURL())
         try await PostgresAppDatabase.withScratchDatabase(on: server, prefix: "fanout_copy", logger: Logger(label: "fanout.tests")) { target in
             let report = try await DatabaseCopy(from: source, to: target, chunk: 700).run()
-            #expect(report.rows["message"]! > 700 && report.rows["massDelivery"]! >= 5, "several chunks, deliveries included")
+            #expect(report.rows["message"]! > 700 && report.rows["mass_delivery"]! >= 5, "several chunks, deliveries included")
             let postgres = PostgresStorage(database: target)
             var analyzed = 0
             for try await count in try await target.clients.query(

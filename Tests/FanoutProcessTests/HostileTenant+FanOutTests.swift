@@ -61,7 +61,10 @@ import Testing
             }
             let studio = try #require(organizations.last), bystander = organizations[1]
             #expect(studio["name"] as? String == "Fan-out Studio")
-            let server = try ServerProcess(database: database, arguments: arguments + ["--rate-limit", "off"])
+            // Batches of 100: the huge send takes 2,000 of them, so it is
+            // still running when the small one is done (at the default size a
+            // 200,000-fan SQLite send can finish in a fraction of a second).
+            let server = try ServerProcess(database: database, arguments: arguments + ["--rate-limit", "off", "--fan-out-batch-size", "100"])
             defer { server.stop() }
             try await server.waitUntilHealthy()
             try await body(server, try headers(studio), try headers(bystander))
@@ -73,7 +76,7 @@ import Testing
             defer { try? FileManager.default.removeItem(at: directory) }
             try await run(directory.appendingPathComponent("demo.sqlite").path, [])
         case .postgres:
-            let server = try PostgresURL(try #require(ProcessInfo.processInfo.environment["FANOUT_TEST_POSTGRES_URL"]))
+            let server = try PostgresURL(try StorageBackend.testClusterURL())
             try await PostgresAppDatabase.withScratchDatabase(on: server, prefix: "fanout_fair", logger: Logger(label: "fanout.tests.fair")) { database in
                 try await run("postgres://\(server.username)@\(server.host):\(server.port)/\(database.url.database!)?sslmode=disable", [])
             }

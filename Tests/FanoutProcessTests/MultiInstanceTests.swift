@@ -9,13 +9,13 @@ import Testing
 /// Three `fanout serve` on one PostgreSQL database, as behind a load
 /// balancer: they share one fan-out, one of them is SIGKILLed mid-way, and
 /// the others finish it, every recipient served exactly once.
-@Suite(.enabled(if: StorageBackend.available.contains(.postgres), "needs the PostgreSQL test cluster"))
+@Suite(.needsPostgreSQL)
 struct MultiInstanceTests {
     static let fans = 100_000
     static let logger = Logger(label: "fanout.tests.instances")
 
     @Test func threeInstancesShareAFanOutAndSurviveAKill() async throws {
-        let server = try PostgresURL(try #require(ProcessInfo.processInfo.environment["FANOUT_TEST_POSTGRES_URL"]))
+        let server = try PostgresURL(try StorageBackend.testClusterURL())
         try await PostgresAppDatabase.withScratchDatabase(on: server, prefix: "fanout_instances", logger: Self.logger) { database in
             let headers = try await Self.prepare(PostgresStorage(database: database))
             let url = "postgres://\(server.username)@\(server.host):\(server.port)/\(database.url.database!)?sslmode=disable"
@@ -70,7 +70,7 @@ struct MultiInstanceTests {
 
     @Test func threeInstancesSendEachWebhookEventOnce() async throws {
         let receiver = WebhookReceiver { _ in .ok }
-        let server = try PostgresURL(try #require(ProcessInfo.processInfo.environment["FANOUT_TEST_POSTGRES_URL"]))
+        let server = try PostgresURL(try StorageBackend.testClusterURL())
         try await receiver.listening { hook in
             try await PostgresAppDatabase.withScratchDatabase(on: server, prefix: "fanout_webhooks", logger: Self.logger) { database in
                 let headers = try await Self.prepare(PostgresStorage(database: database), fans: 10)
@@ -101,7 +101,7 @@ struct MultiInstanceTests {
     }
 
     @Test func aConnectionsRateLimitHoldsAcrossInstances() async throws {
-        let server = try PostgresURL(try #require(ProcessInfo.processInfo.environment["FANOUT_TEST_POSTGRES_URL"]))
+        let server = try PostgresURL(try StorageBackend.testClusterURL())
         try await PostgresAppDatabase.withScratchDatabase(on: server, prefix: "fanout_limits", logger: Self.logger) { database in
             let headers = try await Self.prepare(PostgresStorage(database: database), fans: 10)
             let url = "postgres://\(server.username)@\(server.host):\(server.port)/\(database.url.database!)?sslmode=disable"

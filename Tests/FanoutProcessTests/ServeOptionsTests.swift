@@ -30,7 +30,7 @@ import Testing
             defer { try? FileManager.default.removeItem(atPath: path) }
             result = try SimulateCommandTests.run(["serve", "--database", path, "--port", "\(port)"])
         case .postgres:
-            let server = try PostgresURL(try #require(ProcessInfo.processInfo.environment["FANOUT_TEST_POSTGRES_URL"]))
+            let server = try PostgresURL(try StorageBackend.testClusterURL())
             result = try await PostgresAppDatabase.withScratchDatabase(on: server, prefix: "fanout_port", logger: Logger(label: "fanout.tests")) { database in
                 let url = "postgres://\(server.username)@\(server.host):\(server.port)/\(database.url.database!)?sslmode=disable"
                 return try SimulateCommandTests.run(["serve", "--database", url, "--port", "\(port)"])

@@ -5,10 +5,19 @@ import FoundationNetworking
 import Testing
 
 /// The real `fanout serve` as a child process, and a minimal HTTP client for it.
+///
+/// Whatever its test does, the child ends with it: `deinit` SIGKILLs a
+/// server still running (a test that failed or threw before `stop()`), and
+/// the child's stderr goes to a file of its own, not to the test run's. A
+/// child left running with the run's stderr (as before) kept that pipe open,
+/// so `swift test` waited forever for its end after the tests had exited:
+/// the stalls `scripts/test` describes.
 final class ServerProcess {
     let process = Process()
     let port: Int
     let baseURL: URL
+    /// The server's stderr (its log at `--log-level warning`), removed with it.
+    let log: URL
 
     /// `.build/<config>/fanout`, beside the test bundle.
     static var binary: URL {
@@ -56,7 +65,21 @@ final class ServerProcess {
         process.arguments = ["serve", "--database", database, "--port", String(port), "--log-level", "warning"]
             + (arguments.contains("--rate-limit") ? [] : ["--no-rate-limit"]) + sandbox + arguments
         process.standardOutput = FileHandle.nullDevice
+        log = FileManager.default.temporaryDirectory.appendingPathComponent("fanout-serve-\(port)-\(UUID().uuidString).log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: log)
         try process.run()
+    }
+
+    deinit {
+        if process.isRunning { kill() }
+        try? FileManager.default.removeItem(at: log)
+    }
+
+    /// The end of the server's log, for a failure's message.
+    var logTail: String {
+        let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        return text.isEmpty ? "(its log is empty)" : "its log ends:\n" + text.suffix(2_000)
     }
 
     func waitUntilHealthy(timeout: Duration = .seconds(30)) async throws {
@@ -64,12 +87,12 @@ final class ServerProcess {
         while ContinuousClock.now - start < timeout {
             if (try? await request("GET", "/health").status) == 200 { return }
             guard process.isRunning else {
-                Issue.record("the server exited (status \(process.terminationStatus)) before it became healthy")
+                Issue.record("the server exited (status \(process.terminationStatus)) before it became healthy; \(logTail)")
                 throw CancellationError()
             }
             try await Task.sleep(for: .milliseconds(50))
         }
-        Issue.record("the server did not become healthy")
+        Issue.record("the server did not become healthy; \(logTail)")
         throw CancellationError()
     }
 

@@ -90,7 +90,7 @@ import Testing
             let path = directory.appendingPathComponent("db.sqlite").path
             try await body(path, SQLiteStorage(database: try AppDatabase(path: path)))
         case .postgres:
-            let server = try PostgresURL(try #require(ProcessInfo.processInfo.environment["FANOUT_TEST_POSTGRES_URL"]))
+            let server = try PostgresURL(try StorageBackend.testClusterURL())
             try await PostgresAppDatabase.withScratchDatabase(on: server, prefix: "fanout_webhook_crash", logger: logger) { database in
                 let url = "postgres://\(server.username)@\(server.host):\(server.port)/\(database.url.database!)?sslmode=disable"
                 try await body(url, PostgresStorage(database: database))

@@ -1,4 +1,5 @@
 import FanoutCore
+@testable import FanoutConsole
 @testable import FanoutServer
 import FanoutTestSupport
 import Foundation

@@ -53,7 +53,7 @@ import Testing
     @Test func allowPrivateWebhooksLetsLoopbackThroughWithoutTheSandbox() async throws {
         try await TestWorld.with(.sqlite) { world in
             var configuration = AppConfiguration(
-                database: .sqlite(path: "unused"), runsBackgroundServices: false, sandboxEnabled: false, consoleEnabled: false)
+                runsBackgroundServices: false, sandboxEnabled: false, consoleEnabled: false)
             configuration.allowPrivateWebhooks = true
             try await buildApplication(configuration: configuration, dependencies: world.dependencies).test(.router) { client in
                 let api = APIClient(client: client)

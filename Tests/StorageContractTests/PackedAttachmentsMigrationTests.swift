@@ -49,9 +49,9 @@ import Testing
         // Written after the migration: the triggers keep the packed column in step.
         let pool = try DatabasePool(path: path)
         try await pool.write { db in
-            try db.execute(sql: "INSERT INTO messageMedia (messageId, position, mediaId, isPreview) VALUES (100, 2, 502, 1)")
-            try db.execute(sql: "DELETE FROM messageMedia WHERE messageId = 100 AND position = 0")
-            try db.execute(sql: "DELETE FROM massMessageMedia WHERE massMessageId = 7")
+            try db.execute(sql: "INSERT INTO message_media (message_id, position, media_id, is_preview) VALUES (100, 2, 502, 1)")
+            try db.execute(sql: "DELETE FROM message_media WHERE message_id = 100 AND position = 0")
+            try db.execute(sql: "DELETE FROM mass_message_media WHERE mass_message_id = 7")
         }
         #expect(try await attachments(100) == ["500", "502p"])
         #expect(try await attachments(101) == [])

@@ -6,7 +6,7 @@ import Testing
 /// With several instances on PostgreSQL, a connection's bucket is one row
 /// they all take from: two limiters (two instances) over one store let
 /// through the burst once, not once each, and refill by the clock.
-@Suite(.enabled(if: StorageBackend.available.contains(.postgres), "needs the PostgreSQL test cluster"))
+@Suite(.needsPostgreSQL)
 struct SharedRateLimitTests {
     static let start = Date(timeIntervalSince1970: 1_800_000_000)
 

@@ -1,31 +1,27 @@
-import Synchronization
-
 /// Vault media by id. A media row never changes once written, so a decoded
 /// one stays right for the life of the process (and with several processes
 /// on one database, whatever the backend): pages then read only which media a message carries,
-/// not eighteen columns of each. Bounded: emptied when full.
+/// not eighteen columns of each.
 public final class MediaCache: Sendable {
-    private let entries = Mutex<[Int64: Media]>([:])
-    public let capacity: Int
+    private let entries: BoundedCache<Int64, Media>
 
-    public init(capacity: Int = 50_000) { self.capacity = capacity }
+    public init(capacity: Int = 50_000) { entries = BoundedCache(capacity: capacity) }
 
     /// The cached ones among `ids`, and the ids it lacks.
     public func lookup(_ ids: some Sequence<Int64>) -> (found: [Int64: Media], missing: [Int64]) {
-        entries.withLock { entries in
+        entries.withEntries { entries in
             var found: [Int64: Media] = [:]
             var missing: [Int64] = []
             for id in ids {
-                if let media = entries[id] { found[id] = media } else { missing.append(id) }
+                if let media = entries.value(for: id) { found[id] = media } else { missing.append(id) }
             }
             return (found, missing)
         }
     }
 
     public func insert(_ media: [Media]) {
-        entries.withLock { entries in
-            if entries.count + media.count > capacity { entries.removeAll(keepingCapacity: true) }
-            for item in media { entries[item.id] = item }
+        entries.withEntries { entries in
+            for item in media { entries.insert(item, for: item.id) }
         }
     }
 }

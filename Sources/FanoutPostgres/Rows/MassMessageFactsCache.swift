@@ -1,5 +1,5 @@
+import FanoutCore
 import Foundation
-import Synchronization
 
 /// What a chat page shows of a mass message: its copies' and deliveries'
 /// text, price, dates, attachments, and the queue state that decides
@@ -24,20 +24,25 @@ struct MassMessageFacts: Sendable, Equatable {
 /// page thus joins no `mass_message` (without the join, the chat page's
 /// statement ran ~40% more often a second in pgbench); one that lacks an
 /// entry, or finds the count moved, reads those mass messages in one more
-/// statement (`PostgresStoredMessage.complete`). Bounded: emptied when full.
+/// statement (`PostgresStoredMessage.complete`).
 final class MassMessageFactsCache: Sendable {
-    private let entries = Mutex<[Int64: (changes: Int64, facts: MassMessageFacts)]>([:])
-    let capacity: Int
+    private let entries: BoundedCache<Int64, Entry>
 
-    init(capacity: Int = 10_000) { self.capacity = max(1, capacity) }
+    /// Facts and the count they were read at.
+    struct Entry: Sendable {
+        var changes: Int64
+        var facts: MassMessageFacts
+    }
+
+    init(capacity: Int = 10_000) { entries = BoundedCache(capacity: capacity) }
 
     /// The entries among `ids` read at `changes`, and the ids without one.
     func lookup(_ ids: some Sequence<Int64>, changes: Int64) -> (found: [Int64: MassMessageFacts], missing: [Int64]) {
-        entries.withLock { entries in
+        entries.withEntries { entries in
             var found: [Int64: MassMessageFacts] = [:]
             var missing: [Int64] = []
             for id in ids where found[id] == nil {
-                if let entry = entries[id], entry.changes == changes { found[id] = entry.facts } else if !missing.contains(id) { missing.append(id) }
+                if let entry = entries.value(for: id), entry.changes == changes { found[id] = entry.facts } else if !missing.contains(id) { missing.append(id) }
             }
             return (found, missing)
         }
@@ -45,14 +50,13 @@ final class MassMessageFactsCache: Sendable {
 
     /// `facts`, read when the creator's count was `changes`.
     func insert(_ facts: [Int64: MassMessageFacts], changes: Int64) {
-        entries.withLock { entries in
-            if entries.count + facts.count > capacity { entries.removeAll(keepingCapacity: true) }
-            for (id, item) in facts { entries[id] = (changes, item) }
+        entries.withEntries { entries in
+            for (id, item) in facts { entries.insert(Entry(changes: changes, facts: item), for: id) }
         }
     }
 
     /// How many entries it holds (tests).
-    var count: Int { entries.withLock { $0.count } }
+    var count: Int { entries.count }
 }
 
 extension MassMessageFactsCache {

@@ -1,4 +1,5 @@
 import FanoutCore
+import FanoutSQL
 import Foundation
 import PostgresNIO
 
@@ -6,51 +7,8 @@ import PostgresNIO
 /// deliveries of mass messages no fan has acted on yet (`mass_delivery`), in
 /// the same columns. A delivery takes its text and media from the mass message.
 enum PostgresMessageRow {
-    static let select = """
-        SELECT m.id, m.from_user_id, m.price_cents, m.is_locked_text, m.is_tip, m.mass_message_id, m.created_at,
-               m.changed_at, m.opened_at, m.purchased_at, m.is_liked, m.is_pinned,
-               COALESCE(m.text, mm.text, '') AS body, mm.state AS queue_state, mm.sent_at AS queue_sent_at,
-               c.creator_id, c.fan_id, sender.name AS sender_name,
-               CASE WHEN m.mass_message_id IS NULL THEN m.media ELSE mm.media END
-        FROM message m
-        JOIN chat c ON c.id = m.chat_id
-        JOIN app_user sender ON sender.id = m.from_user_id
-        LEFT JOIN mass_message mm ON mm.id = m.mass_message_id
-        """
-
-    /// A delivery is dated when its mass message started sending (the
-    /// demo's half-sent one has no such date: when it was created), and is
-    /// unopened, unbought, unliked and unpinned (acting on it makes it a message).
-    static let selectDelivery = """
-        SELECT d.message_id, d.creator_id, mm.price_cents, mm.is_locked_text, false, d.mass_message_id, COALESCE(mm.sent_at, mm.created_at),
-               COALESCE(mm.sent_at, mm.created_at), NULL::timestamptz, NULL::timestamptz, false, false,
-               mm.text, mm.state, mm.sent_at,
-               d.creator_id, d.fan_id, sender.name,
-               mm.media
-        FROM mass_delivery d
-        JOIN mass_message mm ON mm.id = d.mass_message_id
-        JOIN app_user sender ON sender.id = d.creator_id
-        """
-
-    /// A condition written once for both kinds: `$id`, `$text`, `$openedAt`
-    /// and `$massMessageId` stand for the columns of the kind at hand.
-    struct Condition {
-        var template: String
-
-        init(_ template: String) { self.template = template }
-
-        var onMessage: String {
-            substitute(["$id": "m.id", "$text": "COALESCE(m.text, mm.text, '')", "$openedAt": "m.opened_at", "$massMessageId": "m.mass_message_id"])
-        }
-
-        var onDelivery: String {
-            substitute(["$id": "d.message_id", "$text": "mm.text", "$openedAt": "NULL::timestamptz", "$massMessageId": "d.mass_message_id"])
-        }
-
-        private func substitute(_ columns: [String: String]) -> String {
-            columns.keys.sorted { $0.count > $1.count }.reduce(template) { $0.replacingOccurrences(of: $1, with: columns[$1]!) }
-        }
-    }
+    static let select = ChatMessageSelect.messages
+    static let selectDelivery = ChatMessageSelect.deliveries(.postgres)
 
     /// `select` + `clause`, with attachments.
     static func fetchAll(_ db: PostgresConnection, media: MediaCache, clause: PostgresQuery, logger: Logger) async throws -> [ChatMessage] {

@@ -1,4 +1,5 @@
 import FanoutCore
+import FanoutSQL
 import Foundation
 import PostgresNIO
 
@@ -31,10 +32,7 @@ extension PostgresStorage: AnalyticsStore {
     public func dailyActivity(creatorID: Int64, kind: ActivityKind, days: ClosedRange<String>) async throws -> [String: (count: Int, grossCents: Int64)] {
         try await read { db in
             var result: [String: (count: Int, grossCents: Int64)] = [:]
-            for row in try await db.rows("""
-                SELECT day, count, gross_cents FROM daily_activity
-                WHERE creator_id = \(creatorID) AND kind = \(kind.rawValue) AND day BETWEEN \(days.lowerBound) AND \(days.upperBound)
-                """, logger) {
+            for row in try await db.rows(AnalyticsStatements.dailyActivity(creatorID: creatorID, kind: kind, days: days), logger) {
                 let (day, count, gross) = try row.decode((String, Int, Int64).self)
                 result[day] = (count, gross)
             }
@@ -44,11 +42,7 @@ extension PostgresStorage: AnalyticsStore {
 
     public func buyers(massMessageID: Int64, before marker: Int64?, page: PageRequest) async throws -> Page<(marker: Int64, user: UserProfile)> {
         try await read { db in
-            let rows = try await db.rows("""
-                SELECT u.id, u.name, u.username, u.avatar, u.is_verified, p.id FROM purchase p JOIN app_user u ON u.id = p.fan_id
-                WHERE p.mass_message_id = \(massMessageID) AND p.id < \(marker ?? .max)
-                ORDER BY p.id DESC LIMIT \(page.limit + 1) OFFSET \(page.offset)
-                """, logger)
+            let rows = try await db.rows(AnalyticsStatements.buyers(massMessageID: massMessageID, before: marker, page: page), logger)
             return Page(
                 fetched: try rows.map { row in (marker: try row.makeRandomAccess()[5].decode(Int64.self), user: try Self.profile(row)) },
                 limit: page.limit)
@@ -57,10 +51,7 @@ extension PostgresStorage: AnalyticsStore {
 
     public func purchase(id: Int64, creatorID: Int64) async throws -> Purchase? {
         try await read { db in
-            guard let row = try await db.rows("""
-                SELECT u.id, u.name, u.username, u.avatar, u.is_verified, p.message_id, p.mass_message_id, p.amount_cents, p.created_at
-                FROM purchase p JOIN app_user u ON u.id = p.fan_id WHERE p.id = \(id) AND p.creator_id = \(creatorID)
-                """, logger).first
+            guard let row = try await db.rows(AnalyticsStatements.purchase(id: id, creatorID: creatorID), logger).first
             else { return nil }
             let columns = row.makeRandomAccess()
             return Purchase(

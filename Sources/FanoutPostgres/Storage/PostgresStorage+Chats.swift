@@ -1,4 +1,5 @@
 import FanoutCore
+import FanoutSQL
 import Foundation
 import PostgresNIO
 
@@ -305,7 +306,7 @@ extension PostgresStorage: ChatStore {
     /// page itself is the prepared `PostgresChatPage` or `ChatSearchPage`; this serves the media filters.)
     func chatMessages(
         _ db: PostgresConnection, builder: QueryBuilder, creatorID: Int64, fanID: Int64,
-        condition: PostgresMessageRow.Condition, page: PageRequest
+        condition: MessageCondition, page: PageRequest
     ) async throws -> [ChatMessage] {
         var b = builder
         let creator = b.bind(creatorID), fan = b.bind(fanID)

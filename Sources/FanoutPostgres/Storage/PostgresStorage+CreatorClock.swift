@@ -1,4 +1,5 @@
 import FanoutCore
+import FanoutSQL
 import Foundation
 import PostgresNIO
 
@@ -6,7 +7,7 @@ extension PostgresStorage: CreatorClockStore {
     public func creatorClockOffsets() async throws -> [Int64: TimeInterval] {
         try await read { db in
             var offsets: [Int64: TimeInterval] = [:]
-            for row in try await db.rows("SELECT creator_id, offset_seconds FROM creator_clock", logger) {
+            for row in try await db.rows(CreatorClockStatements.offsets, logger) {
                 let (creatorID, offset) = try row.decode((Int64, Double).self)
                 offsets[creatorID] = offset
             }
@@ -16,12 +17,8 @@ extension PostgresStorage: CreatorClockStore {
 
     public func advanceCreatorClock(creatorID: Int64, by seconds: TimeInterval, upTo maximum: TimeInterval) async throws -> TimeInterval? {
         try await write { db in
-            try await db.value(Double.self, """
-                INSERT INTO creator_clock AS k (creator_id, offset_seconds) VALUES (\(creatorID), \(seconds))
-                ON CONFLICT (creator_id) DO UPDATE SET offset_seconds = k.offset_seconds + excluded.offset_seconds
-                WHERE k.offset_seconds + excluded.offset_seconds <= \(maximum)
-                RETURNING offset_seconds
-                """, logger).flatMap { $0 <= maximum ? $0 : nil }
+            try await db.value(Double.self, CreatorClockStatements.advance(creatorID: creatorID, by: seconds, upTo: maximum), logger)
+                .flatMap { $0 <= maximum ? $0 : nil }
         }
     }
 }

@@ -1,4 +1,5 @@
 import FanoutCore
+import FanoutSQL
 import Foundation
 import PostgresNIO
 
@@ -20,14 +21,8 @@ extension PostgresStorage: FanOutStore {
     public func createMassMessage(_ draft: MassMessageDraft, creatorID: Int64, at now: Date) async throws -> MassMessage {
         let id = try await write { db in
             let state: MassMessageState = draft.scheduledAt == nil ? .queued : .scheduled
-            let content = draft.content
-            let id = try await db.value(Int64.self, """
-                INSERT INTO mass_message (creator_id, text, price_cents, is_locked_text, state, list_type, created_at, changed_at,
-                    scheduled_at, subscribed_after)
-                VALUES (\(creatorID), \(content.text), \(content.price.cents), \(content.isLockedText), \(state.rawValue),
-                    \(state.listType.rawValue), \(now), \(now), \(draft.scheduledAt), \(draft.audience.subscribedAfter))
-                RETURNING id
-                """, logger)!
+            let insert = MassMessageStatements.insert(draft, creatorID: creatorID, state: state, at: now)
+            let id = try await db.value(Int64.self, insert.postgresQuery, logger)!
             try await writeContent(db, id: id, draft: draft)
             if draft.scheduledAt == nil { try await startSending(db, id: id, at: now) }
             return id
@@ -40,14 +35,8 @@ extension PostgresStorage: FanOutStore {
 
     public func replaceScheduledMassMessage(id: Int64, creatorID: Int64, with draft: MassMessageDraft, at now: Date) async throws -> MassMessage? {
         let replaced = try await write { db in
-            let content = draft.content
-            let changed = try await db.run("""
-                UPDATE mass_message SET text = \(content.text), price_cents = \(content.price.cents), is_locked_text = \(content.isLockedText),
-                    scheduled_at = \(draft.scheduledAt), subscribed_after = \(draft.audience.subscribedAfter), changed_at = \(now)
-                WHERE id = \(id) AND creator_id = \(creatorID) AND state = 'scheduled'
-                RETURNING 1
-                """, logger)
-            guard changed > 0 else { return false }
+            let replace = MassMessageStatements.replaceScheduled(id: id, creatorID: creatorID, with: draft, at: now)
+            guard try await db.run(replace.postgresQuery, logger) > 0 else { return false }
             try await db.run("DELETE FROM mass_message_media WHERE mass_message_id = \(id)", logger)
             try await db.run("DELETE FROM mass_message_audience WHERE mass_message_id = \(id)", logger)
             try await writeContent(db, id: id, draft: draft)
@@ -164,9 +153,8 @@ extension PostgresStorage: FanOutStore {
                 WHERE id = \(id)
                 RETURNING sent_count
                 """, logger)
-            try await Self.enqueueWebhookEvent(db, type: .massMessageSent, creatorID: creatorID, subjectID: id, at: now, logger: logger)
         }
-        try await Self.tally(db, creatorID: creatorID, kind: .groupMessages, at: now, count: count, logger: logger)
+        try await apply(db, FanOutBatch(creatorID: creatorID, massMessageID: id, count: count, finished: slicesLeft <= 0, at: now).effects)
         // Last, so that instances serving this creator's slices at once wait
         // on its row only from here to their commit.
         try await db.run("""

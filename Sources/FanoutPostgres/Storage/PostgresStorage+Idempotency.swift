@@ -1,4 +1,5 @@
 import FanoutCore
+import FanoutSQL
 import Foundation
 import PostgresNIO
 
@@ -17,10 +18,9 @@ extension PostgresStorage: IdempotencyStore {
                 ON CONFLICT DO NOTHING RETURNING 1
                 """, logger)
             if inserted > 0 { return .proceed(claim) }
-            let row = try await db.rows("""
-                SELECT fingerprint, taken_at, written, status, content_type, body FROM idempotency_key
-                WHERE connection_id = \(connectionID) AND key = \(key.value) FOR UPDATE
-                """, logger)[0]
+            var select = IdempotencyStatements.select(connectionID: connectionID, key: key)
+            select.sql += " FOR UPDATE"
+            let row = try await db.rows(select, logger)[0]
             let (stored, takenAt, written, status, contentType, body) =
                 try row.decode((ByteBuffer, Date, Bool, Int32?, String?, ByteBuffer?).self)
             let record = IdempotencyRecord(
@@ -39,37 +39,21 @@ extension PostgresStorage: IdempotencyStore {
     }
 
     public func finishIdempotentRequest(_ claim: IdempotencyClaim, response: StoredResponse) async throws {
-        try await read { db in
-            try await db.run("""
-                UPDATE idempotency_key SET status = \(Int32(response.status)), content_type = \(response.contentType),
-                    body = \(ByteBuffer(bytes: response.body))
-                WHERE connection_id = \(claim.connectionID) AND key = \(claim.key.value) AND token = \(claim.token)
-                """, logger)
-        }
+        try await read { db in try await db.run(IdempotencyStatements.finish(claim, response: response), logger) }
     }
 
     public func releaseIdempotentRequest(_ claim: IdempotencyClaim) async throws -> Bool {
-        try await read { db in
-            try await db.run("""
-                DELETE FROM idempotency_key
-                WHERE connection_id = \(claim.connectionID) AND key = \(claim.key.value) AND token = \(claim.token) AND NOT written
-                RETURNING 1
-                """, logger) > 0
-        }
+        try await read { db in try await db.run(IdempotencyStatements.release(claim), logger) > 0 }
     }
 
     public func purgeIdempotencyKeys(takenBefore date: Date) async throws -> Int {
-        try await read { db in try await db.run("DELETE FROM idempotency_key WHERE taken_at < \(date) RETURNING 1", logger) }
+        try await read { db in try await db.run(IdempotencyStatements.purge(takenBefore: date), logger) }
     }
 
     /// Marks the key of `claim` written, in the caller's write transaction;
     /// throws (rolling the write back) when another attempt holds the key now.
     func markWritten(_ db: PostgresConnection, _ claim: IdempotencyClaim) async throws {
-        let marked = try await db.run("""
-            UPDATE idempotency_key SET written = true
-            WHERE connection_id = \(claim.connectionID) AND key = \(claim.key.value) AND token = \(claim.token) AND status IS NULL
-            RETURNING 1
-            """, logger)
+        let marked = try await db.run(IdempotencyStatements.markWritten(claim), logger)
         guard marked == 1 else { throw FanoutError.idempotencyKeyInUse(IdempotencyClaim.lostMessage) }
     }
 }

@@ -1,4 +1,5 @@
 import FanoutCore
+import FanoutSQL
 import Foundation
 import PostgresNIO
 
@@ -30,8 +31,7 @@ extension PostgresStorage: MassMessageStore {
 
     public func deleteScheduledMassMessage(id: Int64, creatorID: Int64) async throws -> Bool {
         try await write { db in
-            try await db.run(
-                "DELETE FROM mass_message WHERE id = \(id) AND creator_id = \(creatorID) AND state = 'scheduled' RETURNING 1", logger) > 0
+            try await db.run(MassMessageStatements.deleteScheduled(id: id, creatorID: creatorID), logger) > 0
         }
     }
 
@@ -41,36 +41,10 @@ extension PostgresStorage: MassMessageStore {
         try await write { db in
             // Waits for a fan-out batch of this mass message to commit; the
             // batch that comes after sees it canceled and rolls back.
-            let recalled = try await db.run("""
-                UPDATE mass_message
-                SET state = 'canceled', list_type = 'unsent', canceled_at = \(now), changed_at = \(now), pending = 0
-                WHERE id = \(id) AND creator_id = \(creatorID) AND state = ANY(\(states.map(\.rawValue)))
-                  AND (\(sentNotBefore)::timestamptz IS NULL OR sent_at >= \(sentNotBefore))
-                RETURNING 1
-                """, logger)
-            guard recalled > 0 else { return nil }
-            try await removeUnboughtDeliveries(db, massMessageID: id, creatorID: creatorID)
+            let recall = MassMessageStatements.recall(id: id, creatorID: creatorID, ifIn: states, sentNotBefore: sentNotBefore, at: now)
+            guard try await db.run(recall.postgresQuery, logger) > 0 else { return nil }
+            try await apply(db, MassMessageRecall(massMessageID: id, creatorID: creatorID).effects)
             return try await massMessage(db, id: id, creatorID: creatorID)
         }
-    }
-
-    /// Takes back every delivery of a mass message that nobody bought, and
-    /// points each affected chat row at its newest remaining message.
-    private func removeUnboughtDeliveries(_ db: PostgresConnection, massMessageID: Int64, creatorID: Int64) async throws {
-        try await db.run("""
-            UPDATE chat SET last_message_id = (
-                SELECT MAX(m.id) FROM message m
-                WHERE m.chat_id = chat.id AND NOT (m.mass_message_id IS NOT DISTINCT FROM \(massMessageID) AND m.purchased_at IS NULL))
-            WHERE creator_id = \(creatorID) AND last_message_id IN (
-                SELECT id FROM message WHERE mass_message_id = \(massMessageID) AND purchased_at IS NULL)
-            """, logger)
-        try await db.run("DELETE FROM message WHERE mass_message_id = \(massMessageID) AND purchased_at IS NULL", logger)
-        // Deliveries nobody acted on lie between the first and last ids the
-        // fan-out used for this mass message.
-        try await db.run("""
-            DELETE FROM mass_delivery d USING mass_message mm
-            WHERE mm.id = \(massMessageID) AND d.creator_id = \(creatorID)
-              AND d.message_id BETWEEN mm.first_delivery_id AND mm.last_delivery_id AND d.mass_message_id = \(massMessageID)
-            """, logger)
     }
 }

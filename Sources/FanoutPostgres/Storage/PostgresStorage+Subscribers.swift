@@ -1,4 +1,5 @@
 import FanoutCore
+import FanoutSQL
 import Foundation
 import PostgresNIO
 
@@ -52,13 +53,7 @@ extension PostgresStorage: SubscriberStore {
 
     public func visibleUser(creatorID: Int64, userID: Int64) async throws -> UserProfile? {
         try await read { db in
-            try await db.rows("""
-                SELECT \(unescaped: Self.profileColumns) FROM app_user
-                WHERE id = \(userID) AND (id = \(creatorID)
-                    OR EXISTS (SELECT 1 FROM subscription WHERE creator_id = \(creatorID) AND fan_id = \(userID))
-                    OR EXISTS (SELECT 1 FROM chat WHERE creator_id = \(creatorID) AND fan_id = \(userID))
-                    OR EXISTS (SELECT 1 FROM mass_delivery WHERE creator_id = \(creatorID) AND fan_id = \(userID)))
-                """, logger).first.map(Self.profile)
+            try await db.rows(SubscriberStatements.visibleUser(creatorID: creatorID, userID: userID), logger).first.map(Self.profile)
         }
     }
 }

@@ -1,4 +1,5 @@
 import FanoutCore
+import FanoutSQL
 import Foundation
 import PostgresNIO
 
@@ -13,20 +14,14 @@ extension PostgresStorage: UploadStore {
                       + (SELECT COALESCE(SUM(size), 0) FROM upload WHERE creator_id = \(upload.creatorID) AND media_id IS NULL))::bigint
                 """, logger) ?? 0
             guard UploadAllowance.fitsQuota(used: used, adding: upload.size, quota: quota) else { return .overQuota(used: used) }
-            try await db.run("""
-                INSERT INTO upload (id, creator_id, filename, size, content_type, created_at)
-                VALUES (\(upload.id), \(upload.creatorID), \(upload.filename), \(upload.size), \(upload.contentType), \(upload.createdAt))
-                """, logger)
+            try await db.run(UploadStatements.insert(upload), logger)
             return .created
         }
     }
 
     public func upload(id: String, creatorID: Int64) async throws -> Upload? {
         try await read { db in
-            guard let row = try await db.rows("""
-                SELECT id, creator_id, filename, size, content_type, created_at, media_id FROM upload
-                WHERE id = \(id) AND creator_id = \(creatorID)
-                """, logger).first else { return nil }
+            guard let row = try await db.rows(UploadStatements.select(id: id, creatorID: creatorID), logger).first else { return nil }
             let (id, creator, filename, size, contentType, createdAt, mediaID) =
                 try row.decode((String, Int64, String, Int, String, Date, Int64?).self)
             return Upload(id: id, creatorID: creator, filename: filename, size: size, contentType: contentType,
@@ -42,8 +37,7 @@ extension PostgresStorage: UploadStore {
             guard try await db.run("SELECT 1 FROM upload WHERE id = \(uploadID) AND media_id IS NULL FOR UPDATE", logger) > 0 else {
                 return .gone
             }
-            try await db.run(
-                "DELETE FROM upload_reservation WHERE upload_id = \(uploadID) AND renewed_at < \(staleBefore)", logger)
+            try await db.run(UploadStatements.deleteStaleReservations(uploadID: uploadID, staleBefore: staleBefore), logger)
             let row = try await db.rows("""
                 SELECT size,
                     ((SELECT COALESCE(SUM(size), 0) FROM upload_part WHERE upload_id = \(uploadID))
@@ -55,15 +49,13 @@ extension PostgresStorage: UploadStore {
             guard let bytes = UploadAllowance.partReservation(
                 declared: declared, reserved: reserved, replaced: replaced ?? 0, length: length)
             else { return .full(left: UploadAllowance.room(declared: declared, reserved: reserved, replaced: replaced ?? 0)) }
-            try await db.run("""
-                INSERT INTO upload_reservation (id, upload_id, bytes, renewed_at) VALUES (\(reservationID), \(uploadID), \(bytes), \(now))
-                """, logger)
+            try await db.run(UploadStatements.insertReservation(id: reservationID, uploadID: uploadID, bytes: bytes, at: now), logger)
             return .reserved(bytes)
         }
     }
 
     public func renewUploadReservation(id: String, at now: Date) async throws {
-        try await transaction { db in try await db.run("UPDATE upload_reservation SET renewed_at = \(now) WHERE id = \(id)", logger) }
+        try await transaction { db in try await db.run(UploadStatements.renewReservation(id: id, at: now), logger) }
     }
 
     public func recordUploadPart(uploadID: String, part: UploadPart, reservationID: String) async throws -> Bool {
@@ -72,24 +64,19 @@ extension PostgresStorage: UploadStore {
             guard try await db.run("SELECT 1 FROM upload WHERE id = \(uploadID) AND media_id IS NULL FOR UPDATE", logger) > 0 else {
                 return false
             }
-            try await db.run("DELETE FROM upload_reservation WHERE id = \(reservationID)", logger)
-            try await db.run("""
-                INSERT INTO upload_part (upload_id, part_number, size, etag) VALUES (\(uploadID), \(part.number), \(part.size), \(part.etag))
-                ON CONFLICT (upload_id, part_number) DO UPDATE SET size = excluded.size, etag = excluded.etag
-                """, logger)
+            try await db.run(UploadStatements.deleteReservation(id: reservationID), logger)
+            try await db.run(UploadStatements.upsertPart(part, uploadID: uploadID), logger)
             return true
         }
     }
 
     public func releaseUploadReservation(id: String) async throws {
-        try await transaction { db in try await db.run("DELETE FROM upload_reservation WHERE id = \(id)", logger) }
+        try await transaction { db in try await db.run(UploadStatements.deleteReservation(id: id), logger) }
     }
 
     public func uploadParts(uploadID: String) async throws -> [UploadPart] {
         try await read { db in
-            try await db.rows(
-                "SELECT part_number, size, etag FROM upload_part WHERE upload_id = \(uploadID) ORDER BY part_number", logger
-            ).map { row in
+            try await db.rows(UploadStatements.parts(uploadID: uploadID), logger).map { row in
                 let (number, size, etag) = try row.decode((Int, Int, String).self)
                 return UploadPart(number: number, size: size, etag: etag)
             }
@@ -103,25 +90,16 @@ extension PostgresStorage: UploadStore {
             guard let upload = try await db.rows("SELECT media_id FROM upload WHERE id = \(id) FOR UPDATE", logger).first else { return nil }
             if let done = try upload.decode(Int64?.self), let existing = try await mediaByID(db, done) { return existing }
             // A picture is its own preview (no resizing here, so no thumbnail).
-            let mediaID = try await db.value(Int64.self, """
-                INSERT INTO media (creator_id, kind, created_at, is_ready, has_error, converted_to_video, has_custom_preview, duration,
-                    width, height, size, full_url, filename, stored_file, content_type, etag)
-                VALUES (\(media.creatorID), \(media.kind.rawValue), \(media.createdAt), true, false, false, false, \(media.duration),
-                    \(media.width), \(media.height), \(media.size), '', \(media.filename), \(media.file.path), \(media.file.contentType),
-                    \(media.etag))
-                RETURNING id
-                """, logger)!
+            let mediaID = try await db.value(Int64.self, UploadStatements.insertMedia(media), logger)!
             let url = urlPrefix + String(mediaID)
-            let picture: String? = media.kind.isPicture ? url : nil
-            try await db.run(
-                "UPDATE media SET full_url = \(url), preview_url = \(picture) WHERE id = \(mediaID)", logger)
-            try await db.run("UPDATE upload SET media_id = \(mediaID) WHERE id = \(id)", logger)
+            try await db.run(UploadStatements.setMediaURLs(mediaID: mediaID, full: url, preview: media.kind.isPicture ? url : nil), logger)
+            try await db.run(UploadStatements.setMedia(mediaID, ofUpload: id), logger)
             return try await mediaByID(db, mediaID)!
         }
     }
 
     public func deleteUpload(id: String) async throws {
-        try await write { db in try await db.run("DELETE FROM upload WHERE id = \(id)", logger) }
+        try await write { db in try await db.run(UploadStatements.delete(id: id), logger) }
     }
 
     public func purgeOpenUploads(createdBefore cutoff: Date, limit: Int) async throws -> [String] {
@@ -145,10 +123,7 @@ extension PostgresStorage: UploadStore {
                 """, logger).first {
                 return (true, try PostgresMediaRow.decode(row))
             }
-            let part = try await db.value(Bool.self, """
-                SELECT EXISTS (SELECT 1 FROM upload_part p JOIN upload u ON u.id = p.upload_id
-                               WHERE p.etag = \(etag) AND p.size = \(size) AND u.creator_id = \(creatorID))
-                """, logger) ?? false
+            let part = try await db.value(Bool.self, UploadStatements.partExists(etag: etag, size: size, creatorID: creatorID), logger) ?? false
             return (part, nil)
         }
     }
@@ -159,9 +134,8 @@ extension PostgresStorage: UploadStore {
 
     public func mediaFile(mediaID: Int64, creatorID: Int64) async throws -> StoredMediaFile? {
         try await read { db in
-            guard let row = try await db.rows("""
-                SELECT stored_file, content_type FROM media WHERE id = \(mediaID) AND creator_id = \(creatorID) AND stored_file IS NOT NULL
-                """, logger).first else { return nil }
+            guard let row = try await db.rows(UploadStatements.mediaFile(mediaID: mediaID, creatorID: creatorID), logger).first
+            else { return nil }
             let (path, contentType) = try row.decode((String, String).self)
             return StoredMediaFile(path: path, contentType: contentType)
         }

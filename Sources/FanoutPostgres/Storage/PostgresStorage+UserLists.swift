@@ -1,15 +1,14 @@
 import FanoutCore
+import FanoutSQL
 import Foundation
 import PostgresNIO
 
 extension PostgresStorage: UserListStore {
-    static let listColumns = "id, creator_id, name, users_count, created_at"
-
     public func userLists(creatorID: Int64, page: PageRequest, search: String?) async throws -> Page<UserList> {
         try await read { db in
             let folded = search.flatMap { $0.isEmpty ? nil : $0.lowercased() }
             let rows = try await db.rows("""
-                SELECT \(unescaped: Self.listColumns) FROM user_list
+                SELECT \(unescaped: UserListStatements.columns) FROM user_list
                 WHERE creator_id = \(creatorID) AND (\(folded)::text IS NULL OR strpos(lower(name COLLATE "und-x-icu"), \(folded)::text) > 0)
                 ORDER BY id DESC LIMIT \(page.limit + 1) OFFSET \(page.offset)
                 """, logger)
@@ -23,10 +22,7 @@ extension PostgresStorage: UserListStore {
 
     public func createUserList(name: String, creatorID: Int64, at now: Date) async throws -> UserList? {
         try await write { db in
-            guard let id = try await db.value(Int64.self, """
-                INSERT INTO user_list (creator_id, name, created_at) VALUES (\(creatorID), \(name), \(now))
-                ON CONFLICT (creator_id, name) DO NOTHING RETURNING id
-                """, logger)
+            guard let id = try await db.value(Int64.self, UserListStatements.insert(name: name, creatorID: creatorID, at: now), logger)
             else { return nil }
             return try await userList(db, id: id, creatorID: creatorID)
         }
@@ -47,25 +43,20 @@ extension PostgresStorage: UserListStore {
 
     public func deleteUserList(id: Int64, creatorID: Int64) async throws -> Bool {
         try await write { db in
-            try await db.run("DELETE FROM user_list WHERE id = \(id) AND creator_id = \(creatorID) RETURNING 1", logger) > 0
+            try await db.run(UserListStatements.delete(id: id, creatorID: creatorID), logger) > 0
         }
     }
 
     public func userListMembers(listID: Int64, page: PageRequest) async throws -> Page<UserProfile> {
         try await read { db in
-            let rows = try await db.rows("""
-                SELECT u.id, u.name, u.username, u.avatar, u.is_verified FROM user_list_member m JOIN app_user u ON u.id = m.fan_id
-                WHERE m.list_id = \(listID) ORDER BY m.added_at DESC, m.fan_id DESC LIMIT \(page.limit + 1) OFFSET \(page.offset)
-                """, logger)
+            let rows = try await db.rows(UserListStatements.members(listID: listID, page: page), logger)
             return Page(fetched: try rows.map(Self.profile), limit: page.limit)
         }
     }
 
     public func isSubscriber(creatorID: Int64, userID: Int64) async throws -> Bool {
         try await read { db in
-            try await db.value(
-                Bool.self, "SELECT EXISTS (SELECT 1 FROM subscription WHERE creator_id = \(creatorID) AND fan_id = \(userID))", logger
-            ) ?? false
+            try await db.value(Bool.self, UserListStatements.isSubscriber(creatorID: creatorID, userID: userID), logger) ?? false
         }
     }
 
@@ -75,11 +66,9 @@ extension PostgresStorage: UserListStore {
 
     /// Idempotent; the list's count follows.
     private func addMember(_ db: PostgresConnection, listID: Int64, userID: Int64, at now: Date) async throws {
-        let added = try await db.run("""
-            INSERT INTO user_list_member (list_id, fan_id, added_at) VALUES (\(listID), \(userID), \(now))
-            ON CONFLICT DO NOTHING RETURNING 1
-            """, logger)
-        if added > 0 { try await db.run("UPDATE user_list SET users_count = users_count + 1 WHERE id = \(listID)", logger) }
+        if try await db.run(UserListStatements.insertMember(listID: listID, userID: userID, at: now), logger) > 0 {
+            try await db.run(UserListStatements.countMembers(listID: listID, delta: 1), logger)
+        }
     }
 
     public func addUserToLists(userID: Int64, listIDs: [Int64], creatorID: Int64, at now: Date) async throws -> Int64? {
@@ -96,20 +85,15 @@ extension PostgresStorage: UserListStore {
 
     public func removeUserListMember(listID: Int64, userID: Int64) async throws {
         try await write { db in
-            let removed = try await db.run(
-                "DELETE FROM user_list_member WHERE list_id = \(listID) AND fan_id = \(userID) RETURNING 1", logger)
-            if removed > 0 { try await db.run("UPDATE user_list SET users_count = users_count - 1 WHERE id = \(listID)", logger) }
+            if try await db.run(UserListStatements.deleteMember(listID: listID, userID: userID), logger) > 0 {
+                try await db.run(UserListStatements.countMembers(listID: listID, delta: -1), logger)
+            }
         }
     }
 
     func userList(_ db: PostgresConnection, id: Int64, creatorID: Int64) async throws -> UserList? {
-        guard let row = try await db.rows(
-            "SELECT \(unescaped: Self.listColumns) FROM user_list WHERE id = \(id) AND creator_id = \(creatorID)", logger).first
-        else { return nil }
-        let members = try await db.rows("""
-            SELECT u.id, u.name, u.username, u.avatar, u.is_verified FROM user_list_member m JOIN app_user u ON u.id = m.fan_id
-            WHERE m.list_id = \(id) ORDER BY m.added_at DESC, m.fan_id DESC LIMIT 10
-            """, logger)
+        guard let row = try await db.rows(UserListStatements.select(id: id, creatorID: creatorID), logger).first else { return nil }
+        let members = try await db.rows(UserListStatements.recentMembers(listID: id), logger)
         return try Self.userList(row, recentMembers: members.map(Self.profile))
     }
 

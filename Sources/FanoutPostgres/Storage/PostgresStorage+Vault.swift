@@ -1,4 +1,5 @@
 import FanoutCore
+import FanoutSQL
 import Foundation
 import PostgresNIO
 
@@ -59,7 +60,7 @@ extension PostgresStorage: VaultStore {
     public func vaultSummary(creatorID: Int64) async throws -> VaultSummary {
         try await read { db in
             var counts = MediaCounts()
-            for row in try await db.rows("SELECT kind, count(*) FROM media WHERE creator_id = \(creatorID) GROUP BY kind", logger) {
+            for row in try await db.rows(VaultStatements.kindCounts(creatorID: creatorID), logger) {
                 let (kind, count) = try row.decode((String, Int).self)
                 counts.add(count, of: MediaKind(rawValue: kind))
             }
@@ -74,7 +75,7 @@ extension PostgresStorage: VaultStore {
         try await read { db in
             let folded = search.flatMap { $0.isEmpty ? nil : $0.lowercased() }
             let rows = try await db.rows("""
-                SELECT \(unescaped: Self.vaultListColumns) FROM vault_list
+                SELECT \(unescaped: VaultStatements.listColumns) FROM vault_list
                 WHERE creator_id = \(creatorID) AND (\(folded)::text IS NULL OR strpos(lower(name COLLATE "und-x-icu"), \(folded)::text) > 0)
                 ORDER BY id DESC LIMIT \(page.limit + 1) OFFSET \(page.offset)
                 """, logger)
@@ -90,10 +91,7 @@ extension PostgresStorage: VaultStore {
 
     public func createVaultList(name: String, creatorID: Int64, at now: Date) async throws -> VaultList? {
         try await write { db in
-            guard let id = try await db.value(Int64.self, """
-                INSERT INTO vault_list (creator_id, name, created_at) VALUES (\(creatorID), \(name), \(now))
-                ON CONFLICT (creator_id, name) DO NOTHING RETURNING id
-                """, logger)
+            guard let id = try await db.value(Int64.self, VaultStatements.insertList(name: name, creatorID: creatorID, at: now), logger)
             else { return nil }
             return try await vaultList(db, id: id, creatorID: creatorID)
         }
@@ -114,7 +112,7 @@ extension PostgresStorage: VaultStore {
 
     public func deleteVaultList(id: Int64, creatorID: Int64) async throws -> Bool {
         try await write { db in
-            try await db.run("DELETE FROM vault_list WHERE id = \(id) AND creator_id = \(creatorID) RETURNING 1", logger) > 0
+            try await db.run(VaultStatements.deleteList(id: id, creatorID: creatorID), logger) > 0
         }
     }
 
@@ -136,20 +134,13 @@ extension PostgresStorage: VaultStore {
                 """, logger)
             var counts = MediaCounts()
             for id in added { counts.add(1, of: kinds[id] ?? nil) }
-            try await db.run("""
-                UPDATE vault_list SET photos_count = photos_count + \(counts.photos), videos_count = videos_count + \(counts.videos),
-                    gifs_count = gifs_count + \(counts.gifs), audios_count = audios_count + \(counts.audios) WHERE id = \(listID)
-                """, logger)
+            try await db.run(VaultStatements.addCounts(counts, listID: listID), logger)
             return nil
         }
     }
 
-    static let vaultListColumns = "id, creator_id, name, created_at, photos_count, videos_count, gifs_count, audios_count"
-
     func vaultList(_ db: PostgresConnection, id: Int64, creatorID: Int64) async throws -> VaultList? {
-        guard let row = try await db.rows(
-            "SELECT \(unescaped: Self.vaultListColumns) FROM vault_list WHERE id = \(id) AND creator_id = \(creatorID)", logger).first
-        else { return nil }
+        guard let row = try await db.rows(VaultStatements.selectList(id: id, creatorID: creatorID), logger).first else { return nil }
         return try await vaultList(db, row)
     }
 

@@ -401,6 +401,7 @@ extension AppDatabase {
             }
         }
         registerTenantBoundMigrations(in: &migrator)
+        registerSharedVocabularyMigration(in: &migrator)
         return migrator
     }
 }

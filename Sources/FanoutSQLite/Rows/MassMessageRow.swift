@@ -4,9 +4,9 @@ import GRDB
 /// Reads mass messages, by column position.
 enum MassMessageRow {
     static let select = """
-        SELECT id, creatorId, text, priceCents, isLockedText, state, createdAt, changedAt, scheduledAt, sentAt,
-               canceledAt, total, pending, sentCount, viewedCount, purchasedCount, hasError, media
-        FROM massMessage
+        SELECT id, creator_id, text, price_cents, is_locked_text, state, created_at, changed_at, scheduled_at, sent_at,
+               canceled_at, total, pending, sent_count, viewed_count, purchased_count, has_error, media
+        FROM mass_message
         """
 
     static func decode(_ column: SQLiteColumns) -> MassMessage {

@@ -5,9 +5,9 @@ import GRDB
 /// Reads `media` rows into the domain value, by column position.
 enum MediaRow {
     static let columns = """
-        media.id, media.creatorId, media.kind, media.createdAt, media.isReady, media.hasError, media.convertedToVideo,
-        media.hasCustomPreview, media.duration, media.width, media.height, media.size, media.fullUrl, media.thumbUrl,
-        media.previewUrl, media.squarePreviewUrl, media.video240Url, media.video720Url
+        media.id, media.creator_id, media.kind, media.created_at, media.is_ready, media.has_error, media.converted_to_video,
+        media.has_custom_preview, media.duration, media.width, media.height, media.size, media.full_url, media.thumb_url,
+        media.preview_url, media.square_preview_url, media.video240_url, media.video720_url
         """
 
     static func decode(_ row: Row) -> Media {

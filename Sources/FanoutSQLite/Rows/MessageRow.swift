@@ -1,4 +1,5 @@
 import FanoutCore
+import FanoutSQL
 import Foundation
 import GRDB
 
@@ -7,62 +8,18 @@ import GRDB
 /// the same columns. A delivery takes its text and media from the mass message,
 /// as does a message a delivery became.
 enum MessageRow {
-    static let select = """
-        SELECT m.id, m.fromUserId, m.priceCents, m.isLockedText, m.isTip, m.massMessageId, m.createdAt,
-               m.changedAt, m.openedAt, m.purchasedAt, m.isLiked, m.isPinned,
-               COALESCE(m.text, mm.text, '') AS body, mm.state AS queueState, mm.sentAt AS queueSentAt,
-               c.creatorId, c.fanId, sender.name AS senderName,
-               CASE WHEN m.massMessageId IS NULL THEN m.media ELSE mm.media END AS media
-        FROM message m
-        JOIN chat c ON c.id = m.chatId
-        JOIN user sender ON sender.id = m.fromUserId
-        LEFT JOIN massMessage mm ON mm.id = m.massMessageId
-        """
+    static let select = ChatMessageSelect.messages
 
-    /// A delivery is dated when its mass message started sending (the
-    /// demo's half-sent one has no such date: when it was created), and is
-    /// unopened, unbought, unliked and unpinned (acting on it makes it a message).
-    static func selectDelivery(index: String) -> String {
-        """
-        SELECT d.messageId, d.creatorId, mm.priceCents, mm.isLockedText, 0, d.massMessageId, COALESCE(mm.sentAt, mm.createdAt),
-               COALESCE(mm.sentAt, mm.createdAt), NULL, NULL, 0, 0,
-               mm.text, mm.state, mm.sentAt,
-               d.creatorId, d.fanId, sender.name, mm.media
-        FROM massDelivery d \(index)
-        JOIN massMessage mm ON mm.id = d.massMessageId
-        JOIN user sender ON sender.id = d.creatorId
-        """
-    }
+    static func selectDelivery(index: String) -> String { ChatMessageSelect.deliveries(.sqlite, index: index) }
 
     /// Which index the deliveries side walks. Named, because without
     /// statistics SQLite would walk all of a creator's deliveries by id to
     /// find one fan's rather than seek the fan's.
     enum DeliveryIndex: String {
         /// (creatorId, messageId): by id.
-        case byID = "INDEXED BY sqlite_autoindex_massDelivery_1"
+        case byID = "INDEXED BY sqlite_autoindex_mass_delivery_1"
         /// (creatorId, fanId, messageId): one fan's chat.
         case byFan = "INDEXED BY massDelivery_chat"
-    }
-
-    /// A condition written once for both kinds: `$id`, `$text`, `$openedAt`
-    /// and `$massMessageId` stand for the columns of the kind at hand.
-    struct Condition {
-        var template: String
-
-        init(_ template: String) { self.template = template }
-
-        var onMessage: String {
-            substitute(["$id": "m.id", "$text": "COALESCE(m.text, mm.text, '')", "$openedAt": "m.openedAt", "$massMessageId": "m.massMessageId"])
-        }
-
-        var onDelivery: String {
-            substitute(["$id": "d.messageId", "$text": "mm.text", "$openedAt": "NULL", "$massMessageId": "d.massMessageId"])
-        }
-
-        private func substitute(_ columns: [String: String]) -> String {
-            // Longest token first: `$id` is a prefix of no other token, but stay safe.
-            columns.keys.sorted { $0.count > $1.count }.reduce(template) { $0.replacingOccurrences(of: $1, with: columns[$1]!) }
-        }
     }
 
     /// `select` + `where` (a cached statement), with their attachments.
@@ -98,7 +55,7 @@ enum MessageRow {
     private static func byIDSQL(count: Int) -> String {
         let marks = databaseQuestionMarks(count: count)
         return "\(select) WHERE m.id IN (\(marks)) UNION ALL \(selectDelivery(index: DeliveryIndex.byID.rawValue)) "
-            + "WHERE d.creatorId = ? AND d.messageId IN (\(marks))"
+            + "WHERE d.creator_id = ? AND d.message_id IN (\(marks))"
     }
 
     static func decode(_ db: Database, media: MediaCache, sql: String, arguments: StatementArguments) throws -> [ChatMessage] {

@@ -1,4 +1,5 @@
 import FanoutCore
+import FanoutSQL
 import Foundation
 import GRDB
 
@@ -9,7 +10,7 @@ extension SQLiteStorage: AnalyticsStore {
             let messages = try MassMessageRow.fetchAll(
                 db,
                 media: media,
-                where: "WHERE creatorId = ? AND purchasedCount > 0 ORDER BY id DESC LIMIT ? OFFSET ?",
+                where: "WHERE creator_id = ? AND purchased_count > 0 ORDER BY id DESC LIMIT ? OFFSET ?",
                 arguments: [creatorID, page.limit + 1, page.offset])
             return Page(fetched: messages, limit: page.limit)
         }
@@ -21,7 +22,7 @@ extension SQLiteStorage: AnalyticsStore {
                 db,
                 media: media,
                 where: """
-                    WHERE creatorId = ? AND sentAt >= ? AND sentAt < ? AND state IN ('sent', 'canceled')
+                    WHERE creator_id = ? AND sent_at >= ? AND sent_at < ? AND state IN ('sent', 'canceled')
                     ORDER BY id DESC LIMIT ?
                     """,
                 arguments: [creatorID, from, to, limit + 1])
@@ -32,10 +33,8 @@ extension SQLiteStorage: AnalyticsStore {
     public func dailyActivity(creatorID: Int64, kind: ActivityKind, days: ClosedRange<String>) async throws -> [String: (count: Int, grossCents: Int64)] {
         try await read { db in
             var result: [String: (count: Int, grossCents: Int64)] = [:]
-            for row in try Row.fetchAll(
-                db, sql: "SELECT day, count, grossCents FROM dailyActivity WHERE creatorId = ? AND kind = ? AND day BETWEEN ? AND ?",
-                arguments: [creatorID, kind.rawValue, days.lowerBound, days.upperBound]) {
-                result[row["day"]] = (row["count"], row["grossCents"])
+            for row in try db.run(AnalyticsStatements.dailyActivity(creatorID: creatorID, kind: kind, days: days)) {
+                result[row["day"]] = (row["count"], row["gross_cents"])
             }
             return result
         }
@@ -43,28 +42,17 @@ extension SQLiteStorage: AnalyticsStore {
 
     public func buyers(massMessageID: Int64, before marker: Int64?, page: PageRequest) async throws -> Page<(marker: Int64, user: UserProfile)> {
         try await read { db in
-            let rows = try Row.fetchAll(
-                db, sql: """
-                    SELECT p.id AS purchaseId, u.* FROM purchase p JOIN user u ON u.id = p.fanId
-                    WHERE p.massMessageId = ? AND p.id < ? ORDER BY p.id DESC LIMIT ? OFFSET ?
-                    """,
-                arguments: [massMessageID, marker ?? .max, page.limit + 1, page.offset])
-            return Page(fetched: rows.map { (marker: $0["purchaseId"] as Int64, user: Self.profile($0)) }, limit: page.limit)
+            let rows = try db.run(AnalyticsStatements.buyers(massMessageID: massMessageID, before: marker, page: page))
+            return Page(fetched: rows.map { (marker: $0["purchase_id"] as Int64, user: Self.profile($0)) }, limit: page.limit)
         }
     }
 
     public func purchase(id: Int64, creatorID: Int64) async throws -> Purchase? {
         try await read { db in
-            try Row.fetchOne(
-                db, sql: """
-                    SELECT p.id AS purchaseId, p.messageId, p.massMessageId, p.amountCents, p.createdAt AS purchasedAt, u.*
-                    FROM purchase p JOIN user u ON u.id = p.fanId WHERE p.id = ? AND p.creatorId = ?
-                    """,
-                arguments: [id, creatorID]
-            ).map { row in
+            try db.run(AnalyticsStatements.purchase(id: id, creatorID: creatorID)).first.map { row in
                 Purchase(
-                    id: row["purchaseId"], messageID: row["messageId"], massMessageID: row["massMessageId"], fan: Self.profile(row),
-                    amount: Money(cents: row["amountCents"]), createdAt: row["purchasedAt"])
+                    id: id, messageID: row["message_id"], massMessageID: row["mass_message_id"], fan: Self.profile(row),
+                    amount: Money(cents: row["amount_cents"]), createdAt: row["purchased_at"])
             }
         }
     }

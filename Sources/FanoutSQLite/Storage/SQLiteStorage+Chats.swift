@@ -1,4 +1,5 @@
 import FanoutCore
+import FanoutSQL
 import Foundation
 import GRDB
 
@@ -64,54 +65,54 @@ extension SQLiteStorage: ChatStore {
     /// joined to their details and put back in order (ties: chat row id).
     private static func chatListSQL(for variant: ChatListVariant) -> String {
         let search = variant.searching
-            ? " AND EXISTS (SELECT 1 FROM user u WHERE u.id = $fan AND (instr(fanout_fold(u.name), :search) > 0 OR instr(fanout_fold(u.username), :search) > 0))"
+            ? " AND EXISTS (SELECT 1 FROM app_user u WHERE u.id = $fan AND (instr(fanout_fold(u.name), :search) > 0 OR instr(fanout_fold(u.username), :search) > 0))"
             : ""
         let direction = variant.order == .recent ? "DESC" : "ASC"
         let page: String
         if let filter = variant.filter {
             let counter = switch filter {
-            case .unread: "c.unreadCount > 0"
-            case .whoTipped: "c.tipsCents > 0"
-            case .priority: "c.spentCents > 0"
+            case .unread: "c.unread_count > 0"
+            case .whoTipped: "c.tips_cents > 0"
+            case .priority: "c.spent_cents > 0"
             }
             page = """
-                SELECT c.fanId AS fanId, NULLIF(MAX(COALESCE(c.lastMessageId, 0), COALESCE(
-                    (SELECT MAX(d.messageId) FROM massDelivery d WHERE d.creatorId = :creator AND d.fanId = c.fanId), 0)), 0) AS lastId
+                SELECT c.fan_id AS fan_id, NULLIF(MAX(COALESCE(c.last_message_id, 0), COALESCE(
+                    (SELECT MAX(d.message_id) FROM mass_delivery d WHERE d.creator_id = :creator AND d.fan_id = c.fan_id), 0)), 0) AS lastId
                 FROM chat c
-                WHERE c.creatorId = :creator AND \(counter)\(search.replacingOccurrences(of: "$fan", with: "c.fanId"))
+                WHERE c.creator_id = :creator AND \(counter)\(search.replacingOccurrences(of: "$fan", with: "c.fan_id"))
                 ORDER BY lastId \(direction), c.id \(direction) LIMIT :limit OFFSET :offset
                 """
         } else {
             page = """
-                SELECT c.fanId AS fanId, c.lastMessageId AS lastId FROM chat c
-                WHERE c.creatorId = :creator
-                  AND NOT EXISTS (SELECT 1 FROM massDelivery d
-                                  WHERE d.creatorId = :creator AND d.fanId = c.fanId AND d.messageId > COALESCE(c.lastMessageId, 0))
-                  \(search.replacingOccurrences(of: "$fan", with: "c.fanId"))
+                SELECT c.fan_id AS fan_id, c.last_message_id AS lastId FROM chat c
+                WHERE c.creator_id = :creator
+                  AND NOT EXISTS (SELECT 1 FROM mass_delivery d
+                                  WHERE d.creator_id = :creator AND d.fan_id = c.fan_id AND d.message_id > COALESCE(c.last_message_id, 0))
+                  \(search.replacingOccurrences(of: "$fan", with: "c.fan_id"))
                 UNION ALL
-                SELECT d.fanId, d.messageId FROM massDelivery d
-                WHERE d.creatorId = :creator
-                  AND NOT EXISTS (SELECT 1 FROM massDelivery n
-                                  WHERE n.creatorId = :creator AND n.fanId = d.fanId AND n.messageId > d.messageId)
-                  AND NOT EXISTS (SELECT 1 FROM chat c WHERE c.creatorId = :creator AND c.fanId = d.fanId AND c.lastMessageId > d.messageId)
-                  \(search.replacingOccurrences(of: "$fan", with: "d.fanId"))
+                SELECT d.fan_id, d.message_id FROM mass_delivery d
+                WHERE d.creator_id = :creator
+                  AND NOT EXISTS (SELECT 1 FROM mass_delivery n
+                                  WHERE n.creator_id = :creator AND n.fan_id = d.fan_id AND n.message_id > d.message_id)
+                  AND NOT EXISTS (SELECT 1 FROM chat c WHERE c.creator_id = :creator AND c.fan_id = d.fan_id AND c.last_message_id > d.message_id)
+                  \(search.replacingOccurrences(of: "$fan", with: "d.fan_id"))
                 ORDER BY 2 \(direction) LIMIT :limit OFFSET :offset
                 """
         }
         return """
-            SELECT p.fanId, p.lastId, COALESCE(s.isActive, 0),
-                   COALESCE(c.unreadCount, 0), COALESCE(c.hasUnreadTips, 0), COALESCE(c.isMuted, 0),
-                   c.lastReadMessageId, COALESCE(c.hasPurchasedFeed, 0), COALESCE(c.pinnedCount, 0)
+            SELECT p.fan_id, p.lastId, COALESCE(s.is_active, 0),
+                   COALESCE(c.unread_count, 0), COALESCE(c.has_unread_tips, 0), COALESCE(c.is_muted, 0),
+                   c.last_read_message_id, COALESCE(c.has_purchased_feed, 0), COALESCE(c.pinned_count, 0)
             FROM (\(page)) AS p
-            LEFT JOIN chat c ON c.creatorId = :creator AND c.fanId = p.fanId
-            LEFT JOIN subscription s ON s.creatorId = :creator AND s.fanId = p.fanId
+            LEFT JOIN chat c ON c.creator_id = :creator AND c.fan_id = p.fan_id
+            LEFT JOIN subscription s ON s.creator_id = :creator AND s.fan_id = p.fan_id
             ORDER BY p.lastId \(direction), c.id \(direction)
             """
     }
 
     public func chatMessage(id: Int64, creatorID: Int64) async throws -> ChatMessage? {
         try pageRead { db in
-            try MessageRow.fetchAll(db, media: media, where: "WHERE m.id = ? AND c.creatorId = ?", arguments: [id, creatorID]).first
+            try MessageRow.fetchAll(db, media: media, where: "WHERE m.id = ? AND c.creator_id = ?", arguments: [id, creatorID]).first
         }
     }
 
@@ -122,7 +123,7 @@ extension SQLiteStorage: ChatStore {
     /// Whether the fan has deliveries not yet acted on: a chat without a chat row.
     static func hasDeliveries(_ db: Database, creatorID: Int64, fanID: Int64) throws -> Bool {
         try Bool.fetchOne(
-            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM massDelivery WHERE creatorId = ? AND fanId = ?)"),
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM mass_delivery WHERE creator_id = ? AND fan_id = ?)"),
             arguments: [creatorID, fanID]) ?? false
     }
 
@@ -130,8 +131,8 @@ extension SQLiteStorage: ChatStore {
     static func messageExists(_ db: Database, id: Int64, chatID: Int64?, creatorID: Int64, fanID: Int64) throws -> Bool {
         try Bool.fetchOne(
             db.cachedStatement(sql: """
-                SELECT EXISTS (SELECT 1 FROM message WHERE id = ?1 AND chatId = ?2)
-                    OR EXISTS (SELECT 1 FROM massDelivery WHERE creatorId = ?3 AND messageId = ?1 AND fanId = ?4)
+                SELECT EXISTS (SELECT 1 FROM message WHERE id = ?1 AND chat_id = ?2)
+                    OR EXISTS (SELECT 1 FROM mass_delivery WHERE creator_id = ?3 AND message_id = ?1 AND fan_id = ?4)
                 """),
             arguments: [id, chatID, creatorID, fanID]) ?? false
     }
@@ -190,10 +191,10 @@ extension SQLiteStorage: ChatStore {
         if variant.before { condition += " AND $id < :before" }
         if variant.startingAt { condition += " AND $id <= :startingAt" }
         if variant.searching { condition += " AND instr(fanout_fold($text), :search) > 0" }
-        let filter = MessageRow.Condition(condition)
+        let filter = MessageCondition(condition)
         return MessageRow.bothSQL(
-            messages: "WHERE m.chatId = (SELECT id FROM chat WHERE creatorId = :creator AND fanId = :fan) AND \(filter.onMessage)",
-            deliveries: "WHERE d.creatorId = :creator AND d.fanId = :fan AND \(filter.onDelivery)", index: .byFan,
+            messages: "WHERE m.chat_id = (SELECT id FROM chat WHERE creator_id = :creator AND fan_id = :fan) AND \(filter.onMessage)",
+            deliveries: "WHERE d.creator_id = :creator AND d.fan_id = :fan AND \(filter.onDelivery)", index: .byFan,
             tail: "ORDER BY 1 DESC LIMIT :limit OFFSET :offset")
     }
 
@@ -201,23 +202,23 @@ extension SQLiteStorage: ChatStore {
     /// one walk of each side's (chat, id) index from the cursor. `arguments`
     /// name `chat` (nil without a chat row), `creator`, `fan`, `limit`, `offset`.
     static func chatMessages(
-        _ db: Database, media: MediaCache, condition: MessageRow.Condition, arguments: [String: (any DatabaseValueConvertible)?]
+        _ db: Database, media: MediaCache, condition: MessageCondition, arguments: [String: (any DatabaseValueConvertible)?]
     ) throws -> [ChatMessage] {
         try MessageRow.fetchBoth(
             db, media: media,
-            messages: "WHERE m.chatId = :chat AND \(condition.onMessage)",
-            deliveries: "WHERE d.creatorId = :creator AND d.fanId = :fan AND \(condition.onDelivery)", index: .byFan,
+            messages: "WHERE m.chat_id = :chat AND \(condition.onMessage)",
+            deliveries: "WHERE d.creator_id = :creator AND d.fan_id = :fan AND \(condition.onDelivery)", index: .byFan,
             tail: "ORDER BY 1 DESC LIMIT :limit OFFSET :offset", arguments: StatementArguments(arguments))
     }
 
     public func users(ids: [Int64]) async throws -> [UserProfile] {
         try await read { db in
             let rows = try Row.fetchAll(
-                db, sql: "SELECT * FROM user WHERE id IN (\(databaseQuestionMarks(count: ids.count)))",
+                db, sql: "SELECT * FROM app_user WHERE id IN (\(databaseQuestionMarks(count: ids.count)))",
                 arguments: StatementArguments(ids))
             let byID = Dictionary(uniqueKeysWithValues: rows.map { row in
                 (row["id"] as Int64, UserProfile(id: row["id"], name: row["name"], username: row["username"],
-                                                 avatar: row["avatar"], isVerified: row["isVerified"]))
+                                                 avatar: row["avatar"], isVerified: row["is_verified"]))
             })
             return ids.compactMap { byID[$0] }
         }
@@ -226,13 +227,13 @@ extension SQLiteStorage: ChatStore {
     /// The chat's id, creating the chat if it does not exist yet.
     static func chatIDCreatingIfNeeded(_ db: Database, creatorID: Int64, fanID: Int64) throws -> Int64 {
         let upsert = try db.cachedStatement(sql: """
-            INSERT INTO chat (creatorId, fanId) VALUES (?, ?)
-            ON CONFLICT (creatorId, fanId) DO UPDATE SET fanId = excluded.fanId RETURNING id
+            INSERT INTO chat (creator_id, fan_id) VALUES (?, ?)
+            ON CONFLICT (creator_id, fan_id) DO UPDATE SET fan_id = excluded.fan_id RETURNING id
             """)
         return try Int64.fetchOne(upsert, arguments: [creatorID, fanID])!
     }
 
     static func chatID(_ db: Database, creatorID: Int64, fanID: Int64) throws -> Int64? {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM chat WHERE creatorId = ? AND fanId = ?"), arguments: [creatorID, fanID])
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM chat WHERE creator_id = ? AND fan_id = ?"), arguments: [creatorID, fanID])
     }
 }

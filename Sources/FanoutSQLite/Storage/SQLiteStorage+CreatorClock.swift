@@ -1,4 +1,5 @@
 import FanoutCore
+import FanoutSQL
 import Foundation
 import GRDB
 
@@ -6,7 +7,7 @@ extension SQLiteStorage: CreatorClockStore {
     public func creatorClockOffsets() async throws -> [Int64: TimeInterval] {
         try await read { db in
             var offsets: [Int64: TimeInterval] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT creatorId, offsetSeconds FROM creatorClock") {
+            for row in try db.run(CreatorClockStatements.offsets) {
                 offsets[row[0]] = row[1]
             }
             return offsets
@@ -15,15 +16,8 @@ extension SQLiteStorage: CreatorClockStore {
 
     public func advanceCreatorClock(creatorID: Int64, by seconds: TimeInterval, upTo maximum: TimeInterval) async throws -> TimeInterval? {
         try await write { db in
-            try Double.fetchOne(
-                db,
-                sql: """
-                    INSERT INTO creatorClock (creatorId, offsetSeconds) VALUES (?1, ?2)
-                    ON CONFLICT (creatorId) DO UPDATE SET offsetSeconds = offsetSeconds + ?2 WHERE offsetSeconds + ?2 <= ?3
-                    RETURNING offsetSeconds
-                    """,
-                arguments: [creatorID, seconds, maximum]
-            ).flatMap { $0 <= maximum ? $0 : nil }
+            try db.value(Double.self, CreatorClockStatements.advance(creatorID: creatorID, by: seconds, upTo: maximum))
+                .flatMap { $0 <= maximum ? $0 : nil }
         }
     }
 }

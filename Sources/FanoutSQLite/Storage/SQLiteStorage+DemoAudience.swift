@@ -13,10 +13,10 @@ extension SQLiteStorage {
             try await write { db in
                 let series = "WITH RECURSIVE n(i) AS (SELECT ?1 UNION ALL SELECT i + 1 FROM n WHERE i < ?2)"
                 try db.execute(
-                    sql: series + " INSERT INTO user (id, name, username, avatar, isVerified, isCreator) SELECT i, 'Fan ' || i, 'fan' || i, NULL, 0, 0 FROM n",
+                    sql: series + " INSERT INTO app_user (id, name, username, avatar, is_verified, is_creator) SELECT i, 'Fan ' || i, 'fan' || i, NULL, 0, 0 FROM n",
                     arguments: [first, last])
                 try db.execute(
-                    sql: series + " INSERT INTO subscription (creatorId, fanId, subscribedAt, isActive) SELECT ?3, i, ?4, 1 FROM n",
+                    sql: series + " INSERT INTO subscription (creator_id, fan_id, subscribed_at, is_active) SELECT ?3, i, ?4, 1 FROM n",
                     arguments: [first, last, audience.creator.id, audience.since])
             }
             written += run.count

@@ -8,11 +8,11 @@ extension SQLiteStorage: DemoImporting {
     public func importDemo(_ dataset: DemoDataset) async throws {
         try await write { db in
             let creators = Set(dataset.creatorIDs)
-            let insertUser = try db.makeStatement(sql: "INSERT INTO user (id, name, username, avatar, isVerified, isCreator) VALUES (?, ?, ?, ?, ?, ?)")
+            let insertUser = try db.makeStatement(sql: "INSERT INTO app_user (id, name, username, avatar, is_verified, is_creator) VALUES (?, ?, ?, ?, ?, ?)")
             for user in dataset.users {
                 try insertUser.execute(arguments: [user.id, user.name, user.username, user.avatar, user.isVerified, creators.contains(user.id)])
             }
-            let insertSubscription = try db.makeStatement(sql: "INSERT INTO subscription (creatorId, fanId, subscribedAt, isActive) VALUES (?, ?, ?, ?)")
+            let insertSubscription = try db.makeStatement(sql: "INSERT INTO subscription (creator_id, fan_id, subscribed_at, is_active) VALUES (?, ?, ?, ?)")
             for subscription in dataset.subscriptions {
                 try insertSubscription.execute(arguments: [subscription.creatorID, subscription.fanID, subscription.subscribedAt, subscription.isActive])
             }
@@ -26,8 +26,8 @@ extension SQLiteStorage: DemoImporting {
 
     private static func insertMedia(_ db: Database, _ media: [Media]) throws {
         let statement = try db.makeStatement(sql: """
-            INSERT INTO media (id, creatorId, kind, createdAt, isReady, hasError, convertedToVideo, hasCustomPreview,
-                duration, width, height, size, fullUrl, thumbUrl, previewUrl, squarePreviewUrl, video240Url, video720Url)
+            INSERT INTO media (id, creator_id, kind, created_at, is_ready, has_error, converted_to_video, has_custom_preview,
+                duration, width, height, size, full_url, thumb_url, preview_url, square_preview_url, video240_url, video720_url)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for item in media {
@@ -41,12 +41,12 @@ extension SQLiteStorage: DemoImporting {
 
     private static func insertMassMessages(_ db: Database, _ messages: [DemoDataset.MassMessage]) throws -> [Int64] {
         let statement = try db.makeStatement(sql: """
-            INSERT INTO massMessage (creatorId, text, priceCents, isLockedText, state, listType, createdAt, changedAt,
-                scheduledAt, sentAt, canceledAt, total, pending, sentCount, viewedCount, purchasedCount)
+            INSERT INTO mass_message (creator_id, text, price_cents, is_locked_text, state, list_type, created_at, changed_at,
+                scheduled_at, sent_at, canceled_at, total, pending, sent_count, viewed_count, purchased_count)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let attach = try db.makeStatement(sql: "INSERT INTO massMessageMedia (massMessageId, position, mediaId, isPreview) VALUES (?, ?, ?, ?)")
-        let recipient = try db.makeStatement(sql: "INSERT INTO massMessageRecipient (massMessageId, fanId) VALUES (?, ?)")
+        let attach = try db.makeStatement(sql: "INSERT INTO mass_message_media (mass_message_id, position, media_id, is_preview) VALUES (?, ?, ?, ?)")
+        let recipient = try db.makeStatement(sql: "INSERT INTO mass_message_recipient (mass_message_id, fan_id) VALUES (?, ?)")
         // Inserted oldest first, so ids grow with time as they do live.
         var ids = Array(repeating: Int64(0), count: messages.count)
         for index in messages.indices.sorted(by: { messages[$0].createdAt < messages[$1].createdAt }) {
@@ -63,21 +63,21 @@ extension SQLiteStorage: DemoImporting {
                 try attach.execute(arguments: [ids[index], position, ref.mediaID, ref.isPreview])
             }
             for fan in message.recipients { try recipient.execute(arguments: [ids[index], fan]) }
-            try db.execute(sql: "UPDATE massMessage SET fanOutCursor = ? WHERE id = ?", arguments: [message.fanOutCursor, ids[index]])
+            try db.execute(sql: "UPDATE mass_message SET fan_out_cursor = ? WHERE id = ?", arguments: [message.fanOutCursor, ids[index]])
         }
         return ids
     }
 
     private static func insertMessages(_ db: Database, _ dataset: DemoDataset, massIDs: [Int64]) throws {
-        let insertChat = try db.makeStatement(sql: "INSERT INTO chat (creatorId, fanId, isMuted) VALUES (?, ?, ?)")
+        let insertChat = try db.makeStatement(sql: "INSERT INTO chat (creator_id, fan_id, is_muted) VALUES (?, ?, ?)")
         let insertMessage = try db.makeStatement(sql: """
-            INSERT INTO message (chatId, fromUserId, text, priceCents, isLockedText, isTip, massMessageId, createdAt,
-                changedAt, openedAt, purchasedAt, isLiked, isPinned)
+            INSERT INTO message (chat_id, from_user_id, text, price_cents, is_locked_text, is_tip, mass_message_id, created_at,
+                changed_at, opened_at, purchased_at, is_liked, is_pinned)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let attach = try db.makeStatement(sql: "INSERT INTO messageMedia (messageId, position, mediaId, isPreview) VALUES (?, ?, ?, ?)")
+        let attach = try db.makeStatement(sql: "INSERT INTO message_media (message_id, position, media_id, is_preview) VALUES (?, ?, ?, ?)")
         let insertPurchase = try db.makeStatement(sql: """
-            INSERT INTO purchase (messageId, massMessageId, creatorId, fanId, amountCents, createdAt) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO purchase (message_id, mass_message_id, creator_id, fan_id, amount_cents, created_at) VALUES (?, ?, ?, ?, ?, ?)
             """)
         var chatIDs: [[Int64]: Int64] = [:]
         for message in dataset.messages {
@@ -113,14 +113,14 @@ extension SQLiteStorage: DemoImporting {
     private static func deriveChatCounters(_ db: Database) throws {
         try db.execute(sql: """
             UPDATE chat SET
-                lastMessageId = (SELECT MAX(id) FROM message WHERE chatId = chat.id),
-                lastReadMessageId = (SELECT MAX(id) FROM message WHERE chatId = chat.id AND fromUserId = chat.fanId AND openedAt IS NOT NULL),
-                unreadCount = (SELECT COUNT(*) FROM message WHERE chatId = chat.id AND fromUserId = chat.fanId AND openedAt IS NULL),
-                hasUnreadTips = EXISTS (SELECT 1 FROM message WHERE chatId = chat.id AND fromUserId = chat.fanId AND isTip AND openedAt IS NULL),
-                tipsCents = (SELECT COALESCE(SUM(priceCents), 0) FROM message WHERE chatId = chat.id AND isTip),
-                spentCents = (SELECT COALESCE(SUM(priceCents), 0) FROM message WHERE chatId = chat.id AND isTip)
-                    + (SELECT COALESCE(SUM(amountCents), 0) FROM purchase WHERE creatorId = chat.creatorId AND fanId = chat.fanId),
-                pinnedCount = (SELECT COUNT(*) FROM message WHERE chatId = chat.id AND isPinned)
+                last_message_id = (SELECT MAX(id) FROM message WHERE chat_id = chat.id),
+                last_read_message_id = (SELECT MAX(id) FROM message WHERE chat_id = chat.id AND from_user_id = chat.fan_id AND opened_at IS NOT NULL),
+                unread_count = (SELECT COUNT(*) FROM message WHERE chat_id = chat.id AND from_user_id = chat.fan_id AND opened_at IS NULL),
+                has_unread_tips = EXISTS (SELECT 1 FROM message WHERE chat_id = chat.id AND from_user_id = chat.fan_id AND is_tip AND opened_at IS NULL),
+                tips_cents = (SELECT COALESCE(SUM(price_cents), 0) FROM message WHERE chat_id = chat.id AND is_tip),
+                spent_cents = (SELECT COALESCE(SUM(price_cents), 0) FROM message WHERE chat_id = chat.id AND is_tip)
+                    + (SELECT COALESCE(SUM(amount_cents), 0) FROM purchase WHERE creator_id = chat.creator_id AND fan_id = chat.fan_id),
+                pinned_count = (SELECT COUNT(*) FROM message WHERE chat_id = chat.id AND is_pinned)
             """)
     }
 }
@@ -128,7 +128,7 @@ extension SQLiteStorage: DemoImporting {
 extension SQLiteStorage {
     public func isEmpty() async throws -> Bool {
         try await read { db in
-            try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM organization) AND NOT EXISTS (SELECT 1 FROM user)") ?? true
+            try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM organization) AND NOT EXISTS (SELECT 1 FROM app_user)") ?? true
         }
     }
 }

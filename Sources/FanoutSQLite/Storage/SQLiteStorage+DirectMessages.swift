@@ -1,32 +1,24 @@
 import FanoutCore
+import FanoutSQL
 import Foundation
 import GRDB
 
 extension SQLiteStorage: DirectMessageStore {
     public func isActiveSubscriber(creatorID: Int64, fanID: Int64) async throws -> Bool {
         try await read { db in
-            try Bool.fetchOne(
-                db, sql: "SELECT EXISTS (SELECT 1 FROM subscription WHERE creatorId = ? AND fanId = ? AND isActive)",
-                arguments: [creatorID, fanID]) ?? false
+            try db.value(Bool.self, SubscriberStatements.isActiveSubscriber(creatorID: creatorID, fanID: fanID)) ?? false
         }
     }
 
     public func sendDirectMessage(_ content: MessageContent, creatorID: Int64, fanID: Int64, at now: Date) async throws -> ChatMessage {
         try await write { db in
             let chatID = try Self.chatIDCreatingIfNeeded(db, creatorID: creatorID, fanID: fanID)
-            try db.execute(
-                sql: """
-                    INSERT INTO message (chatId, fromUserId, text, priceCents, isLockedText, createdAt, changedAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [chatID, creatorID, content.text, content.price.cents, content.isLockedText, now, now])
-            let id = db.lastInsertedRowID
-            let attach = try db.cachedStatement(sql: "INSERT INTO messageMedia (messageId, position, mediaId, isPreview) VALUES (?, ?, ?, ?)")
+            let id: Int64 = try db.run(MessageStatements.insertCreatorMessage(chatID: chatID, creatorID: creatorID, content: content, at: now))[0][0]
+            let attach = try db.cachedStatement(sql: "INSERT INTO message_media (message_id, position, media_id, is_preview) VALUES (?, ?, ?, ?)")
             for (position, mediaID) in content.mediaIDs.enumerated() {
                 try attach.execute(arguments: [id, position, mediaID, position < content.previewMediaCount])
             }
-            try db.execute(sql: "UPDATE chat SET lastMessageId = ? WHERE id = ?", arguments: [id, chatID])
-            try Self.tally(db, creatorID: creatorID, kind: .directMessages, at: now, count: 1)
+            try Self.apply(db, DirectMessageSent(creatorID: creatorID, chatID: chatID, messageID: id, at: now).effects)
             return try MessageRow.fetchAll(db, media: media, where: "WHERE m.id = ?", arguments: [id])[0]
         }
     }
@@ -39,27 +31,18 @@ extension SQLiteStorage: DirectMessageStore {
     static func message(_ db: Database, media: MediaCache, id: Int64, creatorID: Int64, fanID: Int64) throws -> ChatMessage? {
         try MessageRow.fetchBoth(
             db, media: media,
-            messages: "WHERE m.id = :id AND c.creatorId = :creator AND c.fanId = :fan",
-            deliveries: "WHERE d.creatorId = :creator AND d.messageId = :id AND d.fanId = :fan", index: .byID,
+            messages: "WHERE m.id = :id AND c.creator_id = :creator AND c.fan_id = :fan",
+            deliveries: "WHERE d.creator_id = :creator AND d.message_id = :id AND d.fan_id = :fan", index: .byID,
             tail: "", arguments: ["id": id, "creator": creatorID, "fan": fanID]
         ).first
     }
 
     public func deleteDirectMessage(id: Int64, creatorID: Int64, fanID: Int64, sentNotBefore: Date, at now: Date) async throws -> Bool {
         try await write { db in
-            guard let chatID = try Self.chatID(db, creatorID: creatorID, fanID: fanID) else { return false }
-            try db.execute(
-                sql: """
-                    DELETE FROM message
-                    WHERE id = ? AND chatId = ? AND fromUserId = ? AND massMessageId IS NULL AND purchasedAt IS NULL
-                      AND createdAt >= ?
-                    """,
-                arguments: [id, chatID, creatorID, sentNotBefore])
-            guard db.changesCount > 0 else { return false }
-            try db.execute(
-                sql: "UPDATE chat SET lastMessageId = (SELECT MAX(id) FROM message WHERE chatId = chat.id) WHERE id = ?",
-                arguments: [chatID])
-            try Self.enqueueWebhookEvent(db, type: .chatMessageDeleted, creatorID: creatorID, subjectID: id, fanID: fanID, at: now)
+            guard let chatID = try Self.chatID(db, creatorID: creatorID, fanID: fanID),
+                  !(try db.run(MessageStatements.deleteDirectMessage(id: id, chatID: chatID, creatorID: creatorID, sentNotBefore: sentNotBefore))).isEmpty
+            else { return false }
+            try Self.apply(db, DirectMessageUnsent(creatorID: creatorID, fanID: fanID, chatID: chatID, messageID: id, at: now).effects)
             return true
         }
     }
@@ -69,9 +52,9 @@ extension SQLiteStorage: DirectMessageStore {
             let chatID = try Self.chatID(db, creatorID: creatorID, fanID: query.fanID)
             let kindFilter = query.kind == nil ? "" : " AND media.kind = :kind"
             var condition = """
-                (EXISTS (SELECT 1 FROM messageMedia a JOIN media ON media.id = a.mediaId WHERE a.messageId = $id\(kindFilter))
-                 OR EXISTS (SELECT 1 FROM massMessageMedia a JOIN media ON media.id = a.mediaId
-                            WHERE a.massMessageId = $massMessageId\(kindFilter)))
+                (EXISTS (SELECT 1 FROM message_media a JOIN media ON media.id = a.media_id WHERE a.message_id = $id\(kindFilter))
+                 OR EXISTS (SELECT 1 FROM mass_message_media a JOIN media ON media.id = a.media_id
+                            WHERE a.mass_message_id = $mass_message_id\(kindFilter)))
                 """
             var arguments: [String: (any DatabaseValueConvertible)?] = [
                 "chat": chatID, "creator": creatorID, "fan": query.fanID, "kind": query.kind?.rawValue,
@@ -81,9 +64,9 @@ extension SQLiteStorage: DirectMessageStore {
                 condition += " AND $id < :before"
                 arguments["before"] = before
             }
-            if let opened = query.opened { condition += opened ? " AND $openedAt IS NOT NULL" : " AND $openedAt IS NULL" }
+            if let opened = query.opened { condition += opened ? " AND $opened_at IS NOT NULL" : " AND $opened_at IS NULL" }
             return Page(
-                fetched: try Self.chatMessages(db, media: media, condition: MessageRow.Condition(condition), arguments: arguments),
+                fetched: try Self.chatMessages(db, media: media, condition: MessageCondition(condition), arguments: arguments),
                 limit: query.page.limit)
         }
     }

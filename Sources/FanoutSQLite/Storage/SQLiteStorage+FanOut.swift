@@ -1,4 +1,5 @@
 import FanoutCore
+import FanoutSQL
 import Foundation
 import GRDB
 
@@ -7,7 +8,7 @@ extension SQLiteStorage: FanOutStore {
         guard !ids.isEmpty else { return [] }
         return try await read { db in
             Set(try Int64.fetchAll(
-                db, sql: "SELECT id FROM media WHERE creatorId = ? AND id IN (\(databaseQuestionMarks(count: ids.count)))",
+                db, sql: "SELECT id FROM media WHERE creator_id = ? AND id IN (\(databaseQuestionMarks(count: ids.count)))",
                 arguments: [creatorID] + StatementArguments(ids)))
         }
     }
@@ -16,7 +17,7 @@ extension SQLiteStorage: FanOutStore {
         guard !ids.isEmpty else { return [] }
         return try await read { db in
             Set(try Int64.fetchAll(
-                db, sql: "SELECT id FROM userList WHERE creatorId = ? AND id IN (\(databaseQuestionMarks(count: ids.count)))",
+                db, sql: "SELECT id FROM user_list WHERE creator_id = ? AND id IN (\(databaseQuestionMarks(count: ids.count)))",
                 arguments: [creatorID] + StatementArguments(ids)))
         }
     }
@@ -24,17 +25,7 @@ extension SQLiteStorage: FanOutStore {
     public func createMassMessage(_ draft: MassMessageDraft, creatorID: Int64, at now: Date) async throws -> MassMessage {
         let id = try await write { db in
             let state: MassMessageState = draft.scheduledAt == nil ? .queued : .scheduled
-            try db.execute(
-                sql: """
-                    INSERT INTO massMessage (creatorId, text, priceCents, isLockedText, state, listType, createdAt, changedAt,
-                        scheduledAt, subscribedAfter)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    creatorID, draft.content.text, draft.content.price.cents, draft.content.isLockedText, state.rawValue, state.listType.rawValue,
-                    now, now, draft.scheduledAt, draft.audience.subscribedAfter,
-                ])
-            let id = db.lastInsertedRowID
+            let id: Int64 = try db.run(MassMessageStatements.insert(draft, creatorID: creatorID, state: state, at: now))[0][0]
             try Self.writeContent(db, id: id, draft: draft)
             if draft.scheduledAt == nil { try Self.startSending(db, id: id, at: now) }
             return id
@@ -47,22 +38,11 @@ extension SQLiteStorage: FanOutStore {
 
     public func replaceScheduledMassMessage(id: Int64, creatorID: Int64, with draft: MassMessageDraft, at now: Date) async throws -> MassMessage? {
         let replaced = try await write { db in
-            let scheduled = draft.scheduledAt != nil
-            try db.execute(
-                sql: """
-                    UPDATE massMessage SET text = ?, priceCents = ?, isLockedText = ?, scheduledAt = ?, subscribedAfter = ?,
-                        changedAt = ?
-                    WHERE id = ? AND creatorId = ? AND state = ?
-                    """,
-                arguments: [
-                    draft.content.text, draft.content.price.cents, draft.content.isLockedText, draft.scheduledAt, draft.audience.subscribedAfter, now,
-                    id, creatorID, MassMessageState.scheduled.rawValue,
-                ])
-            guard db.changesCount > 0 else { return false }
-            try db.execute(sql: "DELETE FROM massMessageMedia WHERE massMessageId = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM massMessageAudience WHERE massMessageId = ?", arguments: [id])
+            guard !(try db.run(MassMessageStatements.replaceScheduled(id: id, creatorID: creatorID, with: draft, at: now))).isEmpty else { return false }
+            try db.execute(sql: "DELETE FROM mass_message_media WHERE mass_message_id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM mass_message_audience WHERE mass_message_id = ?", arguments: [id])
             try Self.writeContent(db, id: id, draft: draft)
-            if !scheduled { try Self.startSending(db, id: id, at: now) }
+            if draft.scheduledAt == nil { try Self.startSending(db, id: id, at: now) }
             return true
         }
         return replaced ? try await countAudience(id: id, creatorID: creatorID) : nil
@@ -73,9 +53,9 @@ extension SQLiteStorage: FanOutStore {
         return try await write { db in
             let due = try Row.fetchAll(
                 db, sql: """
-                    SELECT id, scheduledAt FROM massMessage WHERE state = ? AND scheduledAt <= ?
-                      AND (?3 IS NULL OR creatorId = ?3) AND creatorId NOT IN (SELECT value FROM json_each(?4))
-                    ORDER BY scheduledAt, id
+                    SELECT id, scheduled_at FROM mass_message WHERE state = ? AND scheduled_at <= ?
+                      AND (?3 IS NULL OR creator_id = ?3) AND creator_id NOT IN (SELECT value FROM json_each(?4))
+                    ORDER BY scheduled_at, id
                     """,
                 arguments: [MassMessageState.scheduled.rawValue, now, only, allBut])
             for row in due {
@@ -91,8 +71,8 @@ extension SQLiteStorage: FanOutStore {
             // then its oldest queued mass message.
             guard let job = try Row.fetchOne(
                 db.cachedStatement(sql: """
-                    SELECT m.id, m.creatorId, m.fanOutCursor, m.resolving FROM massMessage m
-                    LEFT JOIN fanOutTurn t ON t.creatorId = m.creatorId
+                    SELECT m.id, m.creator_id, m.fan_out_cursor, m.resolving FROM mass_message m
+                    LEFT JOIN fan_out_turn t ON t.creator_id = m.creator_id
                     WHERE m.state = ? ORDER BY COALESCE(t.turn, 0), m.id LIMIT 1
                     """),
                 arguments: [MassMessageState.queued.rawValue])
@@ -104,33 +84,32 @@ extension SQLiteStorage: FanOutStore {
             // the WAL), numbered 1... in fanId order: resolved from the
             // audience now, or read from the recipients stored ahead (as the
             // demo's queued ones are).
-            try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS fanOutRecipient (n INTEGER PRIMARY KEY, fanId INTEGER NOT NULL)")
+            try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS fanOutRecipient (n INTEGER PRIMARY KEY, fan_id INTEGER NOT NULL)")
             try db.cachedStatement(sql: "DELETE FROM temp.fanOutRecipient").execute()
             if resolving {
                 try db.cachedStatement(sql: """
-                    INSERT INTO temp.fanOutRecipient (fanId)
-                    SELECT fanId FROM (\(Self.recipientsSQL) AND s.fanId > :cursor ORDER BY s.fanId LIMIT :limit)
+                    INSERT INTO temp.fanOutRecipient (fan_id)
+                    SELECT fan_id FROM (\(Self.recipientsSQL) AND s.fan_id > :cursor ORDER BY s.fan_id LIMIT :limit)
                     """).execute(arguments: Self.audienceArguments(db, id: id, creatorID: creatorID) + ["cursor": cursor, "limit": limit])
             } else {
                 try db.cachedStatement(sql: """
-                    INSERT INTO temp.fanOutRecipient (fanId)
-                    SELECT fanId FROM massMessageRecipient WHERE massMessageId = ? AND fanId > ? ORDER BY fanId LIMIT ?
+                    INSERT INTO temp.fanOutRecipient (fan_id)
+                    SELECT fan_id FROM mass_message_recipient WHERE mass_message_id = ? AND fan_id > ? ORDER BY fan_id LIMIT ?
                     """).execute(arguments: [id, cursor, limit])
             }
-            let bounds = try Row.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*), MAX(fanId), MIN(n) FROM temp.fanOutRecipient"))!
+            let bounds = try Row.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*), MAX(fan_id), MIN(n) FROM temp.fanOutRecipient"))!
             let count: Int = bounds[0]
             let last: Int64 = bounds[1] ?? cursor
             let ids = try Self.deliver(db, massMessageID: id, creatorID: creatorID, count: count, firstN: bounds[2] ?? 1)
-            try Self.tally(db, creatorID: creatorID, kind: .groupMessages, at: now, count: count)
             let finished = count < limit
             // When the last batch was resolved, every recipient got one
             // delivery: `total` becomes exact (old sentCount + this batch's).
             try db.cachedStatement(sql: """
-                UPDATE massMessage SET fanOutCursor = ?1, sentCount = sentCount + ?2,
-                    pending = CASE WHEN ?3 THEN 0 ELSE MAX(0, pending - ?4) END, changedAt = ?5, state = ?6, listType = ?7,
-                    total = CASE WHEN ?3 AND resolving THEN sentCount + ?2 ELSE total END,
+                UPDATE mass_message SET fan_out_cursor = ?1, sent_count = sent_count + ?2,
+                    pending = CASE WHEN ?3 THEN 0 ELSE MAX(0, pending - ?4) END, changed_at = ?5, state = ?6, list_type = ?7,
+                    total = CASE WHEN ?3 AND resolving THEN sent_count + ?2 ELSE total END,
                     resolving = CASE WHEN ?3 THEN 0 ELSE resolving END,
-                    firstDeliveryId = COALESCE(firstDeliveryId, ?9), lastDeliveryId = COALESCE(?10, lastDeliveryId)
+                    first_delivery_id = COALESCE(first_delivery_id, ?9), last_delivery_id = COALESCE(?10, last_delivery_id)
                 WHERE id = ?8
                 """).execute(arguments: [
                     last, count, finished, count, now,
@@ -138,10 +117,10 @@ extension SQLiteStorage: FanOutStore {
                     finished ? MassMessageListType.sent.rawValue : MassMessageListType.unsent.rawValue, id,
                     ids?.lowerBound, ids?.upperBound,
                 ])
-            if finished { try Self.enqueueWebhookEvent(db, type: .massMessageSent, creatorID: creatorID, subjectID: id, at: now) }
+            try Self.apply(db, FanOutBatch(creatorID: creatorID, massMessageID: id, count: count, finished: finished, at: now).effects)
             try db.cachedStatement(sql: """
-                INSERT INTO fanOutTurn (creatorId, turn) VALUES (?1, (SELECT COALESCE(MAX(turn), 0) + 1 FROM fanOutTurn))
-                ON CONFLICT (creatorId) DO UPDATE SET turn = excluded.turn
+                INSERT INTO fan_out_turn (creator_id, turn) VALUES (?1, (SELECT COALESCE(MAX(turn), 0) + 1 FROM fan_out_turn))
+                ON CONFLICT (creator_id) DO UPDATE SET turn = excluded.turn
                 """).execute(arguments: [creatorID])
             return count
         }
@@ -150,7 +129,7 @@ extension SQLiteStorage: FanOutStore {
     public func pendingRecipients() async throws -> Int {
         try await read { db in
             try Int.fetchOne(
-                db, sql: "SELECT COALESCE(SUM(pending), 0) FROM massMessage WHERE state = ?",
+                db, sql: "SELECT COALESCE(SUM(pending), 0) FROM mass_message WHERE state = ?",
                 arguments: [MassMessageState.queued.rawValue]) ?? 0
         }
     }
@@ -166,8 +145,8 @@ extension SQLiteStorage: FanOutStore {
         guard count > 0 else { return nil }
         let base = try reserveMessageIDs(db, count: count)
         try db.cachedStatement(sql: """
-            INSERT INTO massDelivery (creatorId, messageId, fanId, massMessageId)
-            SELECT ?1, ?2 + n - ?4 + 1, fanId, ?3 FROM temp.fanOutRecipient ORDER BY n
+            INSERT INTO mass_delivery (creator_id, message_id, fan_id, mass_message_id)
+            SELECT ?1, ?2 + n - ?4 + 1, fan_id, ?3 FROM temp.fanOutRecipient ORDER BY n
             """).execute(arguments: [creatorID, base, massMessageID, firstN])
         return (base + 1)...(base + Int64(count))
     }
@@ -187,11 +166,11 @@ extension SQLiteStorage: FanOutStore {
 
     /// Media (the first `previewMediaCount` are previews) and audience rows.
     private static func writeContent(_ db: Database, id: Int64, draft: MassMessageDraft) throws {
-        let media = try db.cachedStatement(sql: "INSERT INTO massMessageMedia (massMessageId, position, mediaId, isPreview) VALUES (?, ?, ?, ?)")
+        let media = try db.cachedStatement(sql: "INSERT INTO mass_message_media (mass_message_id, position, media_id, is_preview) VALUES (?, ?, ?, ?)")
         for (position, mediaID) in draft.content.mediaIDs.enumerated() {
             try media.execute(arguments: [id, position, mediaID, position < draft.content.previewMediaCount])
         }
-        let audience = try db.cachedStatement(sql: "INSERT OR IGNORE INTO massMessageAudience (massMessageId, kind, refId) VALUES (?, ?, ?)")
+        let audience = try db.cachedStatement(sql: "INSERT OR IGNORE INTO mass_message_audience (mass_message_id, kind, ref_id) VALUES (?, ?, ?)")
         for (kind, ids) in [("user", draft.audience.userIDs), ("list", draft.audience.listIDs), ("exclude", draft.audience.excludedListIDs)] {
             for ref in ids { try audience.execute(arguments: [id, kind, ref]) }
         }
@@ -199,19 +178,19 @@ extension SQLiteStorage: FanOutStore {
 
     /// The recipients of mass message `:id`, as SQL over subscriptions and lists.
     private static let recipientsSQL = """
-        SELECT s.fanId FROM subscription s
-        WHERE s.creatorId = :creator AND s.isActive
-          AND (:after IS NULL OR s.subscribedAt >= :after)
-          AND (NOT EXISTS (SELECT 1 FROM massMessageAudience WHERE massMessageId = :id AND kind IN ('user', 'list'))
-               OR s.fanId IN (SELECT refId FROM massMessageAudience WHERE massMessageId = :id AND kind = 'user')
-               OR s.fanId IN (SELECT m.fanId FROM userListMember m
-                              JOIN massMessageAudience a ON a.refId = m.listId AND a.kind = 'list' AND a.massMessageId = :id))
-          AND s.fanId NOT IN (SELECT m.fanId FROM userListMember m
-                              JOIN massMessageAudience a ON a.refId = m.listId AND a.kind = 'exclude' AND a.massMessageId = :id)
+        SELECT s.fan_id FROM subscription s
+        WHERE s.creator_id = :creator AND s.is_active
+          AND (:after IS NULL OR s.subscribed_at >= :after)
+          AND (NOT EXISTS (SELECT 1 FROM mass_message_audience WHERE mass_message_id = :id AND kind IN ('user', 'list'))
+               OR s.fan_id IN (SELECT ref_id FROM mass_message_audience WHERE mass_message_id = :id AND kind = 'user')
+               OR s.fan_id IN (SELECT m.fan_id FROM user_list_member m
+                              JOIN mass_message_audience a ON a.ref_id = m.list_id AND a.kind = 'list' AND a.mass_message_id = :id))
+          AND s.fan_id NOT IN (SELECT m.fan_id FROM user_list_member m
+                              JOIN mass_message_audience a ON a.ref_id = m.list_id AND a.kind = 'exclude' AND a.mass_message_id = :id)
         """
 
     private static func audienceArguments(_ db: Database, id: Int64, creatorID: Int64) throws -> StatementArguments {
-        let after = try Date?.fetchOne(db, sql: "SELECT subscribedAfter FROM massMessage WHERE id = ?", arguments: [id]) ?? nil
+        let after = try Date?.fetchOne(db, sql: "SELECT subscribed_after FROM mass_message WHERE id = ?", arguments: [id]) ?? nil
         return ["id": id, "creator": creatorID, "after": after]
     }
 
@@ -229,7 +208,7 @@ extension SQLiteStorage: FanOutStore {
         return try await write { db in
             try db.execute(
                 sql: """
-                    UPDATE massMessage SET total = ?1, pending = MAX(0, ?1 - sentCount)
+                    UPDATE mass_message SET total = ?1, pending = MAX(0, ?1 - sent_count)
                     WHERE id = ?2 AND (state = ?3 OR (state = ?4 AND resolving))
                     """,
                 arguments: [total, id, MassMessageState.scheduled.rawValue, MassMessageState.queued.rawValue])
@@ -241,11 +220,11 @@ extension SQLiteStorage: FanOutStore {
     /// by batch as it is delivered (`resolving`), each batch's only for that
     /// batch. `total` keeps its last count until the last batch makes it exact.
     private static func startSending(_ db: Database, id: Int64, at now: Date) throws {
-        try db.execute(sql: "DELETE FROM massMessageRecipient WHERE massMessageId = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM mass_message_recipient WHERE mass_message_id = ?", arguments: [id])
         try db.execute(
             sql: """
-                UPDATE massMessage SET state = ?, listType = ?, sentAt = ?, changedAt = ?, pending = total,
-                    sentCount = 0, fanOutCursor = 0, resolving = 1
+                UPDATE mass_message SET state = ?, list_type = ?, sent_at = ?, changed_at = ?, pending = total,
+                    sent_count = 0, fan_out_cursor = 0, resolving = 1
                 WHERE id = ?
                 """,
             arguments: [MassMessageState.queued.rawValue, MassMessageListType.unsent.rawValue, now, now, id])

@@ -1,4 +1,5 @@
 import FanoutCore
+import FanoutSQL
 import Foundation
 import GRDB
 
@@ -8,12 +9,7 @@ extension SQLiteStorage: IdempotencyStore {
     ) async throws -> IdempotencyBegin {
         // The writer is serial: reading and taking the key is one step for every request.
         try await pool.write { db in
-            if let row = try Row.fetchOne(
-                db, sql: """
-                    SELECT fingerprint, takenAt, written, status, contentType, body FROM idempotencyKey
-                    WHERE connectionId = ? AND key = ?
-                    """,
-                arguments: [connectionID, key.value]),
+            if let row = try db.run(IdempotencyStatements.select(connectionID: connectionID, key: key)).first,
                 let verdict = Self.record(row).verdict(fingerprint: fingerprint, at: now)
             {
                 return verdict
@@ -21,7 +17,7 @@ extension SQLiteStorage: IdempotencyStore {
             let claim = IdempotencyClaim(connectionID: connectionID, key: key, token: UUID().uuidString)
             try db.execute(
                 sql: """
-                    INSERT OR REPLACE INTO idempotencyKey (connectionId, key, fingerprint, token, takenAt, written)
+                    INSERT OR REPLACE INTO idempotency_key (connection_id, key, fingerprint, token, taken_at, written)
                     VALUES (?, ?, ?, ?, ?, 0)
                     """,
                 arguments: [connectionID, key.value, Data(fingerprint), claim.token, now])
@@ -30,43 +26,28 @@ extension SQLiteStorage: IdempotencyStore {
     }
 
     public func finishIdempotentRequest(_ claim: IdempotencyClaim, response: StoredResponse) async throws {
-        try await pool.write { db in
-            try db.execute(
-                sql: "UPDATE idempotencyKey SET status = ?, contentType = ?, body = ? WHERE connectionId = ? AND key = ? AND token = ?",
-                arguments: [response.status, response.contentType, Data(response.body), claim.connectionID, claim.key.value, claim.token])
-        }
+        try await pool.write { db in try db.execute(IdempotencyStatements.finish(claim, response: response)) }
     }
 
     public func releaseIdempotentRequest(_ claim: IdempotencyClaim) async throws -> Bool {
-        try await pool.write { db in
-            try db.execute(
-                sql: "DELETE FROM idempotencyKey WHERE connectionId = ? AND key = ? AND token = ? AND NOT written",
-                arguments: [claim.connectionID, claim.key.value, claim.token])
-            return db.changesCount > 0
-        }
+        try await pool.write { db in try !db.run(IdempotencyStatements.release(claim)).isEmpty }
     }
 
     public func purgeIdempotencyKeys(takenBefore date: Date) async throws -> Int {
-        try await pool.write { db in
-            try db.execute(sql: "DELETE FROM idempotencyKey WHERE takenAt < ?", arguments: [date])
-            return db.changesCount
-        }
+        try await pool.write { db in try db.run(IdempotencyStatements.purge(takenBefore: date)).count }
     }
 
     /// Marks the key of `claim` written, in the caller's write transaction;
     /// throws (rolling the write back) when another attempt holds the key now.
     static func markWritten(_ db: Database, _ claim: IdempotencyClaim) throws {
-        try db.execute(
-            sql: "UPDATE idempotencyKey SET written = 1 WHERE connectionId = ? AND key = ? AND token = ? AND status IS NULL",
-            arguments: [claim.connectionID, claim.key.value, claim.token])
-        guard db.changesCount == 1 else { throw FanoutError.idempotencyKeyInUse(IdempotencyClaim.lostMessage) }
+        guard try db.run(IdempotencyStatements.markWritten(claim)).count == 1 else { throw FanoutError.idempotencyKeyInUse(IdempotencyClaim.lostMessage) }
     }
 
     private static func record(_ row: Row) -> IdempotencyRecord {
         let status: Int? = row["status"]
         let body: Data? = row["body"]
         return IdempotencyRecord(
-            fingerprint: Array(row["fingerprint"] as Data), takenAt: row["takenAt"], written: row["written"],
-            response: status.map { StoredResponse(status: $0, contentType: row["contentType"] ?? "application/json", body: Array(body ?? Data())) })
+            fingerprint: Array(row["fingerprint"] as Data), takenAt: row["taken_at"], written: row["written"],
+            response: status.map { StoredResponse(status: $0, contentType: row["content_type"] ?? "application/json", body: Array(body ?? Data())) })
     }
 }

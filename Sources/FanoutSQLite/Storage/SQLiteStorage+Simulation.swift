@@ -1,25 +1,24 @@
 import FanoutCore
+import FanoutSQL
 import GRDB
 
 extension SQLiteStorage: SimulationStore {
     public func creatorIDs() async throws -> [Int64] {
-        try await read { db in try Int64.fetchAll(db, sql: "SELECT id FROM user WHERE isCreator ORDER BY id") }
+        try await read { db in try db.run(SimulationStatements.creatorIDs).map { $0[0] as Int64 } }
     }
 
     public func activeFanIDs(creatorID: Int64, limit: Int) async throws -> [Int64] {
         try await read { db in
-            try Int64.fetchAll(
-                db, sql: "SELECT fanId FROM subscription WHERE creatorId = ? AND isActive ORDER BY fanId LIMIT ?",
-                arguments: [creatorID, limit])
+            try db.run(SimulationStatements.activeFanIDs(creatorID: creatorID, limit: limit)).map { $0[0] as Int64 }
         }
     }
 
     /// Deliveries not yet acted on are unopened too.
     public func unopenedMessages(creatorID: Int64, limit: Int) async throws -> [(messageID: Int64, fanID: Int64)] {
-        let messages = try await messages(creatorID: creatorID, limit: limit, condition: "m.openedAt IS NULL")
+        let messages = try await unopenedDirectMessages(creatorID: creatorID, limit: limit)
         let deliveries = try await read { db in
             try Row.fetchAll(
-                db, sql: "SELECT messageId, fanId FROM massDelivery WHERE creatorId = ? ORDER BY messageId DESC LIMIT ?",
+                db, sql: "SELECT message_id, fan_id FROM mass_delivery WHERE creator_id = ? ORDER BY message_id DESC LIMIT ?",
                 arguments: [creatorID, limit]
             ).map { (messageID: $0[0] as Int64, fanID: $0[1] as Int64) }
         }
@@ -27,20 +26,23 @@ extension SQLiteStorage: SimulationStore {
     }
 
     public func purchasableMessages(creatorID: Int64, limit: Int) async throws -> [(messageID: Int64, fanID: Int64)] {
-        try await messages(creatorID: creatorID, limit: limit, condition: "m.openedAt IS NOT NULL AND m.priceCents > 0 AND m.purchasedAt IS NULL")
+        try await read { db in
+            try db.run(SimulationStatements.purchasableMessages(creatorID: creatorID, limit: limit))
+                .map { (messageID: $0[0] as Int64, fanID: $0[1] as Int64) }
+        }
     }
 
-    /// The creator's newest messages to fans meeting `condition`.
-    private func messages(creatorID: Int64, limit: Int, condition: String) async throws -> [(messageID: Int64, fanID: Int64)] {
+    /// The creator's newest unopened messages to fans.
+    private func unopenedDirectMessages(creatorID: Int64, limit: Int) async throws -> [(messageID: Int64, fanID: Int64)] {
         try await read { db in
             try Row.fetchAll(
                 db, sql: """
-                    SELECT m.id, c.fanId FROM chat c JOIN message m ON m.chatId = c.id
-                    WHERE c.creatorId = ? AND m.fromUserId = c.creatorId AND m.isTip = 0 AND \(condition)
+                    SELECT m.id, c.fan_id FROM chat c JOIN message m ON m.chat_id = c.id
+                    WHERE c.creator_id = ? AND m.from_user_id = c.creator_id AND m.is_tip = 0 AND m.opened_at IS NULL
                     ORDER BY m.id DESC LIMIT ?
                     """,
                 arguments: [creatorID, limit]
-            ).map { (messageID: $0["id"] as Int64, fanID: $0["fanId"] as Int64) }
+            ).map { (messageID: $0["id"] as Int64, fanID: $0["fan_id"] as Int64) }
         }
     }
 }

@@ -1,4 +1,5 @@
 import FanoutCore
+import FanoutSQL
 import Foundation
 import GRDB
 
@@ -6,32 +7,32 @@ extension SQLiteStorage: SubscriberStore {
     public func subscribers(creatorID: Int64, query: SubscriberQuery) async throws -> Page<Subscriber> {
         try await read { db in
             var sql = """
-                SELECT u.id, u.name, u.username, u.avatar, u.isVerified, s.subscribedAt, s.isActive,
-                       COALESCE(c.tipsCents, 0) AS tipsCents, COALESCE(c.spentCents, 0) AS spentCents
+                SELECT u.id, u.name, u.username, u.avatar, u.is_verified, s.subscribed_at, s.is_active,
+                       COALESCE(c.tips_cents, 0) AS tips_cents, COALESCE(c.spent_cents, 0) AS spent_cents
                 FROM subscription s
-                JOIN user u ON u.id = s.fanId
-                LEFT JOIN chat c ON c.creatorId = s.creatorId AND c.fanId = s.fanId
-                WHERE s.creatorId = ?
+                JOIN app_user u ON u.id = s.fan_id
+                LEFT JOIN chat c ON c.creator_id = s.creator_id AND c.fan_id = s.fan_id
+                WHERE s.creator_id = ?
                 """
             var arguments: StatementArguments = [creatorID]
             switch query.kind {
             case .all: break
-            case .active: sql += " AND s.isActive"
-            case .expired: sql += " AND NOT s.isActive"
+            case .active: sql += " AND s.is_active"
+            case .expired: sql += " AND NOT s.is_active"
             case .latest(let days):
-                sql += " AND s.subscribedAt >= ? AND s.subscribedAt < ?"
+                sql += " AND s.subscribed_at >= ? AND s.subscribed_at < ?"
                 arguments += [days.start, days.end.addingTimeInterval(86_400)]
             }
             if let search = query.search, !search.isEmpty {
                 sql += " AND (instr(fanout_fold(u.name), ?) > 0 OR instr(fanout_fold(u.username), ?) > 0)"
                 arguments += [TextFold.fold(search), TextFold.fold(search)]
             }
-            sql += " ORDER BY s.subscribedAt DESC, s.fanId DESC LIMIT ? OFFSET ?"
+            sql += " ORDER BY s.subscribed_at DESC, s.fan_id DESC LIMIT ? OFFSET ?"
             arguments += [query.page.limit + 1, query.page.offset]
             var subscribers = try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                 Subscriber(
-                    user: Self.profile(row), subscribedAt: row["subscribedAt"], isActive: row["isActive"],
-                    tips: Money(cents: row["tipsCents"]), spent: Money(cents: row["spentCents"]), lists: [])
+                    user: Self.profile(row), subscribedAt: row["subscribed_at"], isActive: row["is_active"],
+                    tips: Money(cents: row["tips_cents"]), spent: Money(cents: row["spent_cents"]), lists: [])
             }
             let lists = try Self.listsOf(db, creatorID: creatorID, fanIDs: subscribers.map(\.user.id))
             for index in subscribers.indices { subscribers[index].lists = lists[subscribers[index].user.id] ?? [] }
@@ -41,16 +42,7 @@ extension SQLiteStorage: SubscriberStore {
 
     public func visibleUser(creatorID: Int64, userID: Int64) async throws -> UserProfile? {
         try await read { db in
-            try Row.fetchOne(
-                db, sql: """
-                    SELECT id, name, username, avatar, isVerified FROM user
-                    WHERE id = ?2 AND (id = ?1
-                        OR EXISTS (SELECT 1 FROM subscription WHERE creatorId = ?1 AND fanId = ?2)
-                        OR EXISTS (SELECT 1 FROM chat WHERE creatorId = ?1 AND fanId = ?2)
-                        OR EXISTS (SELECT 1 FROM massDelivery WHERE creatorId = ?1 AND fanId = ?2))
-                    """,
-                arguments: [creatorID, userID]
-            ).map(Self.profile)
+            try db.run(SubscriberStatements.visibleUser(creatorID: creatorID, userID: userID)).first.map(Self.profile)
         }
     }
 
@@ -61,8 +53,8 @@ extension SQLiteStorage: SubscriberStore {
         var lists: [Int64: [Subscriber.ListRef]] = [:]
         for row in try Row.fetchAll(
             db, sql: """
-                SELECT m.fanId, l.id, l.name FROM userList l JOIN userListMember m ON m.listId = l.id
-                WHERE l.creatorId = ? AND m.fanId IN (\(marks)) ORDER BY l.id
+                SELECT m.fan_id, l.id, l.name FROM user_list l JOIN user_list_member m ON m.list_id = l.id
+                WHERE l.creator_id = ? AND m.fan_id IN (\(marks)) ORDER BY l.id
                 """,
             arguments: StatementArguments([creatorID] + fanIDs))
         {

@@ -1,12 +1,11 @@
 import FanoutCore
-import FanoutPostgres
 import Logging
 
-/// Everything a deployment sets: where to listen, the database, the rules' windows.
+/// Everything a deployment sets for the server: where to listen, the rules'
+/// windows, limits. Where the data lives is FanoutBootstrap's (`DatabaseLocation`).
 public struct AppConfiguration: Sendable {
     public var host: String
     public var port: Int
-    public var database: DatabaseLocation
     public var policy: MessagingPolicy
     public var logLevel: Logger.Level
     /// The scheduler and the fan-out worker. Off in tests that drive them by hand.
@@ -37,9 +36,6 @@ public struct AppConfiguration: Sendable {
     /// How clients reach this server, for the URLs of uploaded media; nil:
     /// `http://<host>:<port>`.
     public var publicURL: String?
-    /// On PostgreSQL, the most connections this instance opens (shared out
-    /// between its event loops' pools).
-    public var postgresConnections: Int
     /// A client connection with no request under way for this long is
     /// closed (one that never sends a request too).
     public var idleTimeout: Duration = .seconds(30)
@@ -58,17 +54,15 @@ public struct AppConfiguration: Sendable {
     }
 
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation,
+        host: String = "127.0.0.1", port: Int = 8080,
         policy: MessagingPolicy = MessagingPolicy(), logLevel: Logger.Level = .info,
         runsBackgroundServices: Bool = true, fanOutBatchSize: Int = 100_000,
         fanOutBatchTime: Duration = .milliseconds(15), sandboxEnabled: Bool = true, consoleEnabled: Bool = true,
         authCacheTTL: Duration = .seconds(5), rateLimit: RateLimit? = .ofauth, metricsEnabled: Bool = true,
-        mediaDirectory: String? = nil, maxUploadSize: Int = UploadService.defaultMaxUploadSize, publicURL: String? = nil,
-        postgresConnections: Int = PostgresClients.defaultMaximumConnections
+        mediaDirectory: String? = nil, maxUploadSize: Int = UploadService.defaultMaxUploadSize, publicURL: String? = nil
     ) {
         self.host = host
         self.port = port
-        self.database = database
         self.policy = policy
         self.logLevel = logLevel
         self.runsBackgroundServices = runsBackgroundServices
@@ -82,7 +76,6 @@ public struct AppConfiguration: Sendable {
         self.mediaDirectory = mediaDirectory
         self.maxUploadSize = maxUploadSize
         self.publicURL = publicURL
-        self.postgresConnections = postgresConnections
     }
 
     /// What uploaded media's URLs start with (their id follows).

@@ -1,11 +1,10 @@
 import Foundation
 import FanoutCore
-import FanoutPostgres
-import FanoutSQLite
 import Logging
 import ServiceLifecycle
 
-/// What the application is built from. `main` builds it from a configuration;
+/// What the application is built from. `main` builds it from a configuration
+/// (FanoutBootstrap's `AppDependencies.live`);
 /// tests build it with their own database file and clock.
 public struct AppDependencies: Sendable {
     public var storage: any FanoutStorage
@@ -53,31 +52,20 @@ public struct AppDependencies: Sendable {
         self.media = media
     }
 
-    /// The storage at `configuration.database` (opened and migrated). With
-    /// the sandbox on, each creator's clock is real time plus what the
-    /// sandbox moved it, kept in the database for every instance; off, every
-    /// clock is the system clock, whatever the database holds.
-    public static func live(_ configuration: AppConfiguration, logger: Logger = Logger(label: "fanout")) async throws -> AppDependencies {
-        let storage: any FanoutStorage
-        let health: @Sendable () async throws -> Void
-        var services: [any Service] = []
-        var rateLimits: (any RateLimitStore)?
-        var mediaDirectory = configuration.mediaDirectory
-        let metrics = configuration.metricsEnabled ? ServerMetrics() : nil
-        switch configuration.database {
-        case .sqlite(let path):
-            let database = try AppDatabase(path: path)
-            storage = SQLiteStorage(database: database, waits: metrics?.databaseWaits)
-            mediaDirectory = mediaDirectory ?? URL(fileURLWithPath: path).deletingPathExtension().path + "-media"
-            health = { try database.ping() }
-        case .postgres(let url):
-            let database = try await PostgresAppDatabase.open(url, logger: logger, maximumConnections: configuration.postgresConnections)
-            let postgres = PostgresStorage(database: database, waits: metrics?.databaseWaits)
-            storage = postgres
-            rateLimits = postgres
-            health = { try await database.ping() }
-            services = [database.clients]
-        }
+    /// What a deployment runs with, on a storage already opened (FanoutBootstrap
+    /// opens SQLite or PostgreSQL). With the sandbox on, each creator's clock
+    /// is real time plus what the sandbox moved it, kept in the database for
+    /// every instance; off, every clock is the system clock, whatever the
+    /// database holds.
+    /// - storageServices: what the storage needs running (PostgreSQL's pool).
+    /// - rateLimits: where token buckets live when instances share them; nil: in memory.
+    /// - defaultMediaDirectory: where uploads go when the configuration names no folder; nil: no uploads.
+    public static func configured(
+        _ configuration: AppConfiguration, storage: any FanoutStorage, health: @escaping @Sendable () async throws -> Void,
+        metrics: ServerMetrics?, storageServices: [any Service] = [], rateLimits: (any RateLimitStore)? = nil,
+        defaultMediaDirectory: String? = nil, logger: Logger = Logger(label: "fanout")
+    ) throws -> AppDependencies {
+        var services = storageServices
         let clock: any CreatorClock
         if configuration.sandboxEnabled {
             let creatorClocks = CreatorOffsetClock(store: storage)
@@ -96,7 +84,7 @@ public struct AppDependencies: Sendable {
             clock: clock, realClock: SystemClock(), policy: configuration.policy, accessCache: AccessCache(ttl: configuration.authCacheTTL),
             rateLimiter: configuration.rateLimit.map { RateLimiter(limit: $0, clock: SystemClock(), store: rateLimits) },
             metrics: metrics, services: services, authFailures: configuration.authFailureLimit.map { AuthFailureLimiter(limit: $0) },
-            media: try mediaDirectory.map { directory in
+            media: try (configuration.mediaDirectory ?? defaultMediaDirectory).map { directory in
                 MediaStorage(
                     files: try DiskMediaFiles(root: URL(fileURLWithPath: directory)), urlPrefix: configuration.mediaURLPrefix,
                     maxUploadSize: configuration.maxUploadSize, uploadQuota: configuration.uploadQuota)

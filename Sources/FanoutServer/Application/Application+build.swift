@@ -1,3 +1,4 @@
+import FanoutConsole
 import FanoutCore
 import Hummingbird
 import Logging
@@ -88,7 +89,7 @@ func buildRouter(
     MetaController(health: dependencies.health, metrics: dependencies.metrics) {
         let waiting = try await dependencies.storage.pendingRecipients()
         dependencies.metrics?.recipientsWaiting.record(waiting)
-    }.register(on: router, routes: routes)
+    }.register(on: router)
 
     let accessGroup = router.group("v2/access").add(middleware: AuthMiddleware(access: access))
     if let connectionLimit { accessGroup.add(middleware: connectionLimit) }
@@ -96,25 +97,25 @@ func buildRouter(
     MassMessagesController(
         service: MassMessageService(store: dependencies.storage, clock: dependencies.clock, policy: dependencies.policy),
         composer: MassMessageComposer(store: dependencies.storage, clock: dependencies.clock), mapper: mapper
-    ).register(on: accessGroup, routes: routes)
-    ChatsController(service: ChatService(store: dependencies.storage), mapper: mapper).register(on: accessGroup, routes: routes)
+    ).register(on: accessGroup)
+    ChatsController(service: ChatService(store: dependencies.storage), mapper: mapper).register(on: accessGroup)
     DirectMessagesController(
         service: DirectMessageService(store: dependencies.storage, clock: dependencies.clock, policy: dependencies.policy), mapper: mapper
-    ).register(on: accessGroup, routes: routes)
+    ).register(on: accessGroup)
     UserListsController(service: UserListService(store: dependencies.storage, clock: dependencies.clock), mapper: mapper)
-        .register(on: accessGroup, routes: routes)
+        .register(on: accessGroup)
     AnalyticsController(
         service: AnalyticsService(store: dependencies.storage, clock: dependencies.clock), mapper: mapper
-    ).register(on: accessGroup, routes: routes)
+    ).register(on: accessGroup)
     SubscribersController(service: SubscriberService(store: dependencies.storage), mapper: mapper)
-        .register(on: accessGroup, routes: routes)
+        .register(on: accessGroup)
     VaultController(service: VaultService(store: dependencies.storage, clock: dependencies.clock), mapper: mapper)
-        .register(on: accessGroup, routes: routes)
+        .register(on: accessGroup)
     let uploads = UploadsController(service: dependencies.uploadService, mapper: mapper)
-    uploads.register(on: accessGroup, routes: routes)
+    uploads.register(on: accessGroup)
     let mediaGroup = router.group("media").add(middleware: AuthMiddleware(access: access))
     if let connectionLimit { mediaGroup.add(middleware: connectionLimit) }
-    uploads.registerFiles(on: mediaGroup, routes: routes)
+    uploads.registerFiles(on: mediaGroup)
     let webhooksGroup = router.group("webhooks").add(middleware: OrganizationAuthMiddleware(access: access))
     // A bucket per organization (the routes act for it, not for a connection), every route /test included.
     if let limiter = dependencies.rateLimiter {
@@ -123,18 +124,17 @@ func buildRouter(
     WebhooksController(
         service: WebhookService(store: dependencies.storage, clock: dependencies.realClock, destinations: webhookDestinations), mapper: mapper,
         environment: sandbox ? "sandbox" : "live")
-        .register(on: webhooksGroup, routes: routes)
+        .register(on: webhooksGroup)
     let directMessages = DirectMessageService(store: dependencies.storage, clock: dependencies.clock, policy: dependencies.policy)
     // The sandbox moves creators' clocks: only on a clock that can move.
     let sandboxService = (dependencies.clock as? any AdjustableCreatorClock).map { SandboxService(store: dependencies.storage, clock: $0) }
     if sandbox, let sandboxService {
         let group = router.group("sandbox").add(middleware: AuthMiddleware(access: access))
         if let connectionLimit { group.add(middleware: connectionLimit) }
-        SandboxController(service: sandboxService, mapper: mapper).register(on: group, routes: routes)
+        SandboxController(service: sandboxService, mapper: mapper).register(on: group)
     }
     if let simulations, let sandboxService {
-        let renderer = ConsoleRenderer()
-        ConsoleController(
+        let console = ConsoleController<FanoutRequestContext>(
             sessions: ConsoleSessionService(store: dependencies.storage, access: access, clock: dependencies.realClock),
             chats: ChatService(store: dependencies.storage), directMessages: directMessages,
             massMessages: MassMessageService(store: dependencies.storage, clock: dependencies.clock, policy: dependencies.policy),
@@ -143,9 +143,13 @@ func buildRouter(
             userLists: UserListService(store: dependencies.storage, clock: dependencies.clock),
             webhooks: WebhookService(store: dependencies.storage, clock: dependencies.realClock, destinations: webhookDestinations),
             analytics: AnalyticsService(store: dependencies.storage, clock: dependencies.clock), sandbox: sandboxService,
-            clock: dependencies.clock, simulations: simulations, renderer: renderer,
-            limiter: dependencies.rateLimiter, secureCookies: secureCookies
-        ).register(on: router.group("console").add(middleware: ConsoleErrorMiddleware(renderer: renderer)), routes: routes)
+            clock: dependencies.clock, simulations: simulations, limiter: dependencies.rateLimiter, secureCookies: secureCookies
+        ) { error in
+            let answer = ErrorResponse(error)
+            return (answer.status, answer.extraHeaders)
+        }
+        router.addRoutes(console.routes, atPath: "console")
     }
+    routes.load(router.routes)
     return router
 }

@@ -23,7 +23,7 @@ public struct FanoutRequestContext: RequestContext, RemoteAddressRequestContext 
     public var remoteAddress: SocketAddress? { channel.remoteAddress }
 
     /// What failed authentications are counted by (see `ClientAddress`).
-    var clientAddress: String? { ClientAddress.key(remoteAddress) }
+    public var clientAddress: String? { ClientAddress.key(remoteAddress) }
 
     /// The authenticated connection, if it holds `permission`.
     public func connection(requiring permission: Permission) throws(FanoutError) -> Connection {

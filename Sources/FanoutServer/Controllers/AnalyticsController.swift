@@ -8,11 +8,11 @@ struct AnalyticsController {
     let service: AnalyticsService
     let mapper: WireMapper
 
-    func register(on group: RouterGroup<FanoutRequestContext>, routes: RouteTable) {
-        group.on("analytics/mass-messages/purchased", method: .get, routes: routes, prefix: "/v2/access", use: purchased)
-        group.on("analytics/mass-messages/sent", method: .get, routes: routes, prefix: "/v2/access", use: sent)
-        group.on("analytics/mass-messages/chart", method: .get, routes: routes, prefix: "/v2/access", use: chart)
-        group.on("analytics/mass-messages/:massMessageId/buyers", method: .get, routes: routes, prefix: "/v2/access", use: buyers)
+    func register(on group: RouterGroup<FanoutRequestContext>) {
+        group.get("analytics/mass-messages/purchased", use: purchased)
+        group.get("analytics/mass-messages/sent", use: sent)
+        group.get("analytics/mass-messages/chart", use: chart)
+        group.get("analytics/mass-messages/:massMessageId/buyers", use: buyers)
     }
 
     @Sendable func purchased(_ request: Request, context: FanoutRequestContext) async throws -> Response {

@@ -8,9 +8,9 @@ struct ChatsController {
     let service: ChatService
     let mapper: WireMapper
 
-    func register(on group: RouterGroup<FanoutRequestContext>, routes: RouteTable) {
-        group.on("chats", method: .get, routes: routes, prefix: "/v2/access", use: list)
-        group.on("chats/:userId/messages", method: .get, routes: routes, prefix: "/v2/access", use: messages)
+    func register(on group: RouterGroup<FanoutRequestContext>) {
+        group.get("chats", use: list)
+        group.get("chats/:userId/messages", use: messages)
     }
 
     @Sendable func list(_ request: Request, context: FanoutRequestContext) async throws -> Response {

@@ -8,10 +8,10 @@ struct DirectMessagesController {
     let service: DirectMessageService
     let mapper: WireMapper
 
-    func register(on group: RouterGroup<FanoutRequestContext>, routes: RouteTable) {
-        group.on("chats/:userId/messages", method: .post, routes: routes, prefix: "/v2/access", use: send)
-        group.on("chats/:userId/messages/:messageId", method: .delete, routes: routes, prefix: "/v2/access", use: unsend)
-        group.on("chats/:userId/media", method: .get, routes: routes, prefix: "/v2/access", use: media)
+    func register(on group: RouterGroup<FanoutRequestContext>) {
+        group.post("chats/:userId/messages", use: send)
+        group.delete("chats/:userId/messages/:messageId", use: unsend)
+        group.get("chats/:userId/media", use: media)
     }
 
     @Sendable func send(_ request: Request, context: FanoutRequestContext) async throws -> Response {

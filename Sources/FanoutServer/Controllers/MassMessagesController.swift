@@ -9,14 +9,14 @@ struct MassMessagesController {
     let composer: MassMessageComposer
     let mapper: WireMapper
 
-    func register(on group: RouterGroup<FanoutRequestContext>, routes: RouteTable) {
-        group.on("mass-messages", method: .get, routes: routes, prefix: "/v2/access", use: list)
-        group.on("mass-messages", method: .post, routes: routes, prefix: "/v2/access", use: create)
+    func register(on group: RouterGroup<FanoutRequestContext>) {
+        group.get("mass-messages", use: list)
+        group.post("mass-messages", use: create)
         // The SDK's `list_scheduleds`; a constant segment, matched before the id.
-        group.on("mass-messages/scheduled", method: .get, routes: routes, prefix: "/v2/access", use: scheduled)
-        group.on("mass-messages/:massMessageId", method: .get, routes: routes, prefix: "/v2/access", use: get)
-        group.on("mass-messages/:massMessageId", method: .put, routes: routes, prefix: "/v2/access", use: replace)
-        group.on("mass-messages/:massMessageId", method: .delete, routes: routes, prefix: "/v2/access", use: delete)
+        group.get("mass-messages/scheduled", use: scheduled)
+        group.get("mass-messages/:massMessageId", use: get)
+        group.put("mass-messages/:massMessageId", use: replace)
+        group.delete("mass-messages/:massMessageId", use: delete)
     }
 
     @Sendable func list(_ request: Request, context: FanoutRequestContext) async throws -> Response {

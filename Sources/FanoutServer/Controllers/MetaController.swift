@@ -11,22 +11,22 @@ struct MetaController {
     /// Brings the gauges up to date just before a scrape.
     let refreshGauges: @Sendable () async throws -> Void
 
-    func register(on router: Router<FanoutRequestContext>, routes: RouteTable) {
+    func register(on router: Router<FanoutRequestContext>) {
         let json = Result { try OpenAPIDocument.json() }
-        router.on("health", method: .get, routes: routes) { _, _ in
+        router.get("health") { _, _ in
             try await health()
             return try JSONResponse.make(Components.Schemas.Health(status: "ok"))
         }
-        router.on("openapi.json", method: .get, routes: routes) { _, _ in
+        router.get("openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"],
                      body: .init(byteBuffer: ByteBuffer(bytes: try json.get())))
         }
-        router.on("openapi.yaml", method: .get, routes: routes) { _, _ in
+        router.get("openapi.yaml") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/yaml"],
                      body: .init(byteBuffer: ByteBuffer(string: try OpenAPIDocument.yaml())))
         }
         if let metrics {
-            router.on("metrics", method: .get, routes: routes) { _, _ in
+            router.get("metrics") { _, _ in
                 try await refreshGauges()
                 return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                          body: .init(byteBuffer: ByteBuffer(bytes: metrics.exposition())))

@@ -12,13 +12,13 @@ struct SandboxController {
     let service: SandboxService
     let mapper: WireMapper
 
-    func register(on group: RouterGroup<FanoutRequestContext>, routes: RouteTable) {
-        group.on("fans/:fanId/messages", method: .post, routes: routes, prefix: "/sandbox", use: fanSends)
-        group.on("fans/:fanId/tips", method: .post, routes: routes, prefix: "/sandbox", use: fanTips)
-        group.on("fans/:fanId/messages/:messageId/open", method: .post, routes: routes, prefix: "/sandbox", use: fanOpens)
-        group.on("fans/:fanId/messages/:messageId/purchase", method: .post, routes: routes, prefix: "/sandbox", use: fanBuys)
-        group.on("clock", method: .get, routes: routes, prefix: "/sandbox", use: clock)
-        group.on("clock/advance", method: .post, routes: routes, prefix: "/sandbox", use: advanceClock)
+    func register(on group: RouterGroup<FanoutRequestContext>) {
+        group.post("fans/:fanId/messages", use: fanSends)
+        group.post("fans/:fanId/tips", use: fanTips)
+        group.post("fans/:fanId/messages/:messageId/open", use: fanOpens)
+        group.post("fans/:fanId/messages/:messageId/purchase", use: fanBuys)
+        group.get("clock", use: clock)
+        group.post("clock/advance", use: advanceClock)
     }
 
     private func creator(_ context: FanoutRequestContext) throws -> Int64 {

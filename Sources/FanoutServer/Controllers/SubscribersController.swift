@@ -7,9 +7,9 @@ struct SubscribersController {
     let service: SubscriberService
     let mapper: WireMapper
 
-    func register(on group: RouterGroup<FanoutRequestContext>, routes: RouteTable) {
-        group.on("subscribers", method: .get, routes: routes, prefix: "/v2/access", use: list)
-        group.on("users/:userId", method: .get, routes: routes, prefix: "/v2/access", use: user)
+    func register(on group: RouterGroup<FanoutRequestContext>) {
+        group.get("subscribers", use: list)
+        group.get("users/:userId", use: user)
     }
 
     enum Kind: String, CaseIterable { case all, active, expired, latest }

@@ -10,16 +10,16 @@ struct UploadsController {
     let service: UploadService
     let mapper: WireMapper
 
-    func register(on group: RouterGroup<FanoutRequestContext>, routes: RouteTable) {
-        group.on("uploads/init", method: .post, routes: routes, prefix: "/v2/access", use: start)
-        group.on("uploads/check", method: .post, routes: routes, prefix: "/v2/access", use: check)
-        group.on("uploads/complete", method: .post, routes: routes, prefix: "/v2/access", use: complete)
-        group.on("uploads/:mediaUploadId/parts/:partNumber", method: .put, routes: routes, prefix: "/v2/access", use: part)
-        group.on("uploads/:mediaUploadId", method: .put, routes: routes, prefix: "/v2/access", use: whole)
+    func register(on group: RouterGroup<FanoutRequestContext>) {
+        group.post("uploads/init", use: start)
+        group.post("uploads/check", use: check)
+        group.post("uploads/complete", use: complete)
+        group.put("uploads/:mediaUploadId/parts/:partNumber", use: part)
+        group.put("uploads/:mediaUploadId", use: whole)
     }
 
-    func registerFiles(on group: RouterGroup<FanoutRequestContext>, routes: RouteTable) {
-        group.on(":mediaId", method: .get, routes: routes, prefix: "/media", use: file)
+    func registerFiles(on group: RouterGroup<FanoutRequestContext>) {
+        group.get(":mediaId", use: file)
     }
 
     @Sendable func start(_ request: Request, context: FanoutRequestContext) async throws -> Response {

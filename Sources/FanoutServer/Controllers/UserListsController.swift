@@ -8,16 +8,16 @@ struct UserListsController {
     let service: UserListService
     let mapper: WireMapper
 
-    func register(on group: RouterGroup<FanoutRequestContext>, routes: RouteTable) {
-        group.on("users/lists", method: .get, routes: routes, prefix: "/v2/access", use: list)
-        group.on("users/lists", method: .post, routes: routes, prefix: "/v2/access", use: create)
-        group.on("users/lists/:listId", method: .get, routes: routes, prefix: "/v2/access", use: get)
-        group.on("users/lists/:listId", method: .patch, routes: routes, prefix: "/v2/access", use: rename)
-        group.on("users/lists/:listId", method: .delete, routes: routes, prefix: "/v2/access", use: delete)
-        group.on("users/lists/:listId/users", method: .get, routes: routes, prefix: "/v2/access", use: members)
-        group.on("users/lists/:listId/users/:userId", method: .post, routes: routes, prefix: "/v2/access", use: addMember)
-        group.on("users/lists/:listId/users/:userId", method: .delete, routes: routes, prefix: "/v2/access", use: removeMember)
-        group.on("users/:userId/lists", method: .post, routes: routes, prefix: "/v2/access", use: addToLists)
+    func register(on group: RouterGroup<FanoutRequestContext>) {
+        group.get("users/lists", use: list)
+        group.post("users/lists", use: create)
+        group.get("users/lists/:listId", use: get)
+        group.patch("users/lists/:listId", use: rename)
+        group.delete("users/lists/:listId", use: delete)
+        group.get("users/lists/:listId/users", use: members)
+        group.post("users/lists/:listId/users/:userId", use: addMember)
+        group.delete("users/lists/:listId/users/:userId", use: removeMember)
+        group.post("users/:userId/lists", use: addToLists)
     }
 
     @Sendable func list(_ request: Request, context: FanoutRequestContext) async throws -> Response {

@@ -7,15 +7,15 @@ struct VaultController {
     let service: VaultService
     let mapper: WireMapper
 
-    func register(on group: RouterGroup<FanoutRequestContext>, routes: RouteTable) {
-        group.on("vault/media", method: .get, routes: routes, prefix: "/v2/access", use: media)
-        group.on("vault/lists", method: .get, routes: routes, prefix: "/v2/access", use: lists)
-        group.on("vault/lists", method: .post, routes: routes, prefix: "/v2/access", use: create)
-        group.on("vault/lists/:listId", method: .get, routes: routes, prefix: "/v2/access", use: get)
-        group.on("vault/lists/:listId", method: .patch, routes: routes, prefix: "/v2/access", use: rename)
-        group.on("vault/lists/:listId", method: .delete, routes: routes, prefix: "/v2/access", use: delete)
-        group.on("vault/lists/:listId/media", method: .get, routes: routes, prefix: "/v2/access", use: listMedia)
-        group.on("vault/lists/:listId/media", method: .post, routes: routes, prefix: "/v2/access", use: addMedia)
+    func register(on group: RouterGroup<FanoutRequestContext>) {
+        group.get("vault/media", use: media)
+        group.get("vault/lists", use: lists)
+        group.post("vault/lists", use: create)
+        group.get("vault/lists/:listId", use: get)
+        group.patch("vault/lists/:listId", use: rename)
+        group.delete("vault/lists/:listId", use: delete)
+        group.get("vault/lists/:listId/media", use: listMedia)
+        group.post("vault/lists/:listId/media", use: addMedia)
     }
 
     /// `sortBy` as the SDK's docs spell it; `sort` wins over it.

@@ -12,12 +12,12 @@ struct WebhooksController {
     /// `"sandbox"` while the sandbox API is on, `"live"` otherwise.
     let environment: String
 
-    func register(on group: RouterGroup<FanoutRequestContext>, routes: RouteTable) {
-        group.on("", method: .get, routes: routes, prefix: "/webhooks", use: list)
-        group.on("", method: .post, routes: routes, prefix: "/webhooks", use: create)
-        group.on(":webhookId", method: .delete, routes: routes, prefix: "/webhooks", use: delete)
-        group.on(":webhookId/deliveries", method: .get, routes: routes, prefix: "/webhooks", use: deliveries)
-        group.on(":webhookId/test", method: .post, routes: routes, prefix: "/webhooks", use: test)
+    func register(on group: RouterGroup<FanoutRequestContext>) {
+        group.get("", use: list)
+        group.post("", use: create)
+        group.delete(":webhookId", use: delete)
+        group.get(":webhookId/deliveries", use: deliveries)
+        group.post(":webhookId/test", use: test)
     }
 
     @Sendable func list(_ request: Request, context: FanoutRequestContext) async throws -> Response {

@@ -2,15 +2,27 @@ import HTTPTypes
 import Hummingbird
 import Synchronization
 
-/// The routes the server answers, as registered, so that a request the router
-/// does not match can be told apart: wrong method on a known path (405 with
-/// `Allow`) or no such path (404 ROUTE_NOT_FOUND).
+/// The routes the server answers, as the router lists them, so that a
+/// request the router does not match can be told apart: wrong method on a
+/// known path (405 with `Allow`) or no such path (404 ROUTE_NOT_FOUND).
+/// `ErrorMiddleware` holds it before any route exists; `buildRouter` loads
+/// it from `router.routes` once every route is registered.
 final class RouteTable: Sendable {
-    private let routes = Mutex<[(segments: [Substring], method: HTTPRequest.Method)]>([])
+    private struct Route: Sendable {
+        var path: [RouterPath.Element]
+        var method: HTTPRequest.Method
+        /// Which segments are parameters, as 0/1 (a constant equals its own text, a parameter no text).
+        var shape: [Int]
+    }
 
-    func record(_ path: String, _ method: HTTPRequest.Method) {
-        let segments = path.split(separator: "/")
-        routes.withLock { $0.append((segments, method)) }
+    private let routes = Mutex<[Route]>([])
+
+    /// Replaces the table with `routes` (the router's own list).
+    func load<Context: RequestContext>(_ routes: [Router<Context>.RouteDescription]) {
+        let table = routes.map { route in
+            Route(path: route.path.components, method: route.method, shape: route.path.components.map { $0 == $0.description ? 0 : 1 })
+        }
+        self.routes.withLock { $0 = table }
     }
 
     /// Methods served at `path`, empty when no route has that shape. As the
@@ -20,25 +32,11 @@ final class RouteTable: Sendable {
         let segments = path.split(separator: "/")
         let matching = routes.withLock { routes in
             routes.filter { route in
-                route.segments.count == segments.count
-                    && zip(route.segments, segments).allSatisfy { $0.hasPrefix(":") || $0 == $1 }
+                route.path.count == segments.count && zip(route.path, segments).allSatisfy { $0 ~= $1 }
             }
         }
-        // Which segments are parameters, as 0/1; the most specific shape is the smallest.
-        func shape(_ segments: [Substring]) -> [Int] { segments.map { $0.hasPrefix(":") ? 1 : 0 } }
-        guard let best = matching.map({ shape($0.segments) }).min(by: { $0.lexicographicallyPrecedes($1) }) else { return [] }
-        return matching.filter { shape($0.segments) == best }.map(\.method)
-    }
-}
-
-extension RouterMethods {
-    /// Registers a route and records it in `routes`.
-    @discardableResult
-    func on(
-        _ path: String, method: HTTPRequest.Method, routes: RouteTable, prefix: String = "",
-        use handler: @escaping @Sendable (Request, Context) async throws -> Response
-    ) -> Self {
-        routes.record(prefix + "/" + path, method)
-        return on(RouterPath(path), method: method, use: handler)
+        // The most specific shape is the smallest.
+        guard let best = matching.map(\.shape).min(by: { $0.lexicographicallyPrecedes($1) }) else { return [] }
+        return matching.filter { $0.shape == best }.map(\.method)
     }
 }

@@ -66,13 +66,13 @@ struct TestWorld {
     /// The console (and its simulations service) only for the console's tests:
     /// an app with no services runs no ServiceGroup. Under load, a one-request
     /// app.test whose group stopped as soon as it started once never returned
-    /// (CI's stalls; not yet root-caused, see README, Tests).
+    /// (CI's stalls; see docs/testing.md, Stalls).
     func withClient(
         backgroundServices: Bool = false, sandbox: Bool = true, console: Bool = false, publicURL: String? = nil,
         allowPrivateWebhooks: Bool = false, _ body: @escaping @Sendable (APIClient) async throws -> Void
     ) async throws {
         var configuration = AppConfiguration(
-            database: .sqlite(path: "unused"), runsBackgroundServices: backgroundServices, fanOutBatchSize: 50, sandboxEnabled: sandbox,
+            runsBackgroundServices: backgroundServices, fanOutBatchSize: 50, sandboxEnabled: sandbox,
             consoleEnabled: console, publicURL: publicURL)
         configuration.allowPrivateWebhooks = allowPrivateWebhooks
         let app = buildApplication(configuration: configuration, dependencies: dependencies)

@@ -1,3 +1,4 @@
+import FanoutCore
 import Foundation
 
 /// Writes JSON straight into bytes, for the hot read pages: Foundation's

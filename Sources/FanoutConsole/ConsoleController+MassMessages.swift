@@ -6,17 +6,17 @@ import Hummingbird
 /// The mass-message pages: the three lists with live fan-out progress,
 /// compose and edit, unsend.
 extension ConsoleController {
-    func registerMassMessages(on group: RouterGroup<FanoutRequestContext>, routes: RouteTable) {
-        group.on("mass-messages", method: .get, routes: routes, prefix: "/console", use: massMessagesPage)
-        group.on("mass-messages", method: .post, routes: routes, prefix: "/console", use: createMassMessage)
-        group.on("mass-messages/new", method: .get, routes: routes, prefix: "/console", use: composePage)
-        group.on("mass-messages/:id/edit", method: .get, routes: routes, prefix: "/console", use: editPage)
-        group.on("mass-messages/:id", method: .post, routes: routes, prefix: "/console", use: replaceMassMessage)
-        group.on("mass-messages/:id/unsend", method: .post, routes: routes, prefix: "/console", use: unsendMassMessage)
-        group.on("mass-messages/:id/progress", method: .get, routes: routes, prefix: "/console", use: progress)
+    func registerMassMessages(on routes: RouteCollection<Context>) {
+        routes.get("mass-messages", use: massMessagesPage)
+        routes.post("mass-messages", use: createMassMessage)
+        routes.get("mass-messages/new", use: composePage)
+        routes.get("mass-messages/:id/edit", use: editPage)
+        routes.post("mass-messages/:id", use: replaceMassMessage)
+        routes.post("mass-messages/:id/unsend", use: unsendMassMessage)
+        routes.get("mass-messages/:id/progress", use: progress)
     }
 
-    @Sendable func massMessagesPage(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+    @Sendable func massMessagesPage(_ request: Request, context: Context) async throws -> Response {
         let (session, connection) = try await working(request)
         try connection.require(.messagesRead)
         let type = request.uri.queryParameters["type"].flatMap { MassMessageListType(rawValue: String($0)) } ?? .sent
@@ -31,7 +31,7 @@ extension ConsoleController {
     }
 
     /// `{total, pending, sentCount, isDone}`, what the list's progress bars poll.
-    @Sendable func progress(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+    @Sendable func progress(_ request: Request, context: Context) async throws -> Response {
         let (_, connection) = try await working(request)
         try connection.require(.messagesRead)
         let message = try await massMessages.get(id: try Self.pathID(context, "id"), creatorID: connection.creatorID)
@@ -39,13 +39,13 @@ extension ConsoleController {
         return ConsoleRenderer.json(json)
     }
 
-    @Sendable func composePage(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+    @Sendable func composePage(_ request: Request, context: Context) async throws -> Response {
         let (session, connection) = try await working(request)
         try connection.require(.messagesWrite)
         return try await compose(session, connection, draft: nil, editing: nil)
     }
 
-    @Sendable func editPage(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+    @Sendable func editPage(_ request: Request, context: Context) async throws -> Response {
         let (session, connection) = try await working(request)
         try connection.require(.messagesWrite)
         let message = try await massMessages.get(id: try Self.pathID(context, "id"), creatorID: connection.creatorID)
@@ -57,7 +57,7 @@ extension ConsoleController {
         return try await compose(session, connection, draft: draft, editing: message.id)
     }
 
-    @Sendable func createMassMessage(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+    @Sendable func createMassMessage(_ request: Request, context: Context) async throws -> Response {
         let (session, form) = try await formSession(request)
         let connection = try await chosenConnection(session)
         var draft: MassMessageDraft?
@@ -71,7 +71,7 @@ extension ConsoleController {
         }
     }
 
-    @Sendable func replaceMassMessage(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+    @Sendable func replaceMassMessage(_ request: Request, context: Context) async throws -> Response {
         let (session, form) = try await formSession(request)
         let connection = try await chosenConnection(session)
         let id = try Self.pathID(context, "id")
@@ -86,7 +86,7 @@ extension ConsoleController {
         }
     }
 
-    @Sendable func unsendMassMessage(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+    @Sendable func unsendMassMessage(_ request: Request, context: Context) async throws -> Response {
         let (session, _) = try await formSession(request)
         let connection = try await chosenConnection(session)
         try connection.require(.messagesWrite)
@@ -113,7 +113,7 @@ extension ConsoleController {
             excluded: lists.map { .init(id: $0.id, name: $0.name, count: $0.usersCount, checked: except.contains($0.id)) },
             errors: fieldErrors, csrf: session.csrfToken, nav: ConsoleViews.Nav(creatorName: connection.creatorName, massMessages: true),
             error: fieldErrors == nil ? error?.description : nil)
-        return renderer.page("compose", view, status: error.map { ErrorResponse($0).status } ?? .ok)
+        return renderer.page("compose", view, status: error.map { errorAnswer($0).status } ?? .ok)
     }
 
     /// The form as the API's draft; the form's own parse errors name the API's fields.

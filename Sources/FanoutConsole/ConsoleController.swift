@@ -6,8 +6,9 @@ import Hummingbird
 /// `/console`: the sandbox in a browser. Server-rendered pages over the same
 /// services and rules as the API; the session is a cookie naming a
 /// server-side session; every form carries the session's CSRF token, and a
-/// POST from another origin is refused before it is read.
-struct ConsoleController {
+/// POST from another origin is refused before it is read. The application
+/// adds `routes` at `/console`, in its own request context.
+public struct ConsoleController<Context: ConsoleRequestContext>: Sendable {
     let sessions: ConsoleSessionService
     let chats: ChatService
     let directMessages: DirectMessageService
@@ -22,47 +23,76 @@ struct ConsoleController {
     /// Each creator's: pages show the signed-in connection's creator's time.
     let clock: any CreatorClock
     let simulations: ConsoleSimulations
-    let renderer: ConsoleRenderer
+    let renderer = ConsoleRenderer()
     /// The API's per-connection buckets: an action of the console is a
     /// request of its connection (nil: no limit).
     let limiter: RateLimiter?
     /// The cookie is `Secure` when the public URL is https (behind a proxy
     /// that ends TLS, the request itself is plain http), or the request is.
     let secureCookies: Bool
+    /// The API's answer to a domain error: a page fails with the same status.
+    let errorAnswer: ConsoleErrorAnswer
 
-    static let cookieName = "fanout_console"
+    static var cookieName: String { "fanout_console" }
 
-    func register(on group: RouterGroup<FanoutRequestContext>, routes: RouteTable) {
-        group.on("", method: .get, routes: routes, prefix: "/console", use: home)
-        group.on("sign-in", method: .get, routes: routes, prefix: "/console", use: signInPage)
-        group.on("sign-in", method: .post, routes: routes, prefix: "/console", use: signIn)
-        group.on("sign-out", method: .post, routes: routes, prefix: "/console", use: signOut)
-        group.on("connections", method: .get, routes: routes, prefix: "/console", use: connectionsPage)
-        group.on("connections", method: .post, routes: routes, prefix: "/console", use: chooseConnection)
-        registerChats(on: group, routes: routes)
-        registerMassMessages(on: group, routes: routes)
-        registerAnalytics(on: group, routes: routes)
-        registerSandbox(on: group, routes: routes)
-        group.on("assets/console.css", method: .get, routes: routes, prefix: "/console") { _, _ in
+    public init(
+        sessions: ConsoleSessionService, chats: ChatService, directMessages: DirectMessageService, massMessages: MassMessageService,
+        composer: MassMessageComposer, vault: VaultService, userLists: UserListService, webhooks: WebhookService,
+        analytics: AnalyticsService, sandbox: SandboxService, clock: any CreatorClock, simulations: ConsoleSimulations,
+        limiter: RateLimiter?, secureCookies: Bool, errorAnswer: @escaping ConsoleErrorAnswer
+    ) {
+        self.sessions = sessions
+        self.chats = chats
+        self.directMessages = directMessages
+        self.massMessages = massMessages
+        self.composer = composer
+        self.vault = vault
+        self.userLists = userLists
+        self.webhooks = webhooks
+        self.analytics = analytics
+        self.sandbox = sandbox
+        self.clock = clock
+        self.simulations = simulations
+        self.limiter = limiter
+        self.secureCookies = secureCookies
+        self.errorAnswer = errorAnswer
+    }
+
+    /// Every page, form and asset of the console, behind its error pages.
+    public var routes: RouteCollection<Context> {
+        let routes = RouteCollection(context: Context.self)
+        routes.add(middleware: ConsoleErrorMiddleware<Context>(renderer: renderer, errorAnswer: errorAnswer))
+        routes.get("", use: home)
+        routes.get("sign-in", use: signInPage)
+        routes.post("sign-in", use: signIn)
+        routes.post("sign-out", use: signOut)
+        routes.get("connections", use: connectionsPage)
+        routes.post("connections", use: chooseConnection)
+        registerChats(on: routes)
+        registerMassMessages(on: routes)
+        registerAnalytics(on: routes)
+        registerSandbox(on: routes)
+        routes.get("assets/console.css") { [renderer] _, _ in
             renderer.asset(ConsoleAssets.css, contentType: "text/css; charset=utf-8")
         }
-        group.on("assets/console.js", method: .get, routes: routes, prefix: "/console") { _, _ in
+        routes.get("assets/console.js") { [renderer] _, _ in
             renderer.asset(ConsoleAssets.js, contentType: "text/javascript; charset=utf-8")
         }
+        return routes
     }
 
     // MARK: Signing in and out
 
-    @Sendable func home(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+    @Sendable func home(_ request: Request, context: Context) async throws -> Response {
         guard let session = try await session(request) else { return ConsoleRenderer.redirect(to: "/console/sign-in") }
         return ConsoleRenderer.redirect(to: session.connectionID == nil ? "/console/connections" : "/console/chats")
     }
 
-    @Sendable func signInPage(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+    @Sendable func signInPage(_ request: Request, context: Context) async throws -> Response {
         renderer.page("signIn", ConsoleViews.SignIn(error: nil))
     }
 
-    @Sendable func signIn(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+    @Sendable func signIn(_ request: Request, context: Context) async throws -> Response {
         try Self.requireSameOrigin(request)
         let form = try await ConsoleForm(request)
         do {
@@ -80,7 +110,7 @@ struct ConsoleController {
         }
     }
 
-    @Sendable func signOut(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+    @Sendable func signOut(_ request: Request, context: Context) async throws -> Response {
         let (session, _) = try await formSession(request)
         try await sessions.signOut(session)
         let expired = Cookie(name: Self.cookieName, value: "", maxAge: 0, path: "/console", httpOnly: true, sameSite: .strict)
@@ -89,12 +119,12 @@ struct ConsoleController {
 
     // MARK: Choosing a connection
 
-    @Sendable func connectionsPage(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+    @Sendable func connectionsPage(_ request: Request, context: Context) async throws -> Response {
         guard let session = try await session(request) else { return ConsoleRenderer.redirect(to: "/console/sign-in") }
         return try await connections(session, error: nil)
     }
 
-    @Sendable func chooseConnection(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+    @Sendable func chooseConnection(_ request: Request, context: Context) async throws -> Response {
         let (session, form) = try await formSession(request)
         do {
             _ = try await sessions.choose(form["connectionId"] ?? "", for: session)
@@ -158,7 +188,7 @@ struct ConsoleController {
         return connection
     }
 
-    static func pathID(_ context: FanoutRequestContext, _ name: String) throws -> Int64 {
+    static func pathID(_ context: Context, _ name: String) throws -> Int64 {
         guard let id = context.parameters.get(name).flatMap(Int64.init), id > 0 else {
             throw FanoutError.badRequest("\(name) must be a positive integer", field: name)
         }

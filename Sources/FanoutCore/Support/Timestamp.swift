@@ -4,15 +4,15 @@ import Foundation
 /// as the API writes every date. Computed directly (days → civil date,
 /// Hinnant's algorithm): Foundation's ISO 8601 format style costs
 /// microseconds per date, and a chat page carries dozens of them.
-enum Timestamp {
-    static func string(_ date: Date) -> String {
+public enum Timestamp {
+    public static func string(_ date: Date) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(25)
         append(date, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func append(_ date: Date, to bytes: inout [UInt8]) {
+    public static func append(_ date: Date, to bytes: inout [UInt8]) {
         // Years 0000 to 9999 only: a date outside (a sandbox clock moved by
         // millennia, a row) is written as the nearest end, since Int64(Double)
         // traps past its range and four digits hold no more.

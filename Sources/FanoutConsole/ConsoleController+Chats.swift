@@ -6,14 +6,14 @@ import Hummingbird
 /// The chat pages: the list with its filters, one chat, sending as the
 /// creator and replying or tipping as the fan.
 extension ConsoleController {
-    func registerChats(on group: RouterGroup<FanoutRequestContext>, routes: RouteTable) {
-        group.on("chats", method: .get, routes: routes, prefix: "/console", use: chatsPage)
-        group.on("chats/:fanId", method: .get, routes: routes, prefix: "/console", use: chatPage)
-        group.on("chats/:fanId/messages", method: .post, routes: routes, prefix: "/console", use: sendAsCreator)
-        group.on("chats/:fanId/fan-messages", method: .post, routes: routes, prefix: "/console", use: sendAsFan)
+    func registerChats(on routes: RouteCollection<Context>) {
+        routes.get("chats", use: chatsPage)
+        routes.get("chats/:fanId", use: chatPage)
+        routes.post("chats/:fanId/messages", use: sendAsCreator)
+        routes.post("chats/:fanId/fan-messages", use: sendAsFan)
     }
 
-    @Sendable func chatsPage(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+    @Sendable func chatsPage(_ request: Request, context: Context) async throws -> Response {
         let (session, connection) = try await working(request)
         try connection.require(.messagesRead)
         let filterName = request.uri.queryParameters["filter"].map(String.init)
@@ -31,12 +31,12 @@ extension ConsoleController {
             csrf: session.csrfToken, nav: ConsoleViews.Nav(creatorName: connection.creatorName, chats: true)))
     }
 
-    @Sendable func chatPage(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+    @Sendable func chatPage(_ request: Request, context: Context) async throws -> Response {
         let (session, connection) = try await working(request)
         return try await chat(request, context: context, session: session, connection: connection)
     }
 
-    @Sendable func sendAsCreator(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+    @Sendable func sendAsCreator(_ request: Request, context: Context) async throws -> Response {
         let (session, form) = try await formSession(request)
         let connection = try await chosenConnection(session)
         let fanID = try Self.pathID(context, "fanId")
@@ -46,11 +46,11 @@ extension ConsoleController {
             return ConsoleRenderer.redirect(to: "/console/chats/\(fanID)")
         } catch let error as FanoutError {
             return try await chat(
-                request, context: context, session: session, connection: connection, sendError: error.description, status: ErrorResponse(error).status)
+                request, context: context, session: session, connection: connection, sendError: error.description, status: errorAnswer(error).status)
         }
     }
 
-    @Sendable func sendAsFan(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+    @Sendable func sendAsFan(_ request: Request, context: Context) async throws -> Response {
         let (session, form) = try await formSession(request)
         let connection = try await chosenConnection(session)
         let fanID = try Self.pathID(context, "fanId")
@@ -62,13 +62,13 @@ extension ConsoleController {
             return ConsoleRenderer.redirect(to: "/console/chats/\(fanID)")
         } catch let error as FanoutError {
             return try await chat(
-                request, context: context, session: session, connection: connection, fanError: error.description, status: ErrorResponse(error).status)
+                request, context: context, session: session, connection: connection, fanError: error.description, status: errorAnswer(error).status)
         }
     }
 
     /// A chat's newest page (or the page before `?before=`), oldest at the top.
     func chat(
-        _ request: Request, context: FanoutRequestContext, session: ConsoleSession, connection: Connection,
+        _ request: Request, context: Context, session: ConsoleSession, connection: Connection,
         sendError: String? = nil, fanError: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         try connection.require(.messagesRead)

@@ -5,12 +5,12 @@ import Hummingbird
 /// The analytics pages: the four daily series as a chart, the bought mass
 /// messages, and who bought one.
 extension ConsoleController {
-    func registerAnalytics(on group: RouterGroup<FanoutRequestContext>, routes: RouteTable) {
-        group.on("analytics", method: .get, routes: routes, prefix: "/console", use: analyticsPage)
-        group.on("analytics/mass-messages/:id/buyers", method: .get, routes: routes, prefix: "/console", use: buyersPage)
+    func registerAnalytics(on routes: RouteCollection<Context>) {
+        routes.get("analytics", use: analyticsPage)
+        routes.get("analytics/mass-messages/:id/buyers", use: buyersPage)
     }
 
-    @Sendable func analyticsPage(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+    @Sendable func analyticsPage(_ request: Request, context: Context) async throws -> Response {
         let (session, connection) = try await working(request)
         try connection.require(.analyticsRead)
         let chart = try await analytics.chart(creatorID: connection.creatorID, range: nil)
@@ -19,7 +19,7 @@ extension ConsoleController {
             chart, purchased: purchased.items, csrf: session.csrfToken, nav: ConsoleViews.Nav(creatorName: connection.creatorName, analytics: true)))
     }
 
-    @Sendable func buyersPage(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+    @Sendable func buyersPage(_ request: Request, context: Context) async throws -> Response {
         let (session, connection) = try await working(request)
         try connection.require(.analyticsRead)
         let id = try Self.pathID(context, "id")

@@ -9,7 +9,7 @@ import Synchronization
 /// (a `Service`: it stops at shutdown), with its progress for the page to
 /// poll. Progress is this instance's: behind a load balancer, the page asks
 /// the instance that runs it only by chance (documented).
-final class ConsoleSimulations: Service, Sendable {
+public final class ConsoleSimulations: Service, Sendable {
     struct Progress: Sendable, Equatable {
         var minute: Int
         var minutes: Int
@@ -30,7 +30,7 @@ final class ConsoleSimulations: Service, Sendable {
     private let jobs: AsyncStream<Job>
     private let submit: AsyncStream<Job>.Continuation
 
-    init(store: any SimulationStore & SandboxStore & DirectMessageStore, clock: any CreatorClock, logger: Logger) {
+    public init(store: any SimulationStore & SandboxStore & DirectMessageStore, clock: any CreatorClock, logger: Logger) {
         simulator = FanSimulator(store: store)
         self.clock = clock
         self.logger = logger
@@ -50,7 +50,7 @@ final class ConsoleSimulations: Service, Sendable {
 
     func progress(creatorID: Int64) -> Progress? { progress.withLock { $0[creatorID] } }
 
-    func run() async throws {
+    public func run() async throws {
         await cancelWhenGracefulShutdown {
             for await job in self.jobs {
                 let creatorID = job.creatorID

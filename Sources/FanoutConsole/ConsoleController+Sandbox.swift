@@ -6,19 +6,19 @@ import Hummingbird
 /// The sandbox page: the clock of the connection's creator (read, advance) and the organization's
 /// recent webhook deliveries.
 extension ConsoleController {
-    func registerSandbox(on group: RouterGroup<FanoutRequestContext>, routes: RouteTable) {
-        group.on("sandbox", method: .get, routes: routes, prefix: "/console", use: sandboxPage)
-        group.on("sandbox/clock", method: .post, routes: routes, prefix: "/console", use: advanceClock)
-        group.on("sandbox/simulation", method: .post, routes: routes, prefix: "/console", use: simulate)
-        group.on("sandbox/simulation", method: .get, routes: routes, prefix: "/console", use: simulation)
+    func registerSandbox(on routes: RouteCollection<Context>) {
+        routes.get("sandbox", use: sandboxPage)
+        routes.post("sandbox/clock", use: advanceClock)
+        routes.post("sandbox/simulation", use: simulate)
+        routes.get("sandbox/simulation", use: simulation)
     }
 
-    @Sendable func sandboxPage(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+    @Sendable func sandboxPage(_ request: Request, context: Context) async throws -> Response {
         let (session, connection) = try await working(request)
         return try await sandboxPage(session, connection)
     }
 
-    @Sendable func advanceClock(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+    @Sendable func advanceClock(_ request: Request, context: Context) async throws -> Response {
         let (session, form) = try await formSession(request)
         let connection = try await chosenConnection(session)
         do {
@@ -28,12 +28,12 @@ extension ConsoleController {
             try await sandbox.advanceClock(creatorID: connection.creatorID, organizationID: session.organizationID, by: TimeInterval(minutes) * 60)
             return ConsoleRenderer.redirect(to: "/console/sandbox")
         } catch let error as FanoutError {
-            return try await sandboxPage(session, connection, clockError: error.description, status: ErrorResponse(error).status)
+            return try await sandboxPage(session, connection, clockError: error.description, status: errorAnswer(error).status)
         }
     }
 
     /// Starts `simulate N minutes` for the session's creator.
-    @Sendable func simulate(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+    @Sendable func simulate(_ request: Request, context: Context) async throws -> Response {
         let (session, form) = try await formSession(request)
         let connection = try await chosenConnection(session)
         guard let minutes = form["simulateMinutes"].flatMap(Int.init), (1...ConsoleSimulations.maximumMinutes).contains(minutes) else {
@@ -48,7 +48,7 @@ extension ConsoleController {
     }
 
     /// The running (or last) simulation's progress, as the progress bars poll it.
-    @Sendable func simulation(_ request: Request, context: FanoutRequestContext) async throws -> Response {
+    @Sendable func simulation(_ request: Request, context: Context) async throws -> Response {
         let (_, connection) = try await working(request)
         guard let progress = simulations.progress(creatorID: connection.creatorID) else {
             throw FanoutError.notFound("No simulation has run for this creator")
