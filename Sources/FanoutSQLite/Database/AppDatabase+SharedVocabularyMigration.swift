@@ -7,6 +7,9 @@ extension AppDatabase {
     /// the indexes, triggers and foreign keys that name them. Append-only.
     static func registerSharedVocabularyMigration(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("shareOneVocabularyWithPostgres") { db in
+            // The modern rename, which rewrites triggers, views and foreign
+            // keys that name what it renames (the legacy one does not).
+            try db.execute(sql: "PRAGMA legacy_alter_table = OFF")
             try db.execute(sql: """
                 ALTER TABLE apiKey RENAME COLUMN createdAt TO created_at;
                 ALTER TABLE apiKey RENAME COLUMN lookupId TO lookup_id;

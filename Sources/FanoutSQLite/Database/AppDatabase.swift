@@ -22,7 +22,9 @@ public final class AppDatabase: Sendable {
             }
         }
         pool = try DatabasePool(path: path, configuration: configuration)
-        try Self.migrator.migrate(pool)
+        let migrator = Self.migrator
+        try pool.read { db in try Self.checkOpenable(db, migrator: migrator, path: path) }
+        try migrator.migrate(pool)
     }
 
     /// Readers for page reads, which run on the calling thread: one for each
