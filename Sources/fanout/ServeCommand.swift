@@ -63,7 +63,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         MallocTuning.applyForServer()
-        // Swift tasks on the event loops (README, Performance); where the hook
+        // Swift tasks on the event loops (docs/performance.md); where the hook
         // is refused they stay on Swift's pool, which is correct, only slower.
         if Environment.value("FANOUT_TASKS_ON_EVENT_LOOPS") != "off",
            !NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor() {

@@ -40,7 +40,7 @@ public struct SQLiteStorage: Sendable {
     /// lookups by key), tens of microseconds. `fanout serve` runs tasks on
     /// its event loops, so this is the event loop's thread, as an event-loop
     /// server does its work; a hop to another thread and back cost more than
-    /// such a read (README, Performance). The pool has a reader for each
+    /// such a read (docs/performance.md). The pool has a reader for each
     /// event loop besides the aside slots, so this never waits for one; and
     /// no reader is held across a suspension.
     func pageRead<T>(_ body: (Database) throws -> T) throws -> T {
