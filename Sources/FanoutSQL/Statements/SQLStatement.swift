@@ -26,29 +26,58 @@ public struct SQLStatement: Sendable, Equatable {
     }
 
     /// The text with PostgreSQL's placeholders: the n-th `?` becomes `$n`,
-    /// `?k` becomes `$k`; a `?` inside a quoted literal stays.
+    /// `?k` becomes `$k`; a `?` inside a '…' literal, a "…" identifier, a
+    /// `--` or `/* */` comment stays. Scanned as UTF-8 bytes (every byte the
+    /// scan looks for is ASCII): it runs on every shared statement PostgreSQL
+    /// executes. PostgreSQL's JSON operators `?`, `?|`, `?&` are not told
+    /// apart: shared text must not use them.
     public var postgresText: String {
-        var result = ""
-        result.reserveCapacity(sql.utf8.count + 8)
-        var next = 0
-        var quoted = false
-        var characters = sql[...]
-        while let character = characters.popFirst() {
-            if character == "'" { quoted.toggle() }
-            guard character == "?", !quoted else {
-                result.append(character)
-                continue
-            }
-            let digits = characters.prefix { $0.isASCII && $0.isNumber }
-            if digits.isEmpty {
-                next += 1
-                result += "$\(next)"
-            } else {
-                result += "$\(digits)"
-                characters = characters.dropFirst(digits.count)
+        let bytes = Array(sql.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 16)
+        var next = 0, index = 0
+        /// Copies through `end` (a closing byte sequence), or to the end of the text.
+        func copy(through end: [UInt8]) {
+            while index < bytes.count {
+                if bytes[index...].starts(with: end) {
+                    result.append(contentsOf: end)
+                    index += end.count
+                    return
+                }
+                result.append(bytes[index])
+                index += 1
             }
         }
-        return result
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "'"), UInt8(ascii: "\""):
+                result.append(byte)
+                index += 1
+                copy(through: [byte])
+            case UInt8(ascii: "-") where bytes[index...].starts(with: [UInt8(ascii: "-"), UInt8(ascii: "-")]):
+                copy(through: [UInt8(ascii: "\n")])
+            case UInt8(ascii: "/") where bytes[index...].starts(with: [UInt8(ascii: "/"), UInt8(ascii: "*")]):
+                result.append(contentsOf: [UInt8(ascii: "/"), UInt8(ascii: "*")])
+                index += 2
+                copy(through: [UInt8(ascii: "*"), UInt8(ascii: "/")])
+            case UInt8(ascii: "?"):
+                index += 1
+                let digitsStart = index
+                while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+                result.append(UInt8(ascii: "$"))
+                if index == digitsStart {
+                    next += 1
+                    result.append(contentsOf: String(next).utf8)
+                } else {
+                    result.append(contentsOf: bytes[digitsStart..<index])
+                }
+            default:
+                result.append(byte)
+                index += 1
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 }
 
