@@ -6,20 +6,25 @@ extension FanoutClient {
     /// The API's maximum page of chat messages.
     public static let chatMessagesPageLimit = 10
 
-    /// One page of chats (`limit` 1–20).
+    /// One page of chats (`limit` 1–20); only the fans of user list
+    /// `userListID` when given.
     public func chatsPage(
-        order: ChatOrder? = nil, filter: ChatFilter? = nil, query: String? = nil, limit: Int = 20, offset: Int = 0
+        order: ChatOrder? = nil, filter: ChatFilter? = nil, query: String? = nil, userListID: Int? = nil, limit: Int = 20, offset: Int = 0
     ) async throws -> Components.Schemas.ChatList {
         try await call {
-            try await api.listChats(query: .init(limit: limit, offset: offset, order: order, filter: filter, query: query)).ok.body.json
+            try await api.listChats(query: .init(
+                limit: limit, offset: offset, order: order, filter: filter, query: query, userListId: userListID)).ok.body.json
         }
     }
 
     /// Every chat, page by page (by the server's `nextOffset`).
-    public func chats(order: ChatOrder? = nil, filter: ChatFilter? = nil, query: String? = nil, pageSize: Int = 20) -> PagedSequence<Chat> {
+    public func chats(
+        order: ChatOrder? = nil, filter: ChatFilter? = nil, query: String? = nil, userListID: Int? = nil, pageSize: Int = 20
+    ) -> PagedSequence<Chat> {
         PagedSequence(first: .offset(0)) { cursor in
             guard case .offset(let offset) = cursor else { return .init(items: [], next: nil) }
-            let page = try await chatsPage(order: order, filter: filter, query: query, limit: pageSize, offset: offset)
+            let page = try await chatsPage(
+                order: order, filter: filter, query: query, userListID: userListID, limit: pageSize, offset: offset)
             let next = page.hasMore ? (page.nextOffset ?? offset + page.list.count) : nil
             return .init(items: page.list, next: next.map { .offset($0) })
         }

@@ -12,6 +12,11 @@ extension FanoutClient {
 
     /// A user's profile as this creator sees it.
     public func user(id: Int) async throws -> Components.Schemas.User {
+        try await notedUser(id: id).value1
+    }
+
+    /// A user's profile with the creator's custom name and note for them.
+    public func notedUser(id: Int) async throws -> Components.Schemas.NotedUser {
         try await call { try await api.getUser(path: .init(userId: String(id))).ok.body.json }
     }
 }

@@ -11,6 +11,7 @@ extension ConsoleController {
         routes.get("chats/:fanId", use: chatPage)
         routes.post("chats/:fanId/messages", use: sendAsCreator)
         routes.post("chats/:fanId/fan-messages", use: sendAsFan)
+        routes.post("chats/:fanId/details", use: saveFanDetails)
     }
 
     @Sendable func chatsPage(_ request: Request, context: Context) async throws -> Response {
@@ -66,10 +67,28 @@ extension ConsoleController {
         }
     }
 
+    /// The creator's note and nickname for the fan, from the form beside the chat.
+    @Sendable func saveFanDetails(_ request: Request, context: Context) async throws -> Response {
+        let (session, form) = try await formSession(request)
+        let connection = try await chosenConnection(session)
+        let fanID = try Self.pathID(context, "fanId")
+        do {
+            try connection.require(.subscribersWrite)
+            try await subscriberDetails.setNoticeAndDisplayName(
+                notice: form["notice"] ?? "", displayName: (form["displayName"] ?? "").trimmingCharacters(in: .whitespaces),
+                creatorID: connection.creatorID, fanID: fanID)
+            return ConsoleRenderer.redirect(to: "/console/chats/\(fanID)")
+        } catch let error as FanoutError {
+            return try await chat(
+                request, context: context, session: session, connection: connection, detailError: error.description,
+                status: errorAnswer(error).status)
+        }
+    }
+
     /// A chat's newest page (or the page before `?before=`), oldest at the top.
     func chat(
         _ request: Request, context: Context, session: ConsoleSession, connection: Connection,
-        sendError: String? = nil, fanError: String? = nil, status: HTTPResponse.Status = .ok
+        sendError: String? = nil, fanError: String? = nil, detailError: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         try connection.require(.messagesRead)
         let fanID = try Self.pathID(context, "fanId")
@@ -78,12 +97,14 @@ extension ConsoleController {
             creatorID: connection.creatorID, query: ChatMessageQuery(fanID: fanID, page: PageRequest(limit: 20, offset: 0), before: before))
         let fan = try await chats.users(ids: [fanID]).first
         let fanName = fan?.name ?? "User \(fanID)"
+        let account = try await subscriberDetails.account(creatorID: connection.creatorID, fanID: fanID)
         return renderer.page("chat", ConsoleViews.Chat(
             fanId: fanID, name: fanName, username: fan?.username ?? "u\(fanID)", creatorName: connection.creatorName,
             messages: page.items.reversed().map { ConsoleViews.message($0, creatorName: connection.creatorName, fanName: fanName) },
             older: page.hasMore ? page.items.last.map { "/console/chats/\(fanID)?before=\($0.id)" } : nil,
             csrf: session.csrfToken, nav: ConsoleViews.Nav(creatorName: connection.creatorName),
-            sendError: sendError, fanError: fanError),
+            sendError: sendError, fanError: fanError,
+            fan: ConsoleViews.fanPanel(account, canEdit: connection.permissions.contains(.subscribersWrite), error: detailError)),
             status: status)
     }
 

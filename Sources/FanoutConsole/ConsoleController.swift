@@ -18,6 +18,8 @@ public struct ConsoleController<Context: ConsoleRequestContext>: Sendable {
     let userLists: UserListService
     let webhooks: WebhookService
     let analytics: AnalyticsService
+    /// The note, nickname and spend shown beside a chat.
+    let subscriberDetails: SubscriberDetailService
     /// The fan's side of a chat, the clock (the console is on only with the sandbox).
     let sandbox: SandboxService
     /// Each creator's: pages show the signed-in connection's creator's time.
@@ -39,8 +41,9 @@ public struct ConsoleController<Context: ConsoleRequestContext>: Sendable {
         sessions: ConsoleSessionService, chats: ChatService, directMessages: DirectMessageService, massMessages: MassMessageService,
         composer: MassMessageComposer, vault: VaultService, userLists: UserListService, webhooks: WebhookService,
         analytics: AnalyticsService, sandbox: SandboxService, clock: any CreatorClock, simulations: ConsoleSimulations,
-        limiter: RateLimiter?, secureCookies: Bool, errorAnswer: @escaping ConsoleErrorAnswer
+        limiter: RateLimiter?, secureCookies: Bool, subscriberDetails: SubscriberDetailService, errorAnswer: @escaping ConsoleErrorAnswer
     ) {
+        self.subscriberDetails = subscriberDetails
         self.sessions = sessions
         self.chats = chats
         self.directMessages = directMessages

@@ -126,6 +126,26 @@ enum ConsoleTemplates {
         {{$title}}{{name}} · Fanout console{{/title}}
         {{$body}}
         <h1>{{name}} <span class="muted">@{{username}}</span></h1>
+        {{#fan}}
+        <aside class="fan-panel" aria-label="About the fan">
+          <p>Spent in total: <strong id="fanSpent">${{spent}}</strong>{{#nickname}} · nickname <strong id="fanNickname">{{nickname}}</strong>{{/nickname}}</p>
+          {{#notice}}<p class="notice" id="fanNotice">{{notice}}</p>{{/notice}}
+          {{#canEdit}}
+          <details{{#error}} open{{/error}}>
+            <summary>Edit note and nickname</summary>
+            <form method="post" action="/console/chats/{{fanId}}/details" class="stack" aria-label="Note and nickname">
+              <input type="hidden" name="csrf" value="{{csrf}}">
+              <label for="nicknameInput">Nickname</label>
+              <input id="nicknameInput" name="displayName" maxlength="100" value="{{nicknameValue}}">
+              <label for="noticeInput">Note</label>
+              <textarea id="noticeInput" name="notice" maxlength="1000" rows="2">{{noticeValue}}</textarea>
+              {{#error}}<p class="error field" role="alert" id="fanDetailError">{{error}}</p>{{/error}}
+              <button type="submit">Save</button>
+            </form>
+          </details>
+          {{/canEdit}}
+        </aside>
+        {{/fan}}
         {{#older}}<p><a href="{{older}}" rel="prev">Older messages</a></p>{{/older}}
         <ol class="messages" id="messages">
         {{#messages}}

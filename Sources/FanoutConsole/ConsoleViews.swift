@@ -95,6 +95,7 @@ enum ConsoleViews {
         var error: String? = nil
         var sendError: String? = nil
         var fanError: String? = nil
+        var fan: FanPanel? = nil
     }
 
     static func connection(_ connection: Connection) -> ConnectionItem {

@@ -5,19 +5,25 @@
 /// What only one engine has is named in `sqliteOnly` and `postgresOnly`.
 public enum StorageSchema {
     public static let tables: [SchemaTable] = [
-        SchemaTable("organization", [("id", .integer), ("name", .text), ("created_at", .date)]),
+        SchemaTable("organization", [
+            ("id", .integer), ("name", .text), ("created_at", .date), ("vault_plus_auto_enable", .boolean), ("vault_plus_defaults", .text),
+        ]),
         SchemaTable("api_key", [
             ("id", .integer), ("organization_id", .integer), ("lookup_id", .text), ("secret_hash", .bytes), ("label", .text),
             ("created_at", .date),
         ]),
         SchemaTable("app_user", sequence: false, [
             ("id", .integer), ("name", .text), ("username", .text), ("avatar", .text), ("is_verified", .boolean), ("is_creator", .boolean),
+            ("about", .text),
         ]),
         SchemaTable("connection", sequence: false, [
             ("id", .text), ("organization_id", .integer), ("creator_id", .integer), ("permissions", .text), ("created_at", .date),
+            ("status", .text), ("updated_at", .date), ("expired_at", .date), ("client_reference_id", .text), ("vault_plus_enabled", .boolean),
+            ("vault_plus_settings", .text),
         ]),
         SchemaTable("subscription", key: ["creator_id", "fan_id"], sequence: false, [
             ("creator_id", .integer), ("fan_id", .integer), ("subscribed_at", .date), ("is_active", .boolean),
+            ("restricted_at", .date), ("blocked_at", .date),
         ]),
         SchemaTable("media", [
             ("id", .integer), ("creator_id", .integer), ("kind", .text), ("created_at", .date), ("is_ready", .boolean), ("has_error", .boolean),
@@ -60,10 +66,20 @@ public enum StorageSchema {
         ]),
         SchemaTable("mass_delivery", key: ["creator_id", "message_id"], sequence: false, [
             ("creator_id", .integer), ("message_id", .integer), ("fan_id", .integer), ("mass_message_id", .integer),
+            ("delivered_at", .date),
         ]),
         SchemaTable("purchase", [
             ("id", .integer), ("message_id", .integer), ("mass_message_id", .integer), ("creator_id", .integer), ("fan_id", .integer),
             ("amount_cents", .integer), ("created_at", .date),
+        ]),
+        SchemaTable("earning", [
+            ("id", .integer), ("creator_id", .integer), ("fan_id", .integer), ("kind", .text), ("source_id", .integer),
+            ("amount_cents", .integer), ("created_at", .date), ("day", .text), ("charged_back_at", .date),
+        ]),
+        SchemaTable("chargeback", [("id", .integer), ("earning_id", .integer), ("creator_id", .integer), ("created_at", .date)]),
+        SchemaTable("subscriber_detail", key: ["creator_id", "fan_id"], sequence: false, [
+            ("creator_id", .integer), ("fan_id", .integer), ("notice", .text), ("display_name", .text), ("discount_percent", .integer),
+            ("discount_period", .integer), ("discount_started_at", .date),
         ]),
         SchemaTable("user_list", [
             ("id", .integer), ("creator_id", .integer), ("name", .text), ("created_at", .date), ("users_count", .integer),

@@ -19,21 +19,24 @@ struct ConnectionsCommand: AsyncParsableCommand {
         var creatorName: String?
         @Option(help: "Comma-separated: \(Permission.allCases.map(\.rawValue).joined(separator: ",")).")
         var permissions: String
+        @Option(help: "Your own reference for it, shown as clientReferenceId (1 to 200 characters).")
+        var clientReferenceId: String?
 
         func run() async throws {
             let permissions: Set<Permission>
             do { permissions = try Permission.parseList(self.permissions) } catch {
                 throw ValidationError("--permissions: \(error)")
             }
-            let (creator, creatorName, organization) = (creator, creatorName, organization)
+            let (creator, creatorName, organization, reference) = (creator, creatorName, organization, clientReferenceId)
             let connection = try await withStorage(at: try database.location()) { storage in
                 if let creatorName {
                     try await storage.addCreator(UserProfile(
                         id: creator, name: creatorName, username: creatorName.lowercased().filter(\.isLetter),
                         avatar: nil, isVerified: false))
                 }
+                // Its organization's webhook endpoints hear `connection.created` (written with it).
                 return try await OperatorService(storage: storage).createConnection(
-                    organizationID: organization, creatorID: creator, permissions: permissions)
+                    organizationID: organization, creatorID: creator, permissions: permissions, clientReferenceID: reference)
             }
             print(#"{"id":"\#(connection.id)","creatorId":\#(creator),"permissions":[\#(permissions.sorted().map { "\"\($0.rawValue)\"" }.joined(separator: ","))]}"#)
         }

@@ -260,3 +260,20 @@ def test_pages_fit_a_phone(browser, base_url, credentials):
         screenshot(browser, name)
     remove = urllib.request.Request(os.environ["FANOUT_URL"] + f"/webhooks/{endpoint['id']}", method="DELETE", headers={"apiKey": api_key})
     urllib.request.urlopen(remove, timeout=10).close()
+
+
+def test_the_fans_note_and_nickname_beside_the_chat(browser, base_url, credentials):
+    sign_in(browser, base_url, credentials["organizations"][0]["apiKey"])
+    choose_first_creator(browser)
+    row = next(r for r in browser.find_elements(By.CSS_SELECTOR, "#chats li") if "not subscribed" not in r.text)
+    row.find_element(By.TAG_NAME, "a").click()
+    wait(browser, ready.presence_of_element_located((By.ID, "fanSpent")))
+    assert browser.find_element(By.ID, "fanSpent").text.startswith("$")
+    browser.find_element(By.CSS_SELECTOR, ".fan-panel summary").click()
+    nickname = f"Nick {uuid.uuid4().hex[:6]}"
+    field = browser.find_element(By.ID, "nicknameInput")
+    field.clear()
+    field.send_keys(nickname)
+    submit(browser, browser.find_element(By.CSS_SELECTOR, 'form[aria-label="Note and nickname"] button'))
+    shown = wait(browser, lambda b: b.find_elements(By.ID, "fanNickname"))
+    assert shown[0].text == nickname

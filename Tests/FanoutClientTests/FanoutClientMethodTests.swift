@@ -55,6 +55,9 @@ import Testing
             let fan = try #require(try await client.chatsPage(limit: 1).list.first).withUser.id
             _ = try await client.addUserListMember(listID: list.id, userID: fan)
             #expect(try await client.userListMembers(listID: list.id).list.map(\.id) == [fan])
+            var listed: [Int] = []
+            for try await chat in client.chats(userListID: list.id, pageSize: 2) { listed.append(chat.withUser.id) }
+            #expect(listed == [fan], "only the list's fan's chat")
             _ = try await client.removeUserListMember(listID: list.id, userID: fan)
             #expect(try await client.userListMembers(listID: list.id).list.isEmpty)
             _ = try await client.addUserToLists(userID: fan, listIDs: [list.id])

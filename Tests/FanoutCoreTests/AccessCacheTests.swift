@@ -22,7 +22,7 @@ final class CountingAccessStore: AccessStore {
     func createOrganization(name: String) async throws -> Organization { fatalError("unused") }
     func addAPIKey(_ key: StoredAPIKey, label: String) async throws {}
     func revokeAPIKeys(lookupID: String) async throws -> Int { 0 }
-    func addConnection(_ connection: Connection) async throws {}
+    func addConnection(_ connection: Connection, clientReferenceID: String?, at now: Date) async throws {}
     func creatorExists(id: Int64) async throws -> Bool { true }
     func addCreator(_ creator: UserProfile) async throws {}
 }

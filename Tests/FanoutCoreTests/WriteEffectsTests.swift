@@ -19,8 +19,9 @@ import Testing
         let effects = FanMessage(creatorID: 1, fanID: 2, chatID: 3, messageID: 40, tip: Money(cents: 500), at: now).effects
         #expect(effects.first == .chat(ChatSummaryChange(
             chatID: 3, lastMessage: .newest(40), unread: 1, unreadTip: true, tipsCents: 500, spentCents: 500)))
-        // Tips are not tallied as purchases.
+        // Tips are not tallied as purchases; each is a row of the creator's earnings.
         #expect(!effects.contains { if case .tally = $0 { true } else { false } })
+        #expect(effects.last == .earn(creatorID: 1, fanID: 2, kind: .tip, sourceID: 40, amountCents: 500, at: now))
     }
 
     @Test func buyingADeliveryRaisesItsMassMessageAndWritesAnEventWithThePurchase() {
@@ -30,6 +31,7 @@ import Testing
         #expect(effects == [
             .chat(ChatSummaryChange(chatID: 3, spentCents: 999)),
             .tally(creatorID: 1, kind: .groupMessagesPurchases, day: day, count: 1, grossCents: 999),
+            .earn(creatorID: 1, fanID: 2, kind: .message, sourceID: 77, amountCents: 999, at: now),
             .raise(.purchased, massMessageID: 9),
             .event(.massMessagePurchased, creatorID: 1, subjectID: 77, fanID: 2, at: now),
         ])
@@ -42,6 +44,7 @@ import Testing
         #expect(effects == [
             .chat(ChatSummaryChange(chatID: 3, spentCents: 250)),
             .tally(creatorID: 1, kind: .directMessagesPurchases, day: day, count: 1, grossCents: 250),
+            .earn(creatorID: 1, fanID: 2, kind: .message, sourceID: 77, amountCents: 250, at: now),
         ])
     }
 

@@ -36,6 +36,34 @@ struct UserNameCacheTests {
         }
     }
 
+    /// `PATCH /v2/access/self` renames the creator: this instance's next
+    /// chat page shows the new name, and another's within the cache's ttl.
+    @Test func aRenamedCreatorIsNamedAnewOnTheNextPage() async throws {
+        try await TestPostgres.withSmallDemo(prefix: "fanout_rename", anchor: Self.anchor) { storage, _, creatorID in
+            var fanID: Int64?
+            for chat in try await storage.chats(creatorID: creatorID, query: ChatListQuery(page: PageRequest(limit: 20, offset: 0))).items
+            where try await Self.page(storage, creatorID: creatorID, fanID: chat.fanID).contains(where: { $0.fromUserID == creatorID }) {
+                fanID = chat.fanID
+                break
+            }
+            let fan = try #require(fanID)
+            #expect(storage.names.names(creatorID, fan) != nil)
+            _ = try await storage.updateCreatorProfile(creatorID: creatorID, name: "Renamed Creator", about: nil)
+            let page = try await Self.page(storage, creatorID: creatorID, fanID: fan)
+            #expect(page.filter { $0.fromUserID == creatorID }.allSatisfy { $0.fromUserName == "Renamed Creator" })
+        }
+    }
+
+    @Test func aNameOlderThanTheTTLIsReadAgain() {
+        let fresh = UserNameCache(capacity: 10, ttl: .seconds(60))
+        let stale = UserNameCache(capacity: 10, ttl: .zero)
+        for cache in [fresh, stale] { cache.insert([(1, "One"), (2, "Two")]) }
+        #expect(fresh.names(1, 2)! == ("One", "Two"))
+        #expect(stale.names(1, 2) == nil)
+        fresh.forget(2)
+        #expect(fresh.names(1, 2) == nil)
+    }
+
     @Test func aFullCacheIsEmptiedBeforeMoreNames() {
         let cache = UserNameCache(capacity: 3)
         cache.insert([(1, "One"), (2, "Two")])

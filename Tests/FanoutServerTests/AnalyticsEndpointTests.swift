@@ -93,6 +93,7 @@ import Testing
                     let page = try await api.get("/v2/access/analytics/mass-messages/\(top.id)/buyers?limit=1\(marker)", as: world.owner)
                         .decode(Components.Schemas.BuyerPage.self)
                     buyers += page.list.map(\.id)
+                    #expect(page.marker == page.nextMarker, "the official SDK's iterator reads `marker`")
                     guard page.hasMore, let next = page.nextMarker else { break }
                     marker = "&marker=\(next)"
                 }

@@ -113,6 +113,16 @@ import Testing
                 #expect(opened.list.allSatisfy { $0.value1.isOpened == true })
                 #expect(try await api.get("/v2/access/chats/\(fan)/media?type=gifs", as: world.owner).status == .badRequest)
                 #expect(try await api.get("/v2/access/chats/\(fan)/media?limit=101", as: world.owner).status == .badRequest)
+
+                // skip_users=all: the same messages, each sender its id alone.
+                let named = try await api.get("/v2/access/chats/\(fan)/media?limit=100&skip_users=none", as: world.owner).object
+                let bare = try await api.get("/v2/access/chats/\(fan)/media?limit=100&skip_users=all", as: world.owner).object
+                let namedSenders = try #require(named["list"] as? [[String: Any]]).compactMap { $0["fromUser"] as? [String: Any] }
+                let bareSenders = try #require(bare["list"] as? [[String: Any]]).compactMap { $0["fromUser"] as? [String: Any] }
+                #expect(!bareSenders.isEmpty && bareSenders.count == namedSenders.count)
+                #expect(namedSenders.allSatisfy { $0["name"] is String })
+                #expect(bareSenders.allSatisfy { $0["name"] == nil && $0["_view"] != nil })
+                #expect(bareSenders.map { $0["id"] as? Int } == namedSenders.map { $0["id"] as? Int })
             }
         }
     }

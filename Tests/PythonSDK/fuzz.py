@@ -16,6 +16,8 @@ request = urllib.request.Request(os.environ["FANOUT_URL"] + "/v2/access/chats?li
 with urllib.request.urlopen(request) as response:
     chats = json.load(response)["list"]
 os.environ["FANOUT_FUZZ_USER_ID"] = str(next(c for c in chats if c["canSendMessage"])["withUser"]["id"])
+# The connection it runs as, for the account API's settings routes.
+os.environ["FANOUT_FUZZ_CONNECTION_ID"] = organization["connections"][0]["id"]
 
 command = [
     sys.executable, "-m", "schemathesis.cli", "run", os.environ["FANOUT_URL"] + "/openapi.json",

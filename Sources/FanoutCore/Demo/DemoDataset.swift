@@ -133,6 +133,13 @@ public struct DemoDataset: Sendable {
     public var messages: [Message]
     /// Chats muted by the creator.
     public var mutedChats: Set<[Int64]>
+    /// The creators' notes and nicknames for a few of their subscribers.
+    public var subscriberNotes: [SubscriberNote] = []
+
+    public struct SubscriberNote: Sendable {
+        public var creatorID: Int64, fanID: Int64
+        public var notice: String, displayName: String
+    }
 
     public init(organizations: [Organization], users: [UserProfile], creatorIDs: [Int64], subscriptions: [Subscription], media: [Media], massMessages: [MassMessage], messages: [Message], mutedChats: Set<[Int64]>) {
         self.organizations = organizations

@@ -63,13 +63,34 @@ public struct DemoDatasetBuilder {
             }
         }
         messages.sort { $0.createdAt < $1.createdAt }
-        return DemoDataset(
+        var dataset = DemoDataset(
             organizations: makeOrganizations(creatorIDs: creatorIDs),
             users: creators + fans, creatorIDs: creatorIDs, subscriptions: subscriptions, media: media,
             massMessages: massMessages, messages: messages, mutedChats: muted)
+        dataset.subscriberNotes = Self.notes(for: subscriptions)
+        return dataset
     }
 
-    /// Two tenants. The first has a read-only connection (no messages:write).
+    /// Notes and nicknames for each creator's three longest subscribers
+    /// (drawn from no random numbers: the rest of the demo stays as it was).
+    static func notes(for subscriptions: [DemoDataset.Subscription]) -> [DemoDataset.SubscriberNote] {
+        let kept = [
+            ("Tips on Fridays; asked for a beach set", "Friday tipper"),
+            ("Prefers short videos. Birthday in March", "Video fan"),
+            ("Long-time fan, offer bundles", "OG"),
+        ]
+        var notes: [DemoDataset.SubscriberNote] = []
+        for creatorID in Set(subscriptions.map(\.creatorID)).sorted() {
+            let longest = subscriptions.filter { $0.creatorID == creatorID }.sorted { ($0.subscribedAt, $0.fanID) < ($1.subscribedAt, $1.fanID) }
+            for (subscription, (notice, name)) in zip(longest, kept) {
+                notes.append(.init(creatorID: creatorID, fanID: subscription.fanID, notice: notice, displayName: name))
+            }
+        }
+        return notes
+    }
+
+    /// Three tenants. The first has a read-only connection (no messages:write);
+    /// the third's connections are there to be ended.
     private func makeOrganizations(creatorIDs: [Int64]) -> [DemoDataset.Organization] {
         let all = Set(Permission.allCases)
         return [
@@ -80,6 +101,15 @@ public struct DemoDatasetBuilder {
             ]),
             .init(name: "Other Studio", connections: [
                 .init(creatorID: creatorIDs[2], permissions: all),
+            ]),
+            // Connections to invalidate and delete (the account API's tests
+            // use these, so that nobody else's connection stops working), to
+            // the second tenant's creator: the first tenant's creators stay
+            // in one organization each (their sandbox clocks can move).
+            .init(name: "Reconnect Lab", connections: [
+                .init(creatorID: creatorIDs[2], permissions: all),
+                .init(creatorID: creatorIDs[2], permissions: all),
+                .init(creatorID: creatorIDs[2], permissions: [.profileRead]),
             ]),
         ]
     }

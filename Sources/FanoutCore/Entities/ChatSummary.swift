@@ -10,10 +10,12 @@ public struct ChatSummary: Sendable, Equatable {
     public var lastReadMessageID: Int64?
     public var hasPurchasedFeed: Bool
     public var pinnedCount: Int
+    /// The creator blocked the fan: no message can be sent.
+    public var isBlocked: Bool
 
     public init(
         fanID: Int64, isSubscribed: Bool, unreadCount: Int, hasUnreadTips: Bool, isMuted: Bool,
-        lastMessage: ChatMessage?, lastReadMessageID: Int64?, hasPurchasedFeed: Bool, pinnedCount: Int
+        lastMessage: ChatMessage?, lastReadMessageID: Int64?, hasPurchasedFeed: Bool, pinnedCount: Int, isBlocked: Bool = false
     ) {
         self.fanID = fanID
         self.isSubscribed = isSubscribed
@@ -24,5 +26,6 @@ public struct ChatSummary: Sendable, Equatable {
         self.lastReadMessageID = lastReadMessageID
         self.hasPurchasedFeed = hasPurchasedFeed
         self.pinnedCount = pinnedCount
+        self.isBlocked = isBlocked
     }
 }

@@ -8,7 +8,11 @@ public enum Permission: String, CaseIterable, Sendable, Codable, Comparable {
     case vaultRead = "vault:read"
     case vaultWrite = "vault:write"
     case subscribersRead = "subscribers:read"
+    case subscribersWrite = "subscribers:write"
+    case earningsRead = "earnings:read"
     case profileRead = "profile:read"
+    case profileWrite = "profile:write"
+    case usersWrite = "users:write"
 
     public static func < (lhs: Permission, rhs: Permission) -> Bool { lhs.rawValue < rhs.rawValue }
 

@@ -12,6 +12,8 @@ public struct Subscriber: Sendable, Equatable {
     /// Everything spent in the chat: tips and paid messages.
     public var spent: Money
     public var lists: [ListRef]
+    /// The creator's nickname and discount for them (the note is shown on the user).
+    public var detail = SubscriberDetail()
 
     public struct ListRef: Sendable, Equatable {
         public var id: Int64

@@ -34,6 +34,9 @@ public enum WebhookEventType: String, CaseIterable, Sendable, Codable {
     case chatMessageDeleted = "realtime.chat_message.deleted"
     case massMessageSent = "fanout.mass_message.sent"
     case massMessagePurchased = "fanout.mass_message.purchased"
+    case connectionCreated = "connection.created"
+    case connectionUpdated = "connection.updated"
+    case connectionExpired = "connection.expired"
     case test = "webhook.test"
 }
 

@@ -21,11 +21,14 @@ public struct ChatListQuery: Sendable, Equatable {
     public var filter: Filter?
     /// Case-insensitive substring of the fan's name or username.
     public var search: String?
+    /// Only fans in this user list of the creator's (`userListId`).
+    public var userListID: Int64?
 
-    public init(page: PageRequest, order: Order = .recent, filter: Filter? = nil, search: String? = nil) {
+    public init(page: PageRequest, order: Order = .recent, filter: Filter? = nil, search: String? = nil, userListID: Int64? = nil) {
         self.page = page
         self.order = order
         self.filter = filter
         self.search = search
+        self.userListID = userListID
     }
 }

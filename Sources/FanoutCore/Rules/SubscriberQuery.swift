@@ -11,10 +11,13 @@ public struct SubscriberQuery: Sendable, Equatable {
     public var kind: Kind
     public var search: String?
     public var page: PageRequest
+    /// Amount ranges on what the fan tipped or spent (`filter`).
+    public var filter: SubscriberFilter
 
-    public init(kind: Kind, search: String?, page: PageRequest) {
+    public init(kind: Kind, search: String?, page: PageRequest, filter: SubscriberFilter = SubscriberFilter()) {
         self.kind = kind
         self.search = search
         self.page = page
+        self.filter = filter
     }
 }

@@ -67,6 +67,10 @@ public final class AccessCache: Sendable {
         }
     }
 
+    func forget(_ id: String, organizationID: Int64) {
+        _ = state.withLock { $0.connections.removeValue(forKey: ConnectionKey(organizationID: organizationID, connectionID: id)) }
+    }
+
     /// How many entries it holds (tests).
     public var count: Int { state.withLock { $0.organizations.count + $0.connections.count } }
 

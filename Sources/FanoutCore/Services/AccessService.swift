@@ -47,10 +47,23 @@ public struct AccessService: Sendable {
     /// other organization's connection all fail the same way.
     public func connection(_ connectionID: String?, organizationID: Int64) async throws -> Connection {
         guard let connectionID, !connectionID.isEmpty else { throw FanoutError.sessionNotProvided }
-        if let connection = cache.connection(connectionID, organizationID: organizationID) { return connection }
-        guard let connection = try await store.connection(id: connectionID, organizationID: organizationID)
-        else { throw FanoutError.sessionNotProvided }
-        cache.remember(connection)
+        let connection: Connection
+        if let cached = cache.connection(connectionID, organizationID: organizationID) {
+            connection = cached
+        } else {
+            guard let stored = try await store.connection(id: connectionID, organizationID: organizationID)
+            else { throw FanoutError.sessionNotProvided }
+            cache.remember(stored)
+            connection = stored
+        }
+        guard connection.status == .active else { throw FanoutError.sessionExpired(connection.id) }
         return connection
+    }
+
+    /// Drops what this instance remembers of the connection: called when it
+    /// is invalidated or deleted, so that it stops working here at once
+    /// (other instances see it within the cache's `ttl`).
+    public func forget(connectionID: String, organizationID: Int64) {
+        cache.forget(connectionID, organizationID: organizationID)
     }
 }

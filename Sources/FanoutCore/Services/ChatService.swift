@@ -1,10 +1,14 @@
 /// Reading chats and their messages.
 public struct ChatService: Sendable {
-    let store: any ChatStore
+    let store: any ChatStore & UserListStore
 
-    public init(store: any ChatStore) { self.store = store }
+    public init(store: any ChatStore & UserListStore) { self.store = store }
 
     public func chats(creatorID: Int64, query: ChatListQuery) async throws -> Page<ChatSummary> {
+        // Another creator's list is as unknown as a list that never was.
+        if let listID = query.userListID, try await store.userList(id: listID, creatorID: creatorID) == nil {
+            throw FanoutError.notFound("List \(listID) not found")
+        }
         if SearchText.findsNothing(query.search) { return Page(fetched: [], limit: query.page.limit) }
         return try await store.chats(creatorID: creatorID, query: query)
     }

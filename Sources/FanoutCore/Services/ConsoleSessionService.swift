@@ -81,6 +81,8 @@ public struct ConsoleSessionService: Sendable {
             return try await access.connection(id, organizationID: session.organizationID)
         } catch FanoutError.sessionNotProvided {
             return nil
+        } catch FanoutError.sessionExpired {
+            return nil
         }
     }
 

@@ -10,10 +10,15 @@ public struct DirectMessageService: Sendable {
         self.policy = policy
     }
 
-    /// Only an active subscriber can be messaged; media must be the creator's.
+    /// Only an active subscriber the creator has not blocked can be
+    /// messaged; media must be the creator's.
     public func send(_ content: MessageContent, creatorID: Int64, fanID: Int64) async throws -> ChatMessage {
         try content.validate()
-        guard try await store.isActiveSubscriber(creatorID: creatorID, fanID: fanID) else {
+        switch try await store.standing(creatorID: creatorID, fanID: fanID) {
+        case .subscribed: break
+        case .blocked:
+            throw FanoutError.badRequest("User \(fanID) is blocked by this creator: a blocked fan cannot be messaged", field: "userId")
+        case .stranger, .lapsed:
             throw FanoutError.badRequest(
                 "User \(fanID) is not an active subscriber of this creator: only subscribers can be messaged", field: "userId")
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What an operator does from the CLI: organizations, keys, connections, demo data.
 public struct OperatorService: Sendable {
     public struct IssuedKey: Sendable, Equatable {
@@ -39,13 +41,19 @@ public struct OperatorService: Sendable {
         return try await storage.revokeAPIKeys(lookupID: lookupID)
     }
 
-    public func createConnection(organizationID: Int64, creatorID: Int64, permissions: Set<Permission>) async throws -> Connection {
+    /// A new active connection; its organization's endpoints hear `connection.created`.
+    public func createConnection(
+        organizationID: Int64, creatorID: Int64, permissions: Set<Permission>, clientReferenceID: String? = nil, at now: Date = Date()
+    ) async throws -> Connection {
         guard try await storage.creatorExists(id: creatorID) else {
             throw FanoutError.badRequest("Unknown creator \(creatorID)", field: "creator")
         }
+        if let clientReferenceID, clientReferenceID.isEmpty || clientReferenceID.unicodeScalars.count > 200 || clientReferenceID.utf8.contains(0) {
+            throw FanoutError.badRequest("A client reference id has 1 to 200 characters", field: "clientReferenceId")
+        }
         let connection = Connection(
             id: Self.newConnectionID(), organizationID: organizationID, creatorID: creatorID, permissions: permissions)
-        try await storage.addConnection(connection)
+        try await storage.addConnection(connection, clientReferenceID: clientReferenceID, at: now)
         return connection
     }
 
@@ -56,6 +64,10 @@ public struct OperatorService: Sendable {
         _ dataset: DemoDataset, audience: DemoAudience? = nil, progress: @Sendable (Int) -> Void = { _ in }
     ) async throws -> DemoCredentials {
         try await storage.importDemo(dataset)
+        for note in dataset.subscriberNotes {
+            _ = try await storage.updateSubscriberDetail(
+                creatorID: note.creatorID, fanID: note.fanID, change: .noticeAndDisplayName(note.notice, note.displayName))
+        }
         var organizations = dataset.organizations
         if let audience {
             try await storage.importAudience(audience, progress: progress)

@@ -12,8 +12,10 @@ public struct SandboxService: Sendable {
     }
 
     public func fanSends(text: String, tip: Money?, creatorID: Int64, fanID: Int64) async throws -> ChatMessage {
-        guard try await store.isActiveSubscriber(creatorID: creatorID, fanID: fanID) else {
-            throw FanoutError.badRequest("User \(fanID) is not an active subscriber of this creator", field: "fanId")
+        switch try await store.standing(creatorID: creatorID, fanID: fanID) {
+        case .subscribed: break
+        case .blocked: throw FanoutError.badRequest("User \(fanID) is blocked by this creator: a blocked fan cannot write to them", field: "fanId")
+        case .stranger, .lapsed: throw FanoutError.badRequest("User \(fanID) is not an active subscriber of this creator", field: "fanId")
         }
         if let tip, tip <= .zero || tip > Money(cents: 20_000) {
             throw FanoutError.badRequest("amount must be more than 0 and at most 200", field: "amount", allowed: "0.01 to 200")

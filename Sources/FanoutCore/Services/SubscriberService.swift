@@ -7,7 +7,7 @@ public struct SubscriberService: Sendable {
     public init(store: any SubscriberStore) { self.store = store }
 
     public func subscribers(creatorID: Int64, query: SubscriberQuery) async throws -> Page<Subscriber> {
-        if SearchText.findsNothing(query.search) { return Page(fetched: [], limit: query.page.limit) }
+        if SearchText.findsNothing(query.search) || query.filter.matchesNobody { return Page(fetched: [], limit: query.page.limit) }
         return try await store.subscribers(creatorID: creatorID, query: query)
     }
 

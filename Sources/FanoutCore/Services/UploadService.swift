@@ -19,6 +19,19 @@ public struct UploadService: Sendable {
     let realClock: any FanoutClock
 
     public static let maxParts = 10_000
+    /// The part size announced to clients that cut files by it (the SDK's
+    /// `upload_media`): 5 MiB, S3's smallest part, grown only when a file
+    /// would otherwise need more than `maxParts`.
+    public static let preferredPartSize = 5 * 1024 * 1024
+
+    /// How a file of `size` bytes (1 to any `Int`) is best sent: the part
+    /// size and the number of parts, at most `maxParts`.
+    public static func partPlan(size: Int) -> (partSize: Int, parts: Int) {
+        let size = max(size, 1)
+        let smallest = size / maxParts + (size % maxParts == 0 ? 0 : 1)
+        let partSize = max(preferredPartSize, smallest)
+        return (partSize, size / partSize + (size % partSize == 0 ? 0 : 1))
+    }
     public static let defaultMaxUploadSize = 512 * 1024 * 1024
 
     public init(

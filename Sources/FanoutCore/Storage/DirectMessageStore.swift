@@ -2,7 +2,8 @@ import Foundation
 
 /// Direct messages between a creator and one fan.
 public protocol DirectMessageStore: Sendable {
-    func isActiveSubscriber(creatorID: Int64, fanID: Int64) async throws -> Bool
+    /// Where the fan stands with the creator, for messaging either way.
+    func standing(creatorID: Int64, fanID: Int64) async throws -> FanStanding
     /// Stores a message from the creator in the chat (created if missing) and
     /// makes it the chat's newest.
     func sendDirectMessage(_ content: MessageContent, creatorID: Int64, fanID: Int64, at now: Date) async throws -> ChatMessage

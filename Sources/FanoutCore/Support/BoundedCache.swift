@@ -62,6 +62,13 @@ public final class BoundedCache<Key: Hashable & Sendable, Value: Sendable>: Send
             store(value, for: key)
         }
 
+        /// Forgets `key` in both generations.
+        @inlinable
+        public mutating func remove(_ key: Key) {
+            young.removeValue(forKey: key)
+            old.removeValue(forKey: key)
+        }
+
         @inlinable
         mutating func store(_ value: Value, for key: Key) {
             if young.count >= generation, young[key] == nil {

@@ -6,6 +6,9 @@ public enum FanoutError: Error, Equatable, Sendable {
     /// Missing, unknown or foreign connection (401 SESSION_NOT_PROVIDED).
     /// Deliberately carries no detail: it must read the same in every case.
     case sessionNotProvided
+    /// The organization's own connection, invalidated (401 SESSION_EXPIRED):
+    /// only its owner gets this far, so saying so reveals nothing.
+    case sessionExpired(String)
     /// The connection lacks a permission (403 FORBIDDEN).
     case forbidden(Permission)
     /// Bad input; `field` names the parameter or body field.
@@ -29,6 +32,7 @@ extension FanoutError: CustomStringConvertible {
         switch self {
         case .unauthorized(let message), .notFound(let message), .routeNotFound(let message), .idempotencyKeyInUse(let message): message
         case .sessionNotProvided: "No valid connection"
+        case .sessionExpired(let id): "Connection \(id) has expired"
         case .forbidden(let permission): "Missing permission \(permission.rawValue)"
         case .badRequest(let message, _, let allowed): allowed.map { "\(message) (allowed: \($0))" } ?? message
         case .rateLimited(let limit, let seconds):

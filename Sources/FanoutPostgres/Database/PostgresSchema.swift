@@ -2,7 +2,8 @@
 /// edited, only followed by new ones. It starts from SQLite's schema as it
 /// stands (fan-out on read), in PostgreSQL's types and names.
 enum PostgresSchema {
-    static let migrations: [PostgresMigration] = earlierMigrations + tenantBoundMigrations
+    static let migrations: [PostgresMigration] = earlierMigrations + tenantBoundMigrations + fanMarkMigrations + earningsMigrations + accountMigrations
+        + deliveryDateMigrations
 
     /// Up to issue 29; append-only.
     private static let earlierMigrations: [PostgresMigration] = [

@@ -46,7 +46,7 @@ enum PostgresChatPage {
                      AND m.id < COALESCE($3::bigint, 9223372036854775807) AND m.id <= COALESCE($4::bigint, 9223372036854775807)
                    ORDER BY m.id DESC LIMIT $7::bigint)
                   UNION ALL
-                  (SELECT d.message_id, d.creator_id, NULL, NULL, false, d.mass_message_id, NULL, NULL, NULL, NULL, false, false,
+                  (SELECT d.message_id, d.creator_id, NULL, NULL, false, d.mass_message_id, d.delivered_at, NULL, NULL, NULL, false, false,
                           NULL, NULL, true
                    FROM mass_delivery d
                    WHERE d.creator_id = $1 AND d.fan_id = $2

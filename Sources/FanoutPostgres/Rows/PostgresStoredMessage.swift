@@ -105,7 +105,8 @@ struct PostgresStoredMessage {
         let price: Int64, isLockedText: Bool, createdAt: Date, changedAt: Date, text: String, media: [Int64]
         if isDelivery, let mass {
             (price, isLockedText, text, media) = (mass.priceCents, mass.isLockedText, mass.text, mass.media)
-            createdAt = mass.sentAt ?? mass.createdAt
+            // Its own date when its batch was written late (`DeliveryDate`).
+            createdAt = self.createdAt ?? mass.sentAt ?? mass.createdAt
             changedAt = createdAt
         } else if let storedPrice = priceCents, let storedLocked = self.isLockedText, let storedCreated = self.createdAt,
                   let storedChanged = self.changedAt, let storedMedia = mass?.media ?? self.media {

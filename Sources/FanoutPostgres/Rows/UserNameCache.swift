@@ -1,28 +1,46 @@
 import FanoutCore
 
-/// Users' display names by id, for the chat page. A user's name never
-/// changes once written (adding a creator that exists only marks it a
-/// creator), so a cached one stays right for the life of the process, with
-/// any number of instances on the database. With both of a chat's names
-/// cached, the page's statement looks neither up (two init plans fewer to
-/// set up and run on every call).
+/// Users' display names by id, for the chat page. A fan's name never
+/// changes; a creator's does (`PATCH /v2/access/self`): the instance that
+/// writes it forgets it at once, and every instance trusts a cached name for
+/// `ttl` only, so another instance's chat pages show the new name within
+/// that. With both of a chat's names cached, the page's statement looks
+/// neither up (two init plans fewer to set up and run on every call); a page
+/// that lacks one runs `ChatPageNaming`, which returns them in the same
+/// round trip.
 final class UserNameCache: Sendable {
-    private let entries: BoundedCache<Int64, String>
+    private struct Entry: Sendable {
+        var name: String
+        var expires: ContinuousClock.Instant
+    }
 
-    init(capacity: Int = 100_000) { entries = BoundedCache(capacity: capacity) }
+    private let entries: BoundedCache<Int64, Entry>
+    let ttl: Duration
 
-    /// Both names, or nil unless both are cached.
+    init(capacity: Int = 100_000, ttl: Duration = .seconds(30)) {
+        entries = BoundedCache(capacity: capacity)
+        self.ttl = ttl
+    }
+
+    /// Both names, or nil unless both are cached and fresh.
     func names(_ first: Int64, _ second: Int64) -> (String, String)? {
-        entries.withEntries { entries in
-            guard let a = entries.value(for: first), let b = entries.value(for: second) else { return nil }
-            return (a, b)
+        let now = ContinuousClock.now
+        return entries.withEntries { entries in
+            guard let a = entries.value(for: first), a.expires > now, let b = entries.value(for: second), b.expires > now else { return nil }
+            return (a.name, b.name)
         }
     }
 
     func insert(_ names: [(id: Int64, name: String)]) {
+        let expires = ContinuousClock.now + ttl
         entries.withEntries { entries in
-            for (id, name) in names { entries.insert(name, for: id) }
+            for (id, name) in names { entries.insert(Entry(name: name, expires: expires), for: id) }
         }
+    }
+
+    /// A name just changed here: read again on the next page.
+    func forget(_ id: Int64) {
+        entries.withEntries { entries in entries.remove(id) }
     }
 
     /// How many names it holds (tests).

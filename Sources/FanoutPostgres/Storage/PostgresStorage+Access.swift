@@ -17,10 +17,12 @@ extension PostgresStorage: AccessStore {
         try await read { db in
             guard let row = try await db.rows(AccessStatements.connection(id: id, organizationID: organizationID), logger).first
             else { return nil }
-            let (creatorID, permissions, name) = try row.decode((Int64, String, String).self)
+            let (creatorID, permissions, name, status) = try row.decode((Int64, String, String, String).self)
+            // An unknown stored status reads as expired: it never answers.
             return Connection(
                 id: id, organizationID: organizationID, creatorID: creatorID,
-                permissions: (try? Permission.parseList(permissions)) ?? [], creatorName: name)
+                permissions: (try? Permission.parseList(permissions)) ?? [], creatorName: name,
+                status: ConnectionStatus(rawValue: status) ?? .expired)
         }
     }
 
@@ -29,7 +31,7 @@ extension PostgresStorage: AccessStore {
             try await db.rows("""
                 SELECT c.id, c.creator_id, c.permissions, COALESCE(u.name, '')
                 FROM connection c LEFT JOIN app_user u ON u.id = c.creator_id
-                WHERE c.organization_id = \(organizationID) ORDER BY c.created_at, c.id
+                WHERE c.organization_id = \(organizationID) AND c.status = 'active' ORDER BY c.created_at, c.id
                 """, logger
             ).map { row in
                 let (id, creatorID, permissions, name) = try row.decode((String, Int64, String, String).self)
@@ -55,8 +57,14 @@ extension PostgresStorage: AccessStore {
         try await read { db in try await db.run(AccessStatements.insertAPIKey(key, label: label), logger) }
     }
 
-    public func addConnection(_ connection: Connection) async throws {
-        try await read { db in try await db.run(AccessStatements.insertConnection(connection), logger) }
+    public func addConnection(_ connection: Connection, clientReferenceID: String?, at now: Date) async throws {
+        try await write { db in
+            guard try await db.run(AccessStatements.insertConnection(connection, clientReferenceID: clientReferenceID, at: now), logger) == 1
+            else { throw FanoutError.badRequest("Unknown organization \(connection.organizationID)", field: "organization") }
+            try await apply(db, ConnectionChange(
+                .created, connectionID: connection.id, organizationID: connection.organizationID, creatorID: connection.creatorID, at: now
+            ).effects)
+        }
     }
 
     public func creatorExists(id: Int64) async throws -> Bool {

@@ -8,12 +8,14 @@ extension PostgresStorage: ChatStore {
         try await read { db in
             let search = query.search.flatMap { $0.isEmpty ? nil : $0.lowercased() }
             let filter = query.filter.map { ChatListQuery.Filter.allCases.firstIndex(of: $0)! + 1 } ?? 0
-            let variant = ((filter * 2 + (query.order == .recent ? 0 : 1)) * 2) + (search == nil ? 0 : 1)
+            let variant = ((((filter * 2 + (query.order == .recent ? 0 : 1)) * 2) + (search == nil ? 0 : 1)) * 2)
+                + (query.userListID == nil ? 0 : 1)
             let (summaries, chatIDs) = try await PostgresStoredMessage.retryingWhileChanged { acceptingChanges in
                 var summaries: [ChatSummary] = []
                 let rows = try await Self.chatList(variant: variant, db, logger) {
                     $0.append(creatorID); $0.append(query.page.limit + 1); $0.append(query.page.offset); $0.append(query.page.sideLimit)
                     if let search { $0.append(search) }
+                    if let listID = query.userListID { $0.append(listID) }
                 }
                 var records = try PostgresPackedRows.records(rows)
                 var chatIDs: [Int64] = []
@@ -49,12 +51,12 @@ extension PostgresStorage: ChatStore {
     /// A chats-list record: the chat (all but the fan NULL for a fan with
     /// deliveries only), its id (0: none yet), and its newest message as
     /// stored (`PostgresStoredMessage`): the chat's own, or its newest
-    /// delivery, or none.
+    /// delivery, or none; last, whether the creator blocked the fan.
     private static func summary(
         _ field: inout PostgresRecordColumns, creatorID: Int64
     ) throws -> (ChatSummary, chatID: Int64, PostgresStoredMessage?) {
         let fanID = try field.int64(0), lastID = try field.int64(1)
-        let summary = ChatSummary(
+        var summary = ChatSummary(
             fanID: fanID, isSubscribed: try field.optionalBool(2) ?? false, unreadCount: Int(try field.optionalInt64(3) ?? 0),
             hasUnreadTips: try field.optionalBool(4) ?? false, isMuted: try field.optionalBool(5) ?? false, lastMessage: nil,
             lastReadMessageID: try field.optionalInt64(6), hasPurchasedFeed: try field.optionalBool(7) ?? false,
@@ -73,13 +75,15 @@ extension PostgresStorage: ChatStore {
         } else if let deliveredID {
             message = PostgresStoredMessage(
                 id: lastID, creatorID: creatorID, fanID: fanID, fromUserID: creatorID, priceCents: nil, isLockedText: nil, isTip: false,
-                massMessageID: deliveredID, createdAt: nil, changedAt: nil, openedAt: nil, purchasedAt: nil, isLiked: false,
+                massMessageID: deliveredID, createdAt: try field.optionalDate(17), changedAt: nil, openedAt: nil, purchasedAt: nil,
+                isLiked: false,
                 isPinned: false, text: nil, media: nil, isDelivery: true, senderName: nil)
         } else if lastID == 0 {
             message = nil
         } else {
             throw PostgresPackedRowsError(reason: "no message \(lastID), the newest of the chat with fan \(fanID)")
         }
+        summary.isBlocked = try field.optionalBool(26) ?? false
         return (summary, chatID, message)
     }
 
@@ -92,7 +96,7 @@ extension PostgresStorage: ChatStore {
     /// A chat without messages counts as id 0 (last newest-first, as SQLite
     /// sorts NULL), which lets the chat side walk `chat_recency` in order and
     /// PostgreSQL merge it with the deliveries' key instead of sorting all.
-    /// The prepared list of one variant (filter, order, searching or not).
+    /// The prepared list of one variant (filter, order, searching or not, one user list or all).
     private static func chatList(
         variant: Int, _ db: PostgresConnection, _ logger: Logger, _ bind: (inout PostgresBindings) -> Void
     ) async throws -> [PostgresRow] {
@@ -112,15 +116,32 @@ extension PostgresStorage: ChatStore {
         case 12: try await db.rows(ChatListShape<12>.self, logger, bind)
         case 13: try await db.rows(ChatListShape<13>.self, logger, bind)
         case 14: try await db.rows(ChatListShape<14>.self, logger, bind)
-        default: try await db.rows(ChatListShape<15>.self, logger, bind)
+        case 15: try await db.rows(ChatListShape<15>.self, logger, bind)
+        case 16: try await db.rows(ChatListShape<16>.self, logger, bind)
+        case 17: try await db.rows(ChatListShape<17>.self, logger, bind)
+        case 18: try await db.rows(ChatListShape<18>.self, logger, bind)
+        case 19: try await db.rows(ChatListShape<19>.self, logger, bind)
+        case 20: try await db.rows(ChatListShape<20>.self, logger, bind)
+        case 21: try await db.rows(ChatListShape<21>.self, logger, bind)
+        case 22: try await db.rows(ChatListShape<22>.self, logger, bind)
+        case 23: try await db.rows(ChatListShape<23>.self, logger, bind)
+        case 24: try await db.rows(ChatListShape<24>.self, logger, bind)
+        case 25: try await db.rows(ChatListShape<25>.self, logger, bind)
+        case 26: try await db.rows(ChatListShape<26>.self, logger, bind)
+        case 27: try await db.rows(ChatListShape<27>.self, logger, bind)
+        case 28: try await db.rows(ChatListShape<28>.self, logger, bind)
+        case 29: try await db.rows(ChatListShape<29>.self, logger, bind)
+        case 30: try await db.rows(ChatListShape<30>.self, logger, bind)
+        default: try await db.rows(ChatListShape<31>.self, logger, bind)
         }
     }
 
     /// $1 creator, $2 limit, $3 offset, $4 how far each side may have to
-    /// walk (limit + offset, saturated), and when searching $5 the folded
-    /// search. One shape per filter (none, then `ChatListQuery.Filter`'s
-    /// cases), order (recent, old) and search (without, with):
-    /// `variant` = (filter × 2 + order) × 2 + search. A shape without the
+    /// walk (limit + offset, saturated), when searching $5 the folded
+    /// search, and then the user list when one is asked for. One shape per
+    /// filter (none, then `ChatListQuery.Filter`'s cases), order (recent,
+    /// old), search (without, with) and list (without, with): `variant` =
+    /// ((filter × 2 + order) × 2 + search) × 2 + list. A shape without the
     /// search has no search condition at all: PostgreSQL sets up a
     /// sub-plan for `$5 IS NULL OR EXISTS (…)` on every call even when it
     /// never runs it.
@@ -130,17 +151,18 @@ extension PostgresStorage: ChatStore {
     }
 
     // Built once: postgres-nio asks for a statement's name and text on every call.
-    private static let chatListNames = (0..<16).map { "fanout.chatList.\($0)" }
-    private static let chatListTexts = (0..<16).map {
-        chatListSQL(filter: $0 / 4, descending: ($0 / 2) % 2 == 0, searching: $0 % 2 == 1)
+    private static let chatListNames = (0..<32).map { "fanout.chatList.\($0)" }
+    private static let chatListTexts = (0..<32).map {
+        chatListSQL(filter: $0 / 8, descending: ($0 / 4) % 2 == 0, searching: ($0 / 2) % 2 == 1, listing: $0 % 2 == 1)
     }
 
-    static func chatListSQL(filter: Int, descending: Bool, searching: Bool) -> String {
-        let search = searching ? """
+    static func chatListSQL(filter: Int, descending: Bool, searching: Bool, listing: Bool = false) -> String {
+        let search = (searching ? """
              AND EXISTS (SELECT 1 FROM app_user u WHERE u.id = $fan
                  AND (strpos(lower(u.name COLLATE "und-x-icu"), $5::text) > 0
                       OR strpos(lower(u.username COLLATE "und-x-icu"), $5::text) > 0))
-            """ : ""
+            """ : "") + (listing
+                ? " AND EXISTS (SELECT 1 FROM user_list_member l WHERE l.list_id = $\(searching ? 6 : 5)::bigint AND l.fan_id = $fan)" : "")
         let direction = descending ? "DESC" : "ASC"
         // The chat's columns, carried with each page row from where the
         // walk read them (NULL for a fan with deliveries only): joining
@@ -158,6 +180,7 @@ extension PostgresStorage: ChatStore {
             page = """
                 SELECT q.fan_id, q.last_id,
                        (SELECT d.mass_message_id FROM mass_delivery d WHERE d.creator_id = $1 AND d.message_id = q.last_id) AS delivered_id,
+                       (SELECT d.delivered_at FROM mass_delivery d WHERE d.creator_id = $1 AND d.message_id = q.last_id) AS delivered_at,
                        q.chat_id, q.unread_count, q.has_unread_tips, q.is_muted, q.last_read_message_id, q.has_purchased_feed, q.pinned_count
                 FROM (SELECT c.fan_id, GREATEST(COALESCE(c.last_message_id, 0), COALESCE(
                           (SELECT MAX(d.message_id) FROM mass_delivery d WHERE d.creator_id = $1 AND d.fan_id = c.fan_id), 0)) AS last_id,
@@ -173,14 +196,15 @@ extension PostgresStorage: ChatStore {
             // chat a nested-loop probe that keeps the walk's order), then
             // the two are merged (Merge Append).
             page = """
-                (SELECT c.fan_id, COALESCE(c.last_message_id, 0) AS last_id, NULL::bigint AS delivered_id, \(chat) FROM chat c
+                (SELECT c.fan_id, COALESCE(c.last_message_id, 0) AS last_id, NULL::bigint AS delivered_id,
+                        NULL::timestamptz AS delivered_at, \(chat) FROM chat c
                  WHERE c.creator_id = $1
                    AND COALESCE((SELECT MAX(d.message_id) FROM mass_delivery d WHERE d.creator_id = $1 AND d.fan_id = c.fan_id), 0)
                        <= COALESCE(c.last_message_id, 0)
                    \(search.replacingOccurrences(of: "$fan", with: "c.fan_id"))
                  ORDER BY COALESCE(c.last_message_id, 0) \(direction) LIMIT $4)
                 UNION ALL
-                (SELECT d.fan_id, d.message_id, d.mass_message_id, \(chat)
+                (SELECT d.fan_id, d.message_id, d.mass_message_id, d.delivered_at, \(chat)
                  FROM mass_delivery d LEFT JOIN chat c ON c.creator_id = $1 AND c.fan_id = d.fan_id
                  WHERE d.creator_id = $1
                    AND d.message_id = (SELECT MAX(n.message_id) FROM mass_delivery n WHERE n.creator_id = $1 AND n.fan_id = d.fan_id)
@@ -206,9 +230,11 @@ extension PostgresStorage: ChatStore {
             WITH p AS MATERIALIZED (\(page))
             SELECT array_agg(ROW(p.fan_id, p.last_id, s.is_active, p.unread_count, p.has_unread_tips, p.is_muted, p.last_read_message_id,
                    p.has_purchased_feed, p.pinned_count, p.chat_id, p.delivered_id,
-                   m.id, m.from_user_id, m.price_cents, m.is_locked_text, m.is_tip, m.mass_message_id, m.created_at, m.changed_at,
+                   m.id, m.from_user_id, m.price_cents, m.is_locked_text, m.is_tip, m.mass_message_id,
+                   COALESCE(m.created_at, p.delivered_at), m.changed_at,
                    m.opened_at, m.purchased_at, m.is_liked, m.is_pinned, m.text, m.media,
-                   CASE WHEN m.from_user_id <> $1 THEN (SELECT u.name FROM app_user u WHERE u.id = m.from_user_id) END)),
+                   CASE WHEN m.from_user_id <> $1 THEN (SELECT u.name FROM app_user u WHERE u.id = m.from_user_id) END,
+                   s.blocked_at IS NOT NULL)),
                    (SELECT changes FROM mass_message_changes WHERE creator_id = $1), (SELECT name FROM app_user WHERE id = $1)
             FROM p
             LEFT JOIN subscription s ON s.creator_id = $1 AND s.fan_id = p.fan_id

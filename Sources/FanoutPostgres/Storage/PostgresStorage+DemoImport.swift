@@ -1,4 +1,5 @@
 import FanoutCore
+import FanoutSQL
 import Foundation
 import PostgresNIO
 
@@ -31,6 +32,7 @@ extension PostgresStorage: DemoImporting {
             try await insertMessages(db, dataset, massIDs: massIDs)
             try await deriveChatCounters(db)
             try await Self.deriveDailyActivity(db, logger: logger)
+            try await db.run(EarningStatements.recordMissing(.postgres), logger)
         }
         // Statistics now, not whenever autovacuum gets to it: the planner
         // picks the per-fan and per-chat indexes from them.

@@ -4,9 +4,11 @@ import Foundation
 import PostgresNIO
 
 extension PostgresStorage: DirectMessageStore {
-    public func isActiveSubscriber(creatorID: Int64, fanID: Int64) async throws -> Bool {
+    public func standing(creatorID: Int64, fanID: Int64) async throws -> FanStanding {
         try await read { db in
-            try await db.value(Bool.self, SubscriberStatements.isActiveSubscriber(creatorID: creatorID, fanID: fanID), logger) ?? false
+            guard let row = try await db.rows(FanStatements.standing(creatorID: creatorID, fanID: fanID), logger).first else { return .stranger }
+            let (isActive, isBlocked) = try row.decode((Bool, Bool).self)
+            return FanStanding(isActive: isActive, isBlocked: isBlocked)
         }
     }
 

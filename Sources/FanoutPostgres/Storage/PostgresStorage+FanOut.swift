@@ -91,7 +91,8 @@ extension PostgresStorage: FanOutStore {
     /// finished its mass message.
     private func deliverBatch(_ db: PostgresConnection, limit: Int, at clock: (_ creatorID: Int64) -> Date) async throws -> (Int, finished: Int?)? {
         guard let job = try await db.rows("""
-            SELECT s.mass_message_id, s.slice, s.cursor, s.last_fan_id, m.creator_id, m.resolving, m.subscribed_after
+            SELECT s.mass_message_id, s.slice, s.cursor, s.last_fan_id, m.creator_id, m.resolving, m.subscribed_after,
+                   COALESCE(m.sent_at, m.created_at)
             FROM fan_out_slice s JOIN mass_message m ON m.id = s.mass_message_id
             LEFT JOIN fan_out_turn t ON t.creator_id = m.creator_id
             WHERE m.state = 'queued'
@@ -99,8 +100,10 @@ extension PostgresStorage: FanOutStore {
             FOR UPDATE OF s SKIP LOCKED
             """, logger).first
         else { return nil }
-        let (id, slice, cursor, lastFanID, creatorID, resolving, after) = try job.decode((Int64, Int, Int64, Int64, Int64, Bool, Date?).self)
+        let (id, slice, cursor, lastFanID, creatorID, resolving, after, sendingSince) = try job.decode(
+            (Int64, Int, Int64, Int64, Int64, Bool, Date?, Date?).self)
         let now = clock(creatorID)
+        let deliveredAt = DeliveryDate.stored(deliveredAt: now, sendingSince: sendingSince)
         // The slice's next fans after its cursor, in fan id order: resolved
         // from the audience now, or read from the recipients stored ahead
         // (as the demo's half-sent ones are); each gets an id from message's
@@ -120,8 +123,9 @@ extension PostgresStorage: FanOutStore {
         let sql = """
             WITH batch AS (\(batch)),
             delivered AS (
-                INSERT INTO mass_delivery (creator_id, message_id, fan_id, mass_message_id)
-                SELECT \(b.bind(creatorID)), nextval('message_id_seq'), fan_id, \(b.bind(id)) FROM batch ORDER BY fan_id
+                INSERT INTO mass_delivery (creator_id, message_id, fan_id, mass_message_id, delivered_at)
+                SELECT \(b.bind(creatorID)), nextval('message_id_seq'), fan_id, \(b.bind(id)), \(b.bind(deliveredAt))::timestamptz
+                FROM batch ORDER BY fan_id
                 RETURNING message_id, fan_id)
             SELECT COUNT(*), MAX(fan_id), MIN(message_id), MAX(message_id) FROM delivered
             """
@@ -185,12 +189,13 @@ extension PostgresStorage: FanOutStore {
     }
 
     /// The recipients of mass message `id`, as SQL over subscriptions and
-    /// lists (alias `s`, to be followed by `AND …`), its values bound in `b`.
+    /// lists (alias `s`, to be followed by `AND …`), its values bound in `b`;
+    /// fans the creator blocked get nothing (a column of the row it reads anyway).
     private static func recipientsSQL(_ b: inout QueryBuilder, id: Int64, creatorID: Int64, after: Date?) -> String {
         let id = b.bind(id), creator = b.bind(creatorID), after = b.bind(after)
         return """
             SELECT s.fan_id FROM subscription s
-            WHERE s.creator_id = \(creator) AND s.is_active
+            WHERE s.creator_id = \(creator) AND s.is_active AND s.blocked_at IS NULL
               AND (\(after)::timestamptz IS NULL OR s.subscribed_at >= \(after)::timestamptz)
               AND (NOT EXISTS (SELECT 1 FROM mass_message_audience WHERE mass_message_id = \(id) AND kind IN ('user', 'list'))
                    OR s.fan_id IN (SELECT ref_id FROM mass_message_audience WHERE mass_message_id = \(id) AND kind = 'user')

@@ -16,7 +16,9 @@ extension PostgresStorage: SandboxStore {
             let chatID = try await Self.chatIDCreatingIfNeeded(db, creatorID: creatorID, fanID: fanID, logger: logger)
             let inserted = MessageStatements.insertFanMessage(chatID: chatID, fanID: fanID, text: text, tip: tip, at: now)
             let id = try await db.value(Int64.self, inserted.postgresQuery, logger)!
-            try await apply(db, FanMessage(creatorID: creatorID, fanID: fanID, chatID: chatID, messageID: id, tip: tip, at: now).effects)
+            let restricted = try await db.value(Bool.self, FanStatements.isRestricted(creatorID: creatorID, fanID: fanID), logger) ?? false
+            try await apply(db, FanMessage(
+                creatorID: creatorID, fanID: fanID, chatID: chatID, messageID: id, tip: tip, at: now, fromRestrictedFan: restricted).effects)
             return try await PostgresMessageRow.fetchAll(db, media: media, clause: "WHERE m.id = \(id)", logger: logger)[0]
         }
     }
@@ -53,9 +55,12 @@ extension PostgresStorage: SandboxStore {
     /// had none), so that what the fan does to it can be kept.
     func materializeDelivery(_ db: PostgresConnection, id: Int64, creatorID: Int64, fanID: Int64) async throws {
         let take = MessageStatements.takeDelivery(id: id, creatorID: creatorID, fanID: fanID)
-        guard let massMessageID = try await db.value(Int64.self, take.postgresQuery, logger) else { return }
+        guard let taken = try await db.rows(take.postgresQuery, logger).first else { return }
+        let (massMessageID, deliveredAt) = try taken.decode((Int64, Date?).self)
         let chatID = try await Self.chatIDCreatingIfNeeded(db, creatorID: creatorID, fanID: fanID, logger: logger)
-        try await db.run(MessageStatements.insertDeliveredMessage(id: id, chatID: chatID, massMessageID: massMessageID).postgresQuery, logger)
+        try await db.run(
+            MessageStatements.insertDeliveredMessage(id: id, chatID: chatID, massMessageID: massMessageID, deliveredAt: deliveredAt)
+                .postgresQuery, logger)
         try await apply(db, DeliveryTaken(chatID: chatID, messageID: id).effects)
     }
 

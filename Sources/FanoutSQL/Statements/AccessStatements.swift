@@ -1,4 +1,5 @@
 import FanoutCore
+import Foundation
 
 /// The statements of organizations, API keys, connections and creators
 /// whose text is the same on both engines.
@@ -8,10 +9,10 @@ public enum AccessStatements {
         SQLStatement("SELECT organization_id, secret_hash FROM api_key WHERE lookup_id = ?", [.text(lookupID)])
     }
 
-    /// The organization's connection `id`: creator id, permissions, creator's name.
+    /// The organization's connection `id`: creator id, permissions, creator's name, status.
     public static func connection(id: String, organizationID: Int64) -> SQLStatement {
         SQLStatement("""
-            SELECT c.creator_id, c.permissions, COALESCE(u.name, '')
+            SELECT c.creator_id, c.permissions, COALESCE(u.name, ''), c.status
             FROM connection c LEFT JOIN app_user u ON u.id = c.creator_id
             WHERE c.id = ? AND c.organization_id = ?
             """, [.text(id), .integer(organizationID)])
@@ -33,13 +34,18 @@ public enum AccessStatements {
             [.integer(key.organizationID), .text(key.lookupID), .blob(key.secretHash), .text(label)])
     }
 
-    /// The connection, its permissions as one sorted, space-separated text.
-    public static func insertConnection(_ connection: Connection) -> SQLStatement {
-        SQLStatement(
-            "INSERT INTO connection (id, organization_id, creator_id, permissions) VALUES (?, ?, ?, ?)",
-            [
-                .text(connection.id), .integer(connection.organizationID), .integer(connection.creatorID),
-                .text(connection.permissions.sorted().map(\.rawValue).joined(separator: " ")),
+    /// The connection, its permissions as one sorted, space-separated text,
+    /// Vault+ on when its organization turns it on for new connections.
+    public static func insertConnection(_ connection: Connection, clientReferenceID: String?, at now: Date) -> SQLStatement {
+        SQLStatement("""
+            INSERT INTO connection (id, organization_id, creator_id, permissions, status, created_at, updated_at, client_reference_id,
+                                    vault_plus_enabled)
+            SELECT ?, id, ?, ?, ?, ?, ?, ?, vault_plus_auto_enable FROM organization WHERE id = ?
+            RETURNING 1
+            """, [
+                .text(connection.id), .integer(connection.creatorID),
+                .text(connection.permissions.sorted().map(\.rawValue).joined(separator: " ")), .text(connection.status.rawValue),
+                .date(now), .date(now), SQLValue(clientReferenceID), .integer(connection.organizationID),
             ])
     }
 

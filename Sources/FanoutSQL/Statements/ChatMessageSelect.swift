@@ -16,13 +16,14 @@ public enum ChatMessageSelect {
         """
 
     /// A delivery is dated when its mass message started sending (the
-    /// demo's half-sent one has no such date: when it was created), and is
+    /// demo's half-sent one has no such date: when it was created), unless
+    /// its batch was written later and dated itself (`DeliveryDate`), and is
     /// unopened, unbought, unliked and unpinned (acting on it makes it a
     /// message). `index` names the index SQLite walks (`INDEXED BY …`).
     public static func deliveries(_ dialect: SQLDialect, index: String = "") -> String {
         """
-        SELECT d.message_id, d.creator_id, mm.price_cents, mm.is_locked_text, false, d.mass_message_id, COALESCE(mm.sent_at, mm.created_at),
-               COALESCE(mm.sent_at, mm.created_at), \(dialect.nullDate), \(dialect.nullDate), false, false,
+        SELECT d.message_id, d.creator_id, mm.price_cents, mm.is_locked_text, false, d.mass_message_id,
+               COALESCE(d.delivered_at, mm.sent_at, mm.created_at), COALESCE(d.delivered_at, mm.sent_at, mm.created_at), \(dialect.nullDate), \(dialect.nullDate), false, false,
                mm.text, mm.state, mm.sent_at,
                d.creator_id, d.fan_id, sender.name, mm.media
         FROM mass_delivery d \(index)

@@ -24,21 +24,23 @@ public enum MessageStatements {
             ])
     }
 
-    /// Takes the fan's delivery `id` out of the deliveries; returns its mass message's id.
+    /// Takes the fan's delivery `id` out of the deliveries; returns its
+    /// mass message's id and its own date (NULL: its send's; `DeliveryDate`).
     public static func takeDelivery(id: Int64, creatorID: Int64, fanID: Int64) -> SQLStatement {
         SQLStatement(
-            "DELETE FROM mass_delivery WHERE creator_id = ? AND message_id = ? AND fan_id = ? RETURNING mass_message_id",
+            "DELETE FROM mass_delivery WHERE creator_id = ? AND message_id = ? AND fan_id = ? RETURNING mass_message_id, delivered_at",
             [.integer(creatorID), .integer(id), .integer(fanID)])
     }
 
     /// The message a taken delivery becomes: same id, its mass message's
-    /// price and lock, dated when that started sending (or was created).
-    public static func insertDeliveredMessage(id: Int64, chatID: Int64, massMessageID: Int64) -> SQLStatement {
+    /// price and lock, dated as the delivery was (`deliveredAt`, else when
+    /// the mass message started sending, or was created).
+    public static func insertDeliveredMessage(id: Int64, chatID: Int64, massMessageID: Int64, deliveredAt: Date?) -> SQLStatement {
         SQLStatement("""
             INSERT INTO message (id, chat_id, from_user_id, text, price_cents, is_locked_text, mass_message_id, created_at, changed_at)
-            SELECT ?, ?, creator_id, NULL, price_cents, is_locked_text, id, COALESCE(sent_at, created_at), COALESCE(sent_at, created_at)
-            FROM mass_message WHERE id = ?
-            """, [.integer(id), .integer(chatID), .integer(massMessageID)])
+            SELECT ?1, ?2, creator_id, NULL, price_cents, is_locked_text, id, COALESCE(?4, sent_at, created_at), COALESCE(?4, sent_at, created_at)
+            FROM mass_message WHERE id = ?3
+            """, [.integer(id), .integer(chatID), .integer(massMessageID), deliveredAt.map { .date($0) } ?? .null])
     }
 
     /// Opens the creator's message `id`, once; returns its mass message's id (NULL for a direct message).

@@ -2,9 +2,10 @@
 public enum SimulationStatements {
     public static let creatorIDs = SQLStatement("SELECT id FROM app_user WHERE is_creator ORDER BY id", [])
 
+    /// Blocked fans cannot write to the creator: they are not played.
     public static func activeFanIDs(creatorID: Int64, limit: Int) -> SQLStatement {
         SQLStatement(
-            "SELECT fan_id FROM subscription WHERE creator_id = ? AND is_active ORDER BY fan_id LIMIT ?",
+            "SELECT fan_id FROM subscription WHERE creator_id = ? AND is_active AND blocked_at IS NULL ORDER BY fan_id LIMIT ?",
             [.integer(creatorID), .integer(Int64(limit))])
     }
 

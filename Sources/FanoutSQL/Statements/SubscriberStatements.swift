@@ -1,12 +1,6 @@
 /// The subscribers' statements whose text is the same on both engines (the
 /// searched page differs: text folding, and `IN` against `ANY`).
 public enum SubscriberStatements {
-    public static func isActiveSubscriber(creatorID: Int64, fanID: Int64) -> SQLStatement {
-        SQLStatement(
-            "SELECT EXISTS (SELECT 1 FROM subscription WHERE creator_id = ? AND fan_id = ? AND is_active)",
-            [.integer(creatorID), .integer(fanID)])
-    }
-
     /// The user's profile when the creator may see them: the creator, a
     /// subscriber, a fan with a chat or a delivery.
     public static func visibleUser(creatorID: Int64, userID: Int64) -> SQLStatement {

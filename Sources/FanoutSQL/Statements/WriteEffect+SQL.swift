@@ -19,11 +19,30 @@ extension WriteEffect {
             [Self.enqueue(type, creatorID: creatorID, subjectID: subjectID, fanID: fanID, at: date, dialect)]
         case .withdrawUnbought(let massMessageID, let creatorID):
             Self.withdrawUnbought(massMessageID: massMessageID, creatorID: creatorID)
+        case .earn(let creatorID, let fanID, let kind, let sourceID, let amountCents, let date):
+            [EarningStatements.record(creatorID: creatorID, fanID: fanID, kind: kind, sourceID: sourceID, amountCents: amountCents, at: date)]
+        case .connectionEvent(let type, let connectionID, let organizationID, let creatorID, let date):
+            [Self.enqueue(type, connectionID: connectionID, organizationID: organizationID, creatorID: creatorID, at: date, dialect)]
         }
     }
 
+    /// A delivery to every enabled endpoint of the organization that takes
+    /// the type: about the connection, its creator kept as the subject.
+    private static func enqueue(
+        _ type: WebhookEventType, connectionID: String, organizationID: Int64, creatorID: Int64, at date: Date, _ dialect: SQLDialect
+    ) -> SQLStatement {
+        SQLStatement("""
+            INSERT INTO webhook_delivery (endpoint_id, event_id, type, connection_id, subject_id, next_attempt_at, created_at)
+            SELECT e.id, \(dialect.newEventID), ?1, ?2, ?3, ?4, ?4
+            FROM webhook_endpoint e
+            WHERE e.organization_id = ?5 AND e.disabled_at IS NULL
+              AND (e.events = '' OR \(dialect.position(of: "' ' || ?1 || ' '", in: "' ' || e.events || ' '")) > 0)
+            """, [.text(type.rawValue), .text(connectionID), .integer(creatorID), .date(date), .integer(organizationID)])
+    }
+
     /// A delivery to every enabled endpoint that takes the type, of every
-    /// organization with a connection to the creator, once per such
+    /// organization with an active connection to the creator (an invalidated
+    /// one is logged out: it hears nothing more), once per such
     /// connection that holds the permission the event's subject needs (its
     /// body is rendered when sent). Permissions are stored space-separated; a
     /// comma is read as a space, as `Permission.parseList` does.
@@ -39,7 +58,7 @@ extension WriteEffect {
             INSERT INTO webhook_delivery (endpoint_id, event_id, type, connection_id, subject_id, fan_id, next_attempt_at, created_at)
             SELECT e.id, \(dialect.newEventID), ?1, c.id, ?2, ?5, ?3, ?3
             FROM connection c JOIN webhook_endpoint e ON e.organization_id = c.organization_id
-            WHERE c.creator_id = ?4 AND e.disabled_at IS NULL
+            WHERE c.creator_id = ?4 AND c.status = 'active' AND e.disabled_at IS NULL
               AND (e.events = '' OR \(dialect.position(of: "' ' || ?1 || ' '", in: "' ' || e.events || ' '")) > 0)\(permitted)
             """, arguments)
     }

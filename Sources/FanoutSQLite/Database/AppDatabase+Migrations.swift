@@ -402,6 +402,10 @@ extension AppDatabase {
         }
         registerTenantBoundMigrations(in: &migrator)
         registerSharedVocabularyMigration(in: &migrator)
+        registerFanMarkMigrations(in: &migrator)
+        registerEarningsMigrations(in: &migrator)
+        registerAccountMigrations(in: &migrator)
+        registerDeliveryDateMigrations(in: &migrator)
         return migrator
     }
 }

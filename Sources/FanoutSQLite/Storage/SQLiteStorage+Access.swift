@@ -17,7 +17,10 @@ extension SQLiteStorage: AccessStore {
         try pageRead { db in
             guard let row = try db.run(AccessStatements.connection(id: id, organizationID: organizationID)).first else { return nil }
             let permissions = (try? Permission.parseList(row[1])) ?? []
-            return Connection(id: id, organizationID: organizationID, creatorID: row[0], permissions: permissions, creatorName: row[2])
+            // An unknown stored status reads as expired: it never answers.
+            return Connection(
+                id: id, organizationID: organizationID, creatorID: row[0], permissions: permissions, creatorName: row[2],
+                status: ConnectionStatus(rawValue: row[3]) ?? .expired)
         }
     }
 
@@ -27,7 +30,7 @@ extension SQLiteStorage: AccessStore {
                 db, sql: """
                     SELECT c.id, c.creator_id, c.permissions, COALESCE(u.name, '')
                     FROM connection c LEFT JOIN app_user u ON u.id = c.creator_id
-                    WHERE c.organization_id = ? ORDER BY c.created_at, c.rowid
+                    WHERE c.organization_id = ? AND c.status = 'active' ORDER BY c.created_at, c.rowid
                     """,
                 arguments: [organizationID]
             ).map { row in
@@ -52,8 +55,15 @@ extension SQLiteStorage: AccessStore {
         try await write { db in try db.execute(AccessStatements.insertAPIKey(key, label: label)) }
     }
 
-    public func addConnection(_ connection: Connection) async throws {
-        try await write { db in try db.execute(AccessStatements.insertConnection(connection)) }
+    public func addConnection(_ connection: Connection, clientReferenceID: String?, at now: Date) async throws {
+        try await write { db in
+            guard try db.execute(AccessStatements.insertConnection(connection, clientReferenceID: clientReferenceID, at: now)) == 1 else {
+                throw FanoutError.badRequest("Unknown organization \(connection.organizationID)", field: "organization")
+            }
+            try Self.apply(db, ConnectionChange(
+                .created, connectionID: connection.id, organizationID: connection.organizationID, creatorID: connection.creatorID, at: now
+            ).effects)
+        }
     }
 
     public func creatorExists(id: Int64) async throws -> Bool {

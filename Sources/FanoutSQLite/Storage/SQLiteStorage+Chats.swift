@@ -5,7 +5,7 @@ import GRDB
 
 extension SQLiteStorage: ChatStore {
     public func chats(creatorID: Int64, query: ChatListQuery) async throws -> Page<ChatSummary> {
-        try await read(bounded: (query.search ?? "").isEmpty && Self.isShallow(query.page)) { db in
+        try await read(bounded: (query.search ?? "").isEmpty && query.userListID == nil && Self.isShallow(query.page)) { db in
             var summaries: [ChatSummary] = []
             var lastIDs: [Int64?] = []
             let (sql, arguments) = Self.chatListSQL(creatorID: creatorID, query: query)
@@ -13,7 +13,7 @@ extension SQLiteStorage: ChatStore {
             while let row = try rows.next() {
                 summaries.append(ChatSummary(
                     fanID: row[0], isSubscribed: row[2], unreadCount: row[3], hasUnreadTips: row[4], isMuted: row[5],
-                    lastMessage: nil, lastReadMessageID: row[6], hasPurchasedFeed: row[7], pinnedCount: row[8]))
+                    lastMessage: nil, lastReadMessageID: row[6], hasPurchasedFeed: row[7], pinnedCount: row[8], isBlocked: row[9]))
                 lastIDs.append(row[1])
             }
             // The row past the limit only says there is more: its last message is not shown.
@@ -37,7 +37,8 @@ extension SQLiteStorage: ChatStore {
             arguments["search"] = TextFold.fold(needle)
             searching = true
         }
-        let variant = ChatListVariant(order: query.order, filter: query.filter, searching: searching)
+        if let listID = query.userListID { arguments["list"] = listID }
+        let variant = ChatListVariant(order: query.order, filter: query.filter, searching: searching, listing: query.userListID != nil)
         return (chatListStatements[variant]!, StatementArguments(arguments))
     }
 
@@ -45,10 +46,14 @@ extension SQLiteStorage: ChatStore {
         var order: ChatListQuery.Order
         var filter: ChatListQuery.Filter?
         var searching: Bool
+        /// Only the members of one user list (`userListId`).
+        var listing: Bool
 
         static let allCases: [ChatListVariant] = ChatListQuery.Order.allCases.flatMap { order in
             ([nil] + ChatListQuery.Filter.allCases).flatMap { filter in
-                [false, true].map { ChatListVariant(order: order, filter: filter, searching: $0) }
+                [false, true].flatMap { searching in
+                    [false, true].map { ChatListVariant(order: order, filter: filter, searching: searching, listing: $0) }
+                }
             }
         }
     }
@@ -64,9 +69,9 @@ extension SQLiteStorage: ChatStore {
     /// rows qualify, ordered by that newer id. The page's rows are then
     /// joined to their details and put back in order (ties: chat row id).
     private static func chatListSQL(for variant: ChatListVariant) -> String {
-        let search = variant.searching
+        let search = (variant.searching
             ? " AND EXISTS (SELECT 1 FROM app_user u WHERE u.id = $fan AND (instr(fanout_fold(u.name), :search) > 0 OR instr(fanout_fold(u.username), :search) > 0))"
-            : ""
+            : "") + (variant.listing ? " AND EXISTS (SELECT 1 FROM user_list_member l WHERE l.list_id = :list AND l.fan_id = $fan)" : "")
         let direction = variant.order == .recent ? "DESC" : "ASC"
         let page: String
         if let filter = variant.filter {
@@ -102,7 +107,8 @@ extension SQLiteStorage: ChatStore {
         return """
             SELECT p.fan_id, p.lastId, COALESCE(s.is_active, 0),
                    COALESCE(c.unread_count, 0), COALESCE(c.has_unread_tips, 0), COALESCE(c.is_muted, 0),
-                   c.last_read_message_id, COALESCE(c.has_purchased_feed, 0), COALESCE(c.pinned_count, 0)
+                   c.last_read_message_id, COALESCE(c.has_purchased_feed, 0), COALESCE(c.pinned_count, 0),
+                   s.blocked_at IS NOT NULL
             FROM (\(page)) AS p
             LEFT JOIN chat c ON c.creator_id = :creator AND c.fan_id = p.fan_id
             LEFT JOIN subscription s ON s.creator_id = :creator AND s.fan_id = p.fan_id

@@ -1,4 +1,5 @@
 import FanoutCore
+import FanoutSQL
 import Foundation
 import GRDB
 
@@ -21,6 +22,7 @@ extension SQLiteStorage: DemoImporting {
             try Self.insertMessages(db, dataset, massIDs: massIDs)
             try Self.deriveChatCounters(db)
             try Self.deriveDailyActivity(db)
+            try db.run(EarningStatements.recordMissing(.sqlite))
         }
     }
 

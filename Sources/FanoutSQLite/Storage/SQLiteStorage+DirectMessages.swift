@@ -4,9 +4,10 @@ import Foundation
 import GRDB
 
 extension SQLiteStorage: DirectMessageStore {
-    public func isActiveSubscriber(creatorID: Int64, fanID: Int64) async throws -> Bool {
-        try await read { db in
-            try db.value(Bool.self, SubscriberStatements.isActiveSubscriber(creatorID: creatorID, fanID: fanID)) ?? false
+    public func standing(creatorID: Int64, fanID: Int64) async throws -> FanStanding {
+        try pageRead { db in
+            guard let row = try db.run(FanStatements.standing(creatorID: creatorID, fanID: fanID)).first else { return .stranger }
+            return FanStanding(isActive: row[0], isBlocked: row[1])
         }
     }
 

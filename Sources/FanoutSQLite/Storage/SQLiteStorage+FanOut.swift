@@ -71,7 +71,7 @@ extension SQLiteStorage: FanOutStore {
             // then its oldest queued mass message.
             guard let job = try Row.fetchOne(
                 db.cachedStatement(sql: """
-                    SELECT m.id, m.creator_id, m.fan_out_cursor, m.resolving FROM mass_message m
+                    SELECT m.id, m.creator_id, m.fan_out_cursor, m.resolving, COALESCE(m.sent_at, m.created_at) FROM mass_message m
                     LEFT JOIN fan_out_turn t ON t.creator_id = m.creator_id
                     WHERE m.state = ? ORDER BY COALESCE(t.turn, 0), m.id LIMIT 1
                     """),
@@ -79,6 +79,7 @@ extension SQLiteStorage: FanOutStore {
             else { return nil }
             let id: Int64 = job[0], creatorID: Int64 = job[1], cursor: Int64 = job[2], resolving: Bool = job[3]
             let now = clock(creatorID)
+            let deliveredAt = DeliveryDate.stored(deliveredAt: now, sendingSince: StoredDate.read(job, 4))
             // The batch's fans, the next `limit` after the cursor, go into a
             // temporary table of the writer's connection (nothing to write to
             // the WAL), numbered 1... in fanId order: resolved from the
@@ -100,7 +101,8 @@ extension SQLiteStorage: FanOutStore {
             let bounds = try Row.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*), MAX(fan_id), MIN(n) FROM temp.fanOutRecipient"))!
             let count: Int = bounds[0]
             let last: Int64 = bounds[1] ?? cursor
-            let ids = try Self.deliver(db, massMessageID: id, creatorID: creatorID, count: count, firstN: bounds[2] ?? 1)
+            let ids = try Self.deliver(
+                db, massMessageID: id, creatorID: creatorID, count: count, firstN: bounds[2] ?? 1, deliveredAt: deliveredAt)
             let finished = count < limit
             // When the last batch was resolved, every recipient got one
             // delivery: `total` becomes exact (old sentCount + this batch's).
@@ -138,16 +140,17 @@ extension SQLiteStorage: FanOutStore {
     /// `count` ids from message's sequence and writes one delivery row per
     /// fan, the k-th fan (in fanId order, numbered from `firstN`: an emptied
     /// rowid table starts again at 1) getting the k-th id; one statement,
-    /// appending. Returns the ids used (nil when there was no one).
+    /// appending, dated `deliveredAt` (nil: when sending started; see
+    /// `DeliveryDate`). Returns the ids used (nil when there was no one).
     private static func deliver(
-        _ db: Database, massMessageID: Int64, creatorID: Int64, count: Int, firstN: Int64
+        _ db: Database, massMessageID: Int64, creatorID: Int64, count: Int, firstN: Int64, deliveredAt: Date?
     ) throws -> ClosedRange<Int64>? {
         guard count > 0 else { return nil }
         let base = try reserveMessageIDs(db, count: count)
         try db.cachedStatement(sql: """
-            INSERT INTO mass_delivery (creator_id, message_id, fan_id, mass_message_id)
-            SELECT ?1, ?2 + n - ?4 + 1, fan_id, ?3 FROM temp.fanOutRecipient ORDER BY n
-            """).execute(arguments: [creatorID, base, massMessageID, firstN])
+            INSERT INTO mass_delivery (creator_id, message_id, fan_id, mass_message_id, delivered_at)
+            SELECT ?1, ?2 + n - ?4 + 1, fan_id, ?3, ?5 FROM temp.fanOutRecipient ORDER BY n
+            """).execute(arguments: [creatorID, base, massMessageID, firstN, deliveredAt])
         return (base + 1)...(base + Int64(count))
     }
 
@@ -176,10 +179,11 @@ extension SQLiteStorage: FanOutStore {
         }
     }
 
-    /// The recipients of mass message `:id`, as SQL over subscriptions and lists.
+    /// The recipients of mass message `:id`, as SQL over subscriptions and lists;
+    /// fans the creator blocked get nothing (a column of the row it reads anyway).
     private static let recipientsSQL = """
         SELECT s.fan_id FROM subscription s
-        WHERE s.creator_id = :creator AND s.is_active
+        WHERE s.creator_id = :creator AND s.is_active AND s.blocked_at IS NULL
           AND (:after IS NULL OR s.subscribed_at >= :after)
           AND (NOT EXISTS (SELECT 1 FROM mass_message_audience WHERE mass_message_id = :id AND kind IN ('user', 'list'))
                OR s.fan_id IN (SELECT ref_id FROM mass_message_audience WHERE mass_message_id = :id AND kind = 'user')

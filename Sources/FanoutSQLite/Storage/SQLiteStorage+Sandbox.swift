@@ -14,7 +14,9 @@ extension SQLiteStorage: SandboxStore {
         try await write { db in
             let chatID = try Self.chatIDCreatingIfNeeded(db, creatorID: creatorID, fanID: fanID)
             let id: Int64 = try db.run(MessageStatements.insertFanMessage(chatID: chatID, fanID: fanID, text: text, tip: tip, at: now))[0][0]
-            try Self.apply(db, FanMessage(creatorID: creatorID, fanID: fanID, chatID: chatID, messageID: id, tip: tip, at: now).effects)
+            let restricted = try db.value(Bool.self, FanStatements.isRestricted(creatorID: creatorID, fanID: fanID)) ?? false
+            try Self.apply(db, FanMessage(
+                creatorID: creatorID, fanID: fanID, chatID: chatID, messageID: id, tip: tip, at: now, fromRestrictedFan: restricted).effects)
             return try MessageRow.fetchAll(db, media: media, where: "WHERE m.id = ?", arguments: [id])[0]
         }
     }
@@ -50,7 +52,7 @@ extension SQLiteStorage: SandboxStore {
     static func materializeDelivery(_ db: Database, id: Int64, creatorID: Int64, fanID: Int64) throws {
         guard let taken = try db.run(MessageStatements.takeDelivery(id: id, creatorID: creatorID, fanID: fanID)).first else { return }
         let chatID = try chatIDCreatingIfNeeded(db, creatorID: creatorID, fanID: fanID)
-        try db.run(MessageStatements.insertDeliveredMessage(id: id, chatID: chatID, massMessageID: taken[0]))
+        try db.run(MessageStatements.insertDeliveredMessage(id: id, chatID: chatID, massMessageID: taken[0], deliveredAt: StoredDate.read(taken, 1)))
         try apply(db, DeliveryTaken(chatID: chatID, messageID: id).effects)
     }
 

@@ -107,15 +107,29 @@ func buildRouter(
     AnalyticsController(
         service: AnalyticsService(store: dependencies.storage, clock: dependencies.clock), mapper: mapper
     ).register(on: accessGroup)
-    SubscribersController(service: SubscriberService(store: dependencies.storage), mapper: mapper)
+    let subscriberDetails = SubscriberDetailService(store: dependencies.storage, clock: dependencies.clock)
+    SubscribersController(service: SubscriberService(store: dependencies.storage), mapper: mapper, details: subscriberDetails)
         .register(on: accessGroup)
+    SubscriberDetailsController(service: subscriberDetails).register(on: accessGroup)
+    let earnings = EarningsController(service: EarningsService(store: dependencies.storage, clock: dependencies.clock), mapper: mapper)
+    earnings.register(on: accessGroup)
+    let users = UsersController(service: FanService(store: dependencies.storage, clock: dependencies.clock), mapper: mapper)
+    users.register(on: accessGroup)
     VaultController(service: VaultService(store: dependencies.storage, clock: dependencies.clock), mapper: mapper)
         .register(on: accessGroup)
+    let account = AccountService(store: dependencies.storage, access: access, clock: dependencies.realClock)
+    SelfController(service: account, mapper: mapper).register(on: accessGroup)
     let uploads = UploadsController(service: dependencies.uploadService, mapper: mapper)
     uploads.register(on: accessGroup)
     let mediaGroup = router.group("media").add(middleware: AuthMiddleware(access: access))
     if let connectionLimit { mediaGroup.add(middleware: connectionLimit) }
     uploads.registerFiles(on: mediaGroup)
+    // `/v2/account`: the organization's own (the `apiKey` alone), its bucket as `/webhooks`'.
+    let accountGroup = router.group("v2/account").add(middleware: OrganizationAuthMiddleware(access: access))
+    if let limiter = dependencies.rateLimiter {
+        accountGroup.add(middleware: RateLimitMiddleware(limiter: limiter, refused: dependencies.metrics?.rateLimited, key: .organization))
+    }
+    AccountController(service: account, mapper: mapper).register(on: accountGroup)
     let webhooksGroup = router.group("webhooks").add(middleware: OrganizationAuthMiddleware(access: access))
     // A bucket per organization (the routes act for it, not for a connection), every route /test included.
     if let limiter = dependencies.rateLimiter {
@@ -132,6 +146,8 @@ func buildRouter(
         let group = router.group("sandbox").add(middleware: AuthMiddleware(access: access))
         if let connectionLimit { group.add(middleware: connectionLimit) }
         SandboxController(service: sandboxService, mapper: mapper).register(on: group)
+        users.registerSandbox(on: group)
+        earnings.registerSandbox(on: group)
     }
     if let simulations, let sandboxService {
         let console = ConsoleController<FanoutRequestContext>(
@@ -143,7 +159,8 @@ func buildRouter(
             userLists: UserListService(store: dependencies.storage, clock: dependencies.clock),
             webhooks: WebhookService(store: dependencies.storage, clock: dependencies.realClock, destinations: webhookDestinations),
             analytics: AnalyticsService(store: dependencies.storage, clock: dependencies.clock), sandbox: sandboxService,
-            clock: dependencies.clock, simulations: simulations, limiter: dependencies.rateLimiter, secureCookies: secureCookies
+            clock: dependencies.clock, simulations: simulations, limiter: dependencies.rateLimiter, secureCookies: secureCookies,
+            subscriberDetails: SubscriberDetailService(store: dependencies.storage, clock: dependencies.clock)
         ) { error in
             let answer = ErrorResponse(error)
             return (answer.status, answer.extraHeaders)

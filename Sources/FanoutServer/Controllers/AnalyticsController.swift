@@ -55,8 +55,8 @@ struct AnalyticsController {
         let page = try await service.buyers(
             massMessageID: try parameters.pathID("massMessageId"), creatorID: connection.creatorID,
             before: marker.map(Int64.init), page: try parameters.page(maxLimit: 20, defaultLimit: 10))
+        let next = page.hasMore ? page.items.last.map { Int($0.marker) } : nil
         return try JSONResponse.make(Components.Schemas.BuyerPage(
-            list: page.items.map { mapper.listUser($0.user) }, hasMore: page.hasMore,
-            nextMarker: page.hasMore ? page.items.last.map { Int($0.marker) } : nil))
+            list: page.items.map { mapper.listUser($0.user) }, hasMore: page.hasMore, nextMarker: next, marker: next))
     }
 }

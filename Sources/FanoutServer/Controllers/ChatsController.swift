@@ -20,7 +20,8 @@ struct ChatsController {
             page: try parameters.page(maxLimit: 20, defaultLimit: 10),
             order: try parameters.choice("order", as: ChatListQuery.Order.self) ?? .recent,
             filter: try parameters.choice("filter", as: ChatListQuery.Filter.self),
-            search: try parameters.text("query", maxLength: 100))
+            search: try parameters.text("query", maxLength: 100),
+            userListID: try parameters.queryID("userListId"))
         let page = try await service.chats(creatorID: connection.creatorID, query: query)
         return JSONResponse.make(bytes: mapper.chatListBody(
             page, nextOffset: page.hasMore ? query.page.offset + page.items.count : nil))

@@ -34,11 +34,15 @@ struct DirectMessagesController {
         return try JSONResponse.make(Components.Schemas.UnsendMessageResponse(success: true))
     }
 
-    /// `type` photos/videos/audios; `opened` 0/1/true/false; `skip_users` ignored.
+    /// `type` photos/videos/audios; `opened` 0/1/true/false; `skip_users`
+    /// `all` (OnlyFans' spelling: leave users' details out, so each
+    /// `fromUser` is its id alone) or `none`.
     enum MediaFilter: String, CaseIterable {
         case photos, videos, audios
         var kind: MediaKind { self == .photos ? .photo : self == .videos ? .video : .audio }
     }
+
+    enum SkipUsers: String, CaseIterable { case all, none }
 
     enum OpenedFilter: String, CaseIterable {
         case zero = "0", one = "1", yes = "true", no = "false"
@@ -52,7 +56,9 @@ struct DirectMessagesController {
             fanID: try parameters.pathID("userId"), page: try parameters.page(maxLimit: 100, defaultLimit: 10),
             before: try parameters.queryID("last_id"), kind: try parameters.choice("type", as: MediaFilter.self)?.kind,
             opened: try parameters.choice("opened", as: OpenedFilter.self)?.opened)
+        let skipUsers = try parameters.choice("skip_users", as: SkipUsers.self) == .all
         let page = try await service.media(creatorID: connection.creatorID, query: query)
-        return try JSONResponse.make(Components.Schemas.ChatMediaList(list: page.items.map(mapper.message), hasMore: page.hasMore))
+        return try JSONResponse.make(Components.Schemas.ChatMediaList(
+            list: page.items.map { mapper.message($0, senderName: !skipUsers) }, hasMore: page.hasMore))
     }
 }

@@ -6,6 +6,8 @@ import Hummingbird
 struct SubscribersController {
     let service: SubscriberService
     let mapper: WireMapper
+    /// The creator's nickname and note, shown on a user.
+    let details: SubscriberDetailService
 
     func register(on group: RouterGroup<FanoutRequestContext>) {
         group.get("subscribers", use: list)
@@ -20,6 +22,7 @@ struct SubscribersController {
         let parameters = RequestParameters(request, context: context)
         let page = try parameters.page(maxLimit: 100, defaultLimit: 20)
         let search = try parameters.text("query", maxLength: 100)
+        let filter = try parameters.subscriberFilter() ?? SubscriberFilter()
         let latestType = try parameters.choice("latestType", as: LatestType.self)
         let kind: SubscriberQuery.Kind
         switch try parameters.choice("type", as: Kind.self) ?? .all {
@@ -36,13 +39,16 @@ struct SubscribersController {
             kind = .latest(days)
         }
         let subscribers = try await service.subscribers(
-            creatorID: connection.creatorID, query: SubscriberQuery(kind: kind, search: search, page: page))
+            creatorID: connection.creatorID, query: SubscriberQuery(kind: kind, search: search, page: page, filter: filter))
         return try JSONResponse.make(Components.Schemas.SubscriberPage(list: subscribers.items.map { mapper.subscriber($0, creatorID: connection.creatorID) }, hasMore: subscribers.hasMore))
     }
 
     @Sendable func user(_ request: Request, context: FanoutRequestContext) async throws -> Response {
         let connection = try context.connection(requiring: .profileRead)
         let id = try RequestParameters(request, context: context).pathID("userId")
-        return try JSONResponse.make(mapper.user(try await service.user(id: id, creatorID: connection.creatorID)))
+        let user = try await service.user(id: id, creatorID: connection.creatorID)
+        let detail = try await details.account(creatorID: connection.creatorID, fanID: id).detail
+        return try JSONResponse.make(Components.Schemas.NotedUser(
+            value1: mapper.user(user), value2: .init(displayName: detail.displayName, notice: detail.notice)))
     }
 }

@@ -1,6 +1,7 @@
 import FanoutAPI
 import FanoutCore
 import Foundation
+import HTTPTypes
 import Hummingbird
 import NIOFoundationCompat
 
@@ -26,11 +27,30 @@ struct UploadsController {
         let connection = try context.connection(requiring: .vaultWrite)
         let body = try await JSONBody(request)
         guard let filename = try body.string("filename") else { throw Self.missing("filename", "1 to 255 characters") }
-        guard let size = try body.integer("size", minimum: 1) else { throw Self.missing("size", "bytes, at least 1") }
-        guard let contentType = try body.string("contentType") else { throw Self.missing("contentType", "image/*, video/*, audio/*") }
+        // The official SDK's `upload_media` sends `filesize` and `mimeType`; both spellings are taken.
+        guard let size = try Self.either(body.integer("size", minimum: 1), body.integer("filesize", minimum: 1), "size", "filesize")
+        else { throw Self.missing("size", "bytes, at least 1 (or filesize)") }
+        guard let contentType = try Self.either(body.string("contentType"), body.string("mimeType"), "contentType", "mimeType")
+        else { throw Self.missing("contentType", "image/*, video/*, audio/* (or mimeType)") }
         _ = try body.object("vaultUpload")  // accepted and ignored: uploads go to the vault
         let upload = try await service.start(filename: filename, size: size, contentType: contentType, creatorID: connection.creatorID)
-        return try JSONResponse.make(Components.Schemas.UploadStarted(mediaUploadId: upload.id))
+        var response = try JSONResponse.make(Components.Schemas.UploadStarted(mediaUploadId: upload.id))
+        // How the SDK's helper cuts the file: one whole PUT when a single part.
+        let plan = UploadService.partPlan(size: size)
+        response.headers[Self.totalPartsHeader] = String(plan.parts)
+        response.headers[Self.partSizeHeader] = String(plan.partSize)
+        return response
+    }
+
+    static let totalPartsHeader = HTTPField.Name("x-ofauth-upload-total-parts")!
+    static let partSizeHeader = HTTPField.Name("x-ofauth-upload-part-size")!
+
+    /// One of two spellings of a field; both sent must agree.
+    static func either<Value: Equatable>(_ first: Value?, _ second: Value?, _ firstName: String, _ secondName: String) throws -> Value? {
+        if let first, let second, first != second {
+            throw FanoutError.badRequest("\(firstName) and \(secondName) differ: send one of them", field: secondName)
+        }
+        return first ?? second
     }
 
     @Sendable func part(_ request: Request, context: FanoutRequestContext) async throws -> Response {

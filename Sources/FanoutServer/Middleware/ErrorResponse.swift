@@ -27,6 +27,9 @@ struct ErrorResponse {
         case .sessionNotProvided:
             self.init(status: .unauthorized, type: "SESSION_NOT_PROVIDED",
                       message: "No valid connection: send the id of one of your connections in the x-connection-id header")
+        case .sessionExpired(let id):
+            self.init(status: .unauthorized, type: "SESSION_EXPIRED",
+                      message: "Connection \(id) has expired (invalidated): the creator must reconnect, or use another connection")
         case .forbidden(let permission):
             self.init(status: .forbidden, type: "FORBIDDEN",
                       message: "This connection lacks the permission \(permission.rawValue)",

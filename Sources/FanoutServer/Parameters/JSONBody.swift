@@ -7,7 +7,8 @@ import OpenAPIRuntime
 /// naming the field (`mediaItems[2]`, `price`, …).
 struct JSONBody {
     static let maxBytes = 1 << 20
-    private let fields: [String: (any Sendable)?]
+    /// Every field (the account settings read the body as a tree).
+    let fields: [String: (any Sendable)?]
 
     init(_ request: Request) async throws {
         let buffer: ByteBuffer

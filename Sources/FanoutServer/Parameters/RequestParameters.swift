@@ -17,6 +17,23 @@ struct RequestParameters {
         self.path = context.parameters
     }
 
+    /// The subscribers' `filter`: `filter[name]=value` fields, or one
+    /// `filter=` value (JSON, or the Python SDK's dictionary text); nil when
+    /// neither is sent.
+    func subscriberFilter() throws(FanoutError) -> SubscriberFilter? {
+        let fields = query.compactMap { raw, value -> (name: String, value: String)? in
+            // Keys arrive as sent (`filter%5Btips%5D` from most clients).
+            let key = raw.removingPercentEncoding ?? raw
+            guard key.hasPrefix("filter["), key.hasSuffix("]"), key.utf8.count >= 8 else { return nil }
+            return (String(key.dropFirst(7).dropLast()), value)
+        }.sorted { $0.name < $1.name }
+        if let text = query["filter"] {
+            guard fields.isEmpty else { throw .badRequest("Send filter either as filter=… or as filter[…] fields", field: "filter") }
+            return try SubscriberFilter(text: text)
+        }
+        return fields.isEmpty ? nil : try SubscriberFilter(fields: fields)
+    }
+
     /// An integer in `range`, `defaultValue` when absent (or, with
     /// `nullable`, the literal `null`).
     func integer(_ name: String, in range: ClosedRange<Int>, default defaultValue: Int, nullable: Bool = false) throws(FanoutError) -> Int {

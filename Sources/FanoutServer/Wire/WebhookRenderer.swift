@@ -9,10 +9,16 @@ struct WebhookRenderer: Sendable {
     /// `"sandbox"` while the sandbox API is on, `"live"` otherwise.
     let environment: String
 
-    /// nil when the subject or its connection is gone (nothing to send).
+    /// nil when the subject or its connection is gone, or the connection
+    /// expired since the event was written (nothing to send).
     func body(for delivery: DueWebhookDelivery, at now: Date) async throws -> [UInt8]? {
+        switch delivery.type {
+        case .connectionCreated, .connectionUpdated, .connectionExpired: return try await connectionEvent(delivery, at: now)
+        default: break
+        }
         guard let connectionID = delivery.connectionID, let subjectID = delivery.subjectID,
-              let connection = try await storage.connection(id: connectionID, organizationID: delivery.organizationID)
+              let connection = try await storage.connection(id: connectionID, organizationID: delivery.organizationID),
+              connection.status == .active
         else { return nil }
         var writer = JSONWriter(capacity: 2_048)
         switch delivery.type {
@@ -35,10 +41,27 @@ struct WebhookRenderer: Sendable {
                   let massMessageID = purchase.massMessageID
             else { return nil }
             mapper.writePurchase(purchase, massMessageID: massMessageID, to: &writer)
-        case .test:
+        case .test, .connectionCreated, .connectionUpdated, .connectionExpired:
             return nil
         }
         return mapper.webhookEnvelope(
             type: delivery.type, at: now, connectionID: connection.id, environment: environment, eventBody: writer.bytes)
+    }
+
+    /// A connection event: the connection as it is now. One deleted since
+    /// (always so for the deletion's `connection.expired`) is named with its
+    /// creator (the subject), `expired`, and no permissions: the event
+    /// happened, so it is sent.
+    private func connectionEvent(_ delivery: DueWebhookDelivery, at now: Date) async throws -> [UInt8]? {
+        guard let connectionID = delivery.connectionID, let creatorID = delivery.subjectID else { return nil }
+        if let details = try await storage.connectionDetails(id: connectionID, organizationID: delivery.organizationID) {
+            return mapper.connectionEvent(
+                type: delivery.type, at: now, environment: environment, connectionID: connectionID, status: details.status,
+                creator: details.creator, permissions: details.connection.permissions, clientReferenceID: details.clientReferenceID)
+        }
+        guard let creator = try await storage.creatorProfile(creatorID: creatorID) else { return nil }
+        return mapper.connectionEvent(
+            type: delivery.type, at: now, environment: environment, connectionID: connectionID, status: .expired, creator: creator.user,
+            permissions: [], clientReferenceID: nil)
     }
 }

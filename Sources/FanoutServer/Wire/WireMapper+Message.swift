@@ -3,7 +3,10 @@ import FanoutCore
 
 extension WireMapper {
     /// A chat message as the creator's account sees it.
-    func message(_ message: ChatMessage) -> Components.Schemas.Message {
+    func message(_ message: ChatMessage) -> Components.Schemas.Message { self.message(message, senderName: true) }
+
+    /// Without `senderName`, its `fromUser` is the id alone (`skip_users=all`).
+    func message(_ message: ChatMessage, senderName: Bool) -> Components.Schemas.Message {
         let now = clock.now(creatorID: message.creatorID)
         let attachments = message.attachments
         let queueSeconds = message.isFromQueue
@@ -11,7 +14,7 @@ extension WireMapper {
         let fields = Components.Schemas.MessageFields(
             id: Int(message.id), text: message.text,
             fromUser: .init(
-                value1: .init(id: Int(message.fromUserID), name: message.fromUserName),
+                value1: senderName ? .init(id: Int(message.fromUserID), name: message.fromUserName) : nil,
                 value2: .init(id: Int(message.fromUserID), _view: Self.shortView)),
             media: attachments.map { media($0.media) }, previews: attachments.previewIDs.map { Int($0) },
             isMediaReady: attachments.allReady, mediaCount: attachments.count, lockedText: message.isLockedText,

@@ -14,13 +14,15 @@ public struct MessagePurchase: Sendable {
     }
 
     /// The price adds to what the fan spent in the chat and to the day's
-    /// purchases of its kind; a mass message's delivery also raises its
-    /// purchase count and is told to the creator's connections.
+    /// purchases of its kind, and is a row of the creator's earnings; a
+    /// mass message's delivery also raises its purchase count and is told
+    /// to the creator's connections.
     public var effects: [WriteEffect] {
         var effects: [WriteEffect] = [.chat(ChatSummaryChange(chatID: chatID, spentCents: price.cents))]
         effects += WriteEffect.tally(
             creatorID: creatorID, kind: massMessageID == nil ? .directMessagesPurchases : .groupMessagesPurchases, at: at,
             count: 1, grossCents: price.cents)
+        effects += EarningRecorded(creatorID: creatorID, fanID: fanID, kind: .message, sourceID: purchaseID, amount: price, at: at).effects
         if let massMessageID {
             effects.append(.raise(.purchased, massMessageID: massMessageID))
             effects.append(.event(.massMessagePurchased, creatorID: creatorID, subjectID: purchaseID, fanID: fanID, at: at))

@@ -14,9 +14,14 @@ public enum WriteEffect: Sendable, Equatable {
     /// Writes event `type` about `subjectID` to the outbox, for every endpoint
     /// of every organization connected to the creator that takes it.
     case event(WebhookEventType, creatorID: Int64, subjectID: Int64, fanID: Int64?, at: Date)
+    /// Writes event `type` about connection `connectionID` (of creator
+    /// `creatorID`, kept as the subject) for the organization's endpoints that take it.
+    case connectionEvent(WebhookEventType, connectionID: String, organizationID: Int64, creatorID: Int64, at: Date)
     /// Takes back every delivery of a mass message nobody bought; each chat
     /// that showed one points at its newest remaining message.
     case withdrawUnbought(massMessageID: Int64, creatorID: Int64)
+    /// Writes one row of the creator's earnings ledger (once per source).
+    case earn(creatorID: Int64, fanID: Int64, kind: Earning.Kind, sourceID: Int64, amountCents: Int64, at: Date)
 
     /// `count` more of `kind` on `date`'s UTC day; nothing when none.
     static func tally(creatorID: Int64, kind: ActivityKind, at date: Date, count: Int64, grossCents: Int64 = 0) -> [WriteEffect] {

@@ -66,8 +66,8 @@ extension WireMapper {
         w.field("_view", Self.shortView)
         w.endObject()
         w.key("canNotSendReason")
-        if chat.isSubscribed { w.bool(false) } else { w.string("The fan's subscription is not active") }
-        w.field("canSendMessage", chat.isSubscribed)
+        if let reason = chat.cannotSendReason { w.string(reason) } else { w.bool(false) }
+        w.field("canSendMessage", chat.cannotSendReason == nil)
         w.field("canGoToProfile", true)
         w.field("unreadMessagesCount", chat.unreadCount)
         w.field("hasUnreadTips", chat.hasUnreadTips)
