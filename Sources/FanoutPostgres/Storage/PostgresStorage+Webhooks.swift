@@ -69,9 +69,14 @@ extension PostgresStorage: WebhookStore {
                           THEN d.connection_id IN (SELECT id FROM connection WHERE creator_id = \(only))
                           ELSE d.connection_id IS NULL OR d.connection_id NOT IN (
                               SELECT id FROM connection WHERE creator_id = ANY(\(allBut))) END),
+                -- Due and pending again where the row is locked: a row another
+                -- sender claimed and committed after this statement's snapshot
+                -- is re-read at the lock, and only these conditions are checked
+                -- again there (not `ranked`'s), so without them it was sent twice.
                 picked AS (
                     SELECT d.id FROM webhook_delivery d JOIN ranked r ON r.id = d.id
-                    WHERE r.rank <= \(perEndpoint) ORDER BY d.id LIMIT \(limit) FOR UPDATE OF d SKIP LOCKED)
+                    WHERE r.rank <= \(perEndpoint) AND d.state = 'pending' AND d.next_attempt_at <= \(now)
+                    ORDER BY d.id LIMIT \(limit) FOR UPDATE OF d SKIP LOCKED)
                 UPDATE webhook_delivery d SET next_attempt_at = \(leaseUntil)
                 FROM picked, webhook_endpoint e
                 WHERE d.id = picked.id AND e.id = d.endpoint_id
