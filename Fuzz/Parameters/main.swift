@@ -18,6 +18,11 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     named("unread") { _ = try ParameterParsing.boolean(text, name: "unread") }
     named("startDate") { _ = try ParameterParsing.date(text, name: "startDate") }
     named("query") { _ = try ParameterParsing.text(text, name: "query", maxLength: 100) }
+    // A whole query string, split and decoded as the server reads it.
+    for (key, value) in QueryString.fields(Substring(text)) {
+        precondition(!key.contains("+") || text.contains("%2B") || text.contains("%2b"), "a plus stayed a plus")
+        _ = value
+    }
     // JSON values as the decoder gives them: a number (Int or Double), a string, an array.
     var values: [any Sendable] = [text, [text, text] as [(any Sendable)?]]
     if let number = Int(text) { values.append(number); values.append([number] as [(any Sendable)?]) }

@@ -53,6 +53,14 @@ import Testing
                     .decode(Components.Schemas.MessageList.self).users!.first { $0.id == first.withUser.id }!
                 let found = try await Self.all(api, world.owner, query: "&query=\(fan.username.uppercased())")
                 #expect(found.map(\.withUser.id).contains(fan.id))
+                // A name with a space, as forms and the SDK's httpx write it (`+`) and percent-encoded: the same chats.
+                let name = try #require(fan.name.contains(" ") ? fan.name : nil, "demo names have a first and a last name")
+                let plus = try await Self.all(api, world.owner, query: "&query=" + name.replacingOccurrences(of: " ", with: "+"))
+                let percent = try await Self.all(api, world.owner, query: "&query=" + name.replacingOccurrences(of: " ", with: "%20"))
+                #expect(plus.map(\.withUser.id).contains(fan.id))
+                #expect(plus.map(\.withUser.id) == percent.map(\.withUser.id))
+                // A literal plus is %2B: no demo name has one.
+                #expect(try await Self.all(api, world.owner, query: "&query=" + name.replacingOccurrences(of: " ", with: "%2B")).isEmpty)
             }
         }
     }

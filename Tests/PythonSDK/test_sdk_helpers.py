@@ -130,3 +130,12 @@ def test_list_subscribers_honours_the_sdks_filter_dictionary(client):
         assert False, "duration is refused"
     except OFAuthError as error:
         assert error.status == 400 and error.details["field"] == "filter.duration"
+
+
+def test_a_search_with_a_space_finds_what_the_name_says(client):
+    # httpx writes the space as `+`, as HTML forms do.
+    fan = messages.list_chats(client, limit=1)["list"][0]["withUser"]["id"]
+    name = client.request("GET", f"/v2/access/users/{int(fan)}")["name"]
+    assert " " in name
+    found = [chat["withUser"]["id"] for chat in messages.iter_chats(client, query=name)]
+    assert fan in found

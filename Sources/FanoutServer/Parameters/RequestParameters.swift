@@ -10,8 +10,8 @@ struct RequestParameters {
 
     init(_ request: Request, context: FanoutRequestContext) {
         var query: [String: String] = [:]
-        for (key, value) in request.uri.queryParameters where query[String(key)] == nil {
-            query[String(key)] = String(value)
+        for (key, value) in QueryString.fields(Substring(request.uri.query ?? "")) where query[key] == nil {
+            query[key] = value
         }
         self.query = query
         self.path = context.parameters
@@ -21,9 +21,7 @@ struct RequestParameters {
     /// `filter=` value (JSON, or the Python SDK's dictionary text); nil when
     /// neither is sent.
     func subscriberFilter() throws(FanoutError) -> SubscriberFilter? {
-        let fields = query.compactMap { raw, value -> (name: String, value: String)? in
-            // Keys arrive as sent (`filter%5Btips%5D` from most clients).
-            let key = raw.removingPercentEncoding ?? raw
+        let fields = query.compactMap { key, value -> (name: String, value: String)? in
             guard key.hasPrefix("filter["), key.hasSuffix("]"), key.utf8.count >= 8 else { return nil }
             return (String(key.dropFirst(7).dropLast()), value)
         }.sorted { $0.name < $1.name }
