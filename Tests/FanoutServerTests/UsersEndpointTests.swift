@@ -37,6 +37,11 @@ import Testing
                 let own = try #require(users.first { Int64($0.id) == fan })
                 #expect(own.subscribedOn && own.canReceiveChatMessage && !own.isRestricted && !own.isBlocked && !own.isPerformer)
                 #expect(users.first { Int64($0.id) == me }?.isPerformer == true)
+                // `userIds[]`, as sent (percent-encoded brackets) or not: the same users.
+                for key in ["userIds[]", "userIds%5B%5D"] {
+                    let bracketed = try await api.get("/v2/access/users/list?\(key)=\(fan)&\(key)=\(me)", as: world.owner)
+                    #expect(try bracketed.decode(FanList.self).users.map { Int64($0.id) } == [me, fan].sorted(), "\(key)")
+                }
 
                 let someone = try await api.get("/v2/access/users/\(fan)", as: world.owner)
                 #expect(someone.status == .ok, "/users/:userId still answers")

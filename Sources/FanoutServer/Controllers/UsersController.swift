@@ -90,7 +90,8 @@ struct UsersController {
     static func userIDs(_ request: Request) throws(FanoutError) -> [Int64] {
         let limit = FanService.maxIDsPerLookup
         var ids: [Int64] = []
-        for (key, value) in request.uri.queryParameters where key == "userIds" || key == "userIds[]" {
+        // Keys decoded as values are (`userIds%5B%5D` is `userIds[]`).
+        for (key, value) in QueryString.fields(Substring(request.uri.query ?? "")) where key == "userIds" || key == "userIds[]" {
             for part in value.split(separator: ",", omittingEmptySubsequences: false) {
                 guard ids.count < limit else {
                     throw .badRequest("userIds names more than \(limit) users: at most \(limit) in one call", field: "userIds", allowed: "1 to \(limit) ids")
