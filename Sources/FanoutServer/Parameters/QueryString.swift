@@ -15,6 +15,8 @@ enum QueryString {
     }
 
     static func decode(_ text: Substring) -> String {
+        // Most fields have neither (`limit=10`): no Foundation call on them (a page's hot path).
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }) else { return String(text) }
         let spaced = String(text).replacingOccurrences(of: "+", with: " ")
         return spaced.removingPercentEncoding ?? spaced
     }
