@@ -7,7 +7,13 @@ let package = Package(
     products: [
         .executable(name: "fanout", targets: ["fanout"]),
         .library(name: "FanoutAPI", targets: ["FanoutAPI"]),
+        // The client: its core needs only OpenAPIRuntime and the HTTP types, and
+        // takes any transport (URLSession's on Apple platforms); the second
+        // product adds AsyncHTTPClient's, for servers; the third verifies and
+        // routes webhooks.
         .library(name: "FanoutClient", targets: ["FanoutClient"]),
+        .library(name: "FanoutClientAsyncHTTPClient", targets: ["FanoutClientAsyncHTTPClient"]),
+        .library(name: "FanoutWebhook", targets: ["FanoutWebhook"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -28,6 +34,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-openapi-async-http-client.git", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-openapi-urlsession.git", from: "1.4.0"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin.git", from: "1.5.0"),
     ],
     targets: [
         // The contract (openapi.yaml) and the wire types generated from it.
@@ -40,20 +48,44 @@ let package = Package(
             resources: [.copy("openapi.yaml")],
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
-        // A client of the API (Fanout's or OFAuth's), generated from the same
-        // openapi.yaml (a link to FanoutAPI's); no server code.
+        // A client of the API (Fanout's or OFAuth's): its own plain values and
+        // methods over code generated from the same openapi.yaml (a link to
+        // FanoutAPI's), generated `package`, so none of it is public.
         .target(
             name: "FanoutClient",
             dependencies: [
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
-                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
+        // FanoutClient on AsyncHTTPClient, what a Linux server uses.
+        .target(
+            name: "FanoutClientAsyncHTTPClient",
+            dependencies: [
+                "FanoutClient",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        // Webhooks received in Swift: Standard Webhooks signatures verified,
+        // events typed with the client's values, and a router.
+        .target(
+            name: "FanoutWebhook",
+            dependencies: ["FanoutClient", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // A client program of its own: lists chats, prints one chat's newest messages.
-        .executableTarget(name: "fanout-client-example", dependencies: ["FanoutClient"], path: "Examples/ListChats"),
+        .executableTarget(
+            name: "fanout-client-example", dependencies: ["FanoutClient", "FanoutClientAsyncHTTPClient"], path: "Examples/ListChats"),
+        // A webhook receiver on Hummingbird: verifies each delivery, routes it by type.
+        .executableTarget(
+            name: "fanout-webhook-receiver",
+            dependencies: [
+                "FanoutWebhook", "FanoutClient",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Examples/WebhookReceiver"),
         // The domain: entities, rules, storage protocols. Knows nothing of HTTP or SQL.
         .target(
             name: "FanoutCore",
@@ -194,8 +226,10 @@ let package = Package(
         .testTarget(
             name: "FanoutClientTests",
             dependencies: [
-                "FanoutClient", "FanoutServer", "FanoutTestSupport", "FanoutCore",
+                "FanoutClient", "FanoutClientAsyncHTTPClient", "FanoutWebhook", "FanoutServer", "FanoutTestSupport", "FanoutCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),

@@ -3,6 +3,7 @@
 //   FANOUT_URL=http://127.0.0.1:8080 FANOUT_API_KEY=sk_… FANOUT_CONNECTION_ID=conn_… \
 //     swift run fanout-client-example [chats] [messages]
 import FanoutClient
+import FanoutClientAsyncHTTPClient
 import Foundation
 
 let environment = ProcessInfo.processInfo.environment
@@ -21,12 +22,12 @@ do {
     for try await chat in client.chats(order: .recent).prefix(chatCount) {
         let id = chat.withUser.id
         first = first ?? id
-        print("chat with \(id): \(chat.unreadMessagesCount ?? 0) unread, last: \(chat.lastMessage?.value1.text ?? "–")")
+        print("chat with \(id): \(chat.unreadCount) unread, last: \(chat.lastMessage?.text ?? "–")")
     }
     if let first {
         print("\nnewest messages with \(first):")
         for try await message in client.chatMessages(userID: first).prefix(messageCount) {
-            print("  \(message.value1.id) from \(message.value1.fromUser.value1?.id ?? 0): \(message.value1.text)")
+            print("  \(message.id) from \(message.fromUser.id): \(message.text)")
         }
     }
 } catch let error as FanoutClientError {

@@ -1,15 +1,21 @@
-import OpenAPIRuntime
+internal import OpenAPIRuntime
 
 extension FanoutClient {
-    /// A generated operation's result, with the errors the middlewares threw
-    /// as themselves (the runtime wraps them in `ClientError`).
+    /// A generated operation's result, every failure a ``FanoutClientError``:
+    /// the middlewares' errors as themselves (the runtime wraps them in
+    /// `ClientError`), and an answer the generated code could not read (a
+    /// body or header that breaks the contract) as `INVALID_RESPONSE`.
     func call<T>(_ operation: () async throws -> T) async throws -> T {
         do {
             return try await operation()
         } catch let error as ClientError {
             if let failure = error.underlyingError as? FanoutClientError { throw failure }
             if error.underlyingError is CancellationError { throw CancellationError() }
-            throw error
+            throw FanoutClientError(
+                status: error.response?.status, code: "INVALID_RESPONSE",
+                message: "The answer to \(error.operationID) could not be read: \(error.causeDescription)",
+                requestID: error.response?.headerFields[.init("x-request-id")!], field: nil, allowed: nil, retryAfter: nil,
+                underlying: error.underlyingError)
         }
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
-import OpenAPIRuntime
+public import Foundation
+internal import OpenAPIRuntime
 
 extension FanoutClient {
     /// Where and as whom to call, and how patiently.
@@ -8,22 +8,20 @@ extension FanoutClient {
         public var apiKey: String
         public var connectionID: String
         public var retryPolicy: RetryPolicy
-        /// Each attempt's deadline, on the default transport.
+        /// Each attempt's deadline, on the AsyncHTTPClient transport that
+        /// `FanoutClientAsyncHTTPClient` makes (a transport you pass keeps its own).
         public var timeout: Duration
-        /// nil: AsyncHTTPClient's shared client.
-        public var transport: (any ClientTransport)?
         public var userAgent: String
 
         public init(
             baseURL: URL, apiKey: String, connectionID: String, retryPolicy: RetryPolicy = .default,
-            timeout: Duration = .seconds(30), transport: (any ClientTransport)? = nil, userAgent: String = "FanoutClient/1 (Swift)"
+            timeout: Duration = .seconds(30), userAgent: String = "FanoutClient/1 (Swift)"
         ) {
             self.baseURL = baseURL
             self.apiKey = apiKey
             self.connectionID = connectionID
             self.retryPolicy = retryPolicy
             self.timeout = timeout
-            self.transport = transport
             self.userAgent = userAgent
         }
     }

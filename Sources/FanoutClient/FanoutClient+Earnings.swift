@@ -1,75 +1,59 @@
-import Foundation
+public import Foundation
 
 extension FanoutClient {
-    public typealias TransactionType = Operations.ListTransactions.Input.Query._TypePayload
-    public typealias TipsSource = Operations.ListTransactions.Input.Query.TipsSourcePayload
-    public typealias EarningsSeries = Operations.GetEarningsChart.Input.Query.ByPayload
-
-    /// One page of the creator's transactions, newest first: after `marker`
-    /// (the previous page's `marker`) when given.
+    /// One page of the creator's transactions, newest first (20 a page):
+    /// after `marker` (the previous page's `next?.marker`) when given; only
+    /// those of `kind`, tips from `tipsSource` (with `kind` nil or `.tip`:
+    /// else a 400 naming `tipsSource`), none older than `since`, when given.
     public func transactionsPage(
-        type: TransactionType? = nil, tipsSource: TipsSource? = nil, since: Date? = nil, marker: Int? = nil
-    ) async throws -> Components.Schemas.TransactionPage {
-        try await call {
+        kind: Transaction.Kind? = nil, tipsSource: TipsSource? = nil, since: Date? = nil, marker: Int? = nil
+    ) async throws -> Page<Transaction> {
+        let page = try await call {
             try await api.listTransactions(query: .init(
-                startDate: since.map(Self.wireDate), marker: marker, _type: type, tipsSource: tipsSource)).ok.body.json
+                startDate: since.map(WireValue.string), marker: marker, _type: kind?.wire, tipsSource: tipsSource?.wire)).ok.body.json
         }
+        return try Self.markerPage(try page.list.map(Transaction.init), hasMore: page.hasMore, marker: page.marker, after: marker)
     }
 
-    /// Every transaction, page by page (by marker, until `hasMore` is false).
-    public func transactions(type: TransactionType? = nil, tipsSource: TipsSource? = nil, since: Date? = nil) -> PagedSequence<Components.Schemas.Transaction> {
-        PagedSequence { cursor in
-            var marker: Int?
-            if case .marker(let next) = cursor { marker = next }
-            let page = try await transactionsPage(type: type, tipsSource: tipsSource, since: since, marker: marker)
-            return .init(items: page.list, next: page.hasMore ? .marker(page.marker) : nil)
-        }
+    /// Every transaction, newest first, page by page (by marker).
+    public func transactions(kind: Transaction.Kind? = nil, tipsSource: TipsSource? = nil, since: Date? = nil) -> PagedSequence<Transaction> {
+        .byMarker { marker in try await transactionsPage(kind: kind, tipsSource: tipsSource, since: since, marker: marker) }
     }
 
-    /// Net earnings per day (or month) between two dates.
+    /// Net earnings per UTC day from `start` to `end` (both nil: the last 30
+    /// days; at most 366), or per month when `monthly`; `series` (default
+    /// `.total`) says which earnings count.
     public func earningsChart(
-        from start: Date? = nil, to end: Date? = nil, by series: EarningsSeries? = nil, monthly: Bool? = nil
-    ) async throws -> Components.Schemas.EarningsChart {
-        try await call {
+        from start: Date? = nil, to end: Date? = nil, series: EarningsChart.Series? = nil, monthly: Bool? = nil
+    ) async throws -> EarningsChart {
+        try EarningsChart(try await call {
             try await api.getEarningsChart(query: .init(
-                startDate: start.map(Self.wireDate), endDate: end.map(Self.wireDate), by: series, monthlyTotal: monthly)).ok.body.json
-        }
+                startDate: start.map(WireValue.string), endDate: end.map(WireValue.string), by: series?.wire, monthlyTotal: monthly)).ok.body.json
+        })
     }
 
-    /// One page of chargebacks, newest first, after `marker` when given.
-    public func chargebacksPage(from start: Date? = nil, to end: Date? = nil, marker: Int? = nil) async throws -> Components.Schemas.ChargebackPage {
-        try await call {
-            try await api.listChargebacks(query: .init(startDate: start.map(Self.wireDate), endDate: end.map(Self.wireDate), marker: marker))
+    /// One page of chargebacks, newest first (20 a page), after `marker`
+    /// when given; charged back between the days of `start` and `end` (UTC,
+    /// both included) when given.
+    public func chargebacksPage(from start: Date? = nil, to end: Date? = nil, marker: Int? = nil) async throws -> Page<Chargeback> {
+        let page = try await call {
+            try await api.listChargebacks(query: .init(startDate: start.map(WireValue.string), endDate: end.map(WireValue.string), marker: marker))
                 .ok.body.json
         }
+        return try Self.markerPage(try page.list.map(Chargeback.init), hasMore: page.hasMore, marker: page.marker, after: marker)
     }
 
-    /// The creator's private note about a subscriber (empty clears it).
-    public func setSubscriberNote(userID: Int, _ notice: String, idempotencyKey: String? = nil) async throws {
-        _ = try await call {
-            try await api.setSubscriberNote(
-                path: .init(userId: String(userID)), headers: .init(idempotencyKey: idempotencyKey), body: .json(.init(notice: notice))
-            ).ok.body.json
-        }
+    /// Every chargeback, newest first, page by page (by marker).
+    public func chargebacks(from start: Date? = nil, to end: Date? = nil) -> PagedSequence<Chargeback> {
+        .byMarker { marker in try await chargebacksPage(from: start, to: end, marker: marker) }
     }
 
-    /// The name the creator sees a subscriber by (1–100 characters).
-    public func setSubscriberCustomName(userID: Int, _ displayName: String, idempotencyKey: String? = nil) async throws {
-        _ = try await call {
-            try await api.setSubscriberCustomName(
-                path: .init(userId: String(userID)), headers: .init(idempotencyKey: idempotencyKey),
-                body: .json(.init(displayName: displayName))
-            ).ok.body.json
-        }
-    }
-
-    /// `percent` (5–60) off a subscriber's next `months` (1–12) periods.
-    public func setSubscriberDiscount(userID: Int, percent: Int, months: Int, idempotencyKey: String? = nil) async throws {
-        _ = try await call {
-            try await api.setSubscriberDiscount(
-                path: .init(userId: String(userID)), headers: .init(idempotencyKey: idempotencyKey),
-                body: .json(.init(discount: percent, period: months))
-            ).ok.body.json
-        }
+    /// A marker-paged list's page: the next starts at `marker` while
+    /// `hasMore`. A marker of 0, or the one this page was asked with, would
+    /// walk nowhere or in a circle: the answer is invalid.
+    private static func markerPage<Item>(_ items: [Item], hasMore: Bool, marker: Int, after previous: Int?) throws -> Page<Item> {
+        guard hasMore else { return Page(items: items, next: nil) }
+        guard marker > 0, marker != previous else { throw FanoutClientError.invalidResponse(field: "marker", value: String(marker)) }
+        return Page(items: items, next: .marker(marker))
     }
 }

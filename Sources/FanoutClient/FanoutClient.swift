@@ -1,14 +1,15 @@
-import AsyncHTTPClient
-import Foundation
-import OpenAPIAsyncHTTPClient
-import OpenAPIRuntime
+public import Foundation
+public import OpenAPIRuntime
 
 /// A client of the OFAuth messaging API, against Fanout or the real service.
 ///
 /// ```swift
+/// import FanoutClient
+/// import FanoutClientAsyncHTTPClient   // or OpenAPIURLSession on Apple platforms
+///
 /// let client = FanoutClient(baseURL: URL(string: "http://localhost:8080")!, apiKey: key, connectionID: connection)
 /// for try await chat in client.chats(order: .recent).prefix(5) {
-///     print(chat.withUser.id, chat.lastMessage?.value1.text ?? "")
+///     print(chat.withUser.id, chat.lastMessage?.text ?? "")
 /// }
 /// ```
 ///
@@ -21,14 +22,15 @@ public struct FanoutClient: Sendable {
     /// The generated operations, one method per `operationId` of `openapi.yaml`.
     let api: Client
 
-    public init(baseURL: URL, apiKey: String, connectionID: String) {
-        self.init(configuration: Configuration(baseURL: baseURL, apiKey: apiKey, connectionID: connectionID))
+    /// A client that sends through `transport`: `URLSessionTransport()` of
+    /// swift-openapi-urlsession on Apple platforms, or AsyncHTTPClient's
+    /// (the `FanoutClientAsyncHTTPClient` product adds initializers for it).
+    public init(baseURL: URL, apiKey: String, connectionID: String, transport: any ClientTransport) {
+        self.init(configuration: Configuration(baseURL: baseURL, apiKey: apiKey, connectionID: connectionID), transport: transport)
     }
 
-    public init(configuration: Configuration) {
+    public init(configuration: Configuration, transport: any ClientTransport) {
         self.configuration = configuration
-        let transport = configuration.transport ?? AsyncHTTPClientTransport(configuration: .init(
-            client: HTTPClient.shared, timeout: .nanoseconds(configuration.timeout.nanoseconds)))
         api = Client(
             serverURL: configuration.baseURL, transport: transport,
             middlewares: [
@@ -37,30 +39,4 @@ public struct FanoutClient: Sendable {
                 RetryMiddleware(policy: configuration.retryPolicy),
             ])
     }
-}
-
-extension Duration {
-    var nanoseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
-    }
-}
-
-// The API's shapes under short names: `FanoutClient.Chat`, `FanoutClient.Message`…
-extension FanoutClient {
-    public typealias MassMessage = Components.Schemas.QueueItem
-    public typealias MassMessageBody = Components.Schemas.MassMessageBody
-    public typealias MassMessageCreated = Components.Schemas.MassMessageCreated
-    public typealias DeletedMassMessage = Components.Schemas.DeleteMassMessageResponse
-    public typealias Chat = Components.Schemas.Chat
-    public typealias Message = Components.Schemas.Message
-    public typealias MessageBody = Components.Schemas.MessageBody
-    public typealias UnsentMessage = Components.Schemas.UnsendMessageResponse
-    public typealias ChatMedia = Components.Schemas.ChatMediaList
-    public typealias UserList = Components.Schemas.UserList
-    public typealias ListUser = Components.Schemas.ListUser
-    public typealias ListMembership = Components.Schemas.ListMembershipResponse
-    public typealias ListsMembership = Components.Schemas.ListsMembershipResponse
-    public typealias PurchasedMassMessage = Components.Schemas.PurchasedItem
-    public typealias Chart = Components.Schemas.MassMessageChart
 }

@@ -1,5 +1,5 @@
-import Foundation
-import HTTPTypes
+internal import Foundation
+public import HTTPTypes
 
 /// A request the server answered with an error, or could not be reached.
 public struct FanoutClientError: Error, Sendable, CustomStringConvertible {
@@ -26,6 +26,14 @@ public struct FanoutClientError: Error, Sendable, CustomStringConvertible {
     }
 
     public var isRateLimited: Bool { status == .tooManyRequests }
+
+    /// An answer whose field did not hold what the API promises (a date
+    /// that does not parse, a price that is not a number).
+    public static func invalidResponse(field: String, value: String) -> FanoutClientError {
+        FanoutClientError(
+            status: nil, code: "INVALID_RESPONSE", message: "The response's \(field) is not valid: \(value.prefix(100))",
+            requestID: nil, field: field, allowed: nil, retryAfter: nil, underlying: nil)
+    }
 }
 
 extension FanoutClientError {

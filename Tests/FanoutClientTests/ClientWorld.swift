@@ -3,6 +3,9 @@ import FanoutCore
 import FanoutServer
 import FanoutTestSupport
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -25,10 +28,12 @@ struct ClientWorld: Sendable {
     /// A world for `body`. Time is real (creators' clocks the sandbox can move), or with
     /// `secondPer429` stopped but for a second more each time a client is
     /// refused with 429 (a rate limit then refuses as surely on a loaded
-    /// machine, and lets the retry through).
+    /// machine, and lets the retry through). `backgroundServices`: the
+    /// fan-out, the scheduler and the webhook sender run (to loopback
+    /// receivers too: the sandbox is on).
     static func with(
-        _ backend: StorageBackend = .sqlite, rateLimit: RateLimit? = nil, secondPer429: Bool = false,
-        inject: RecordingTransport.Injection? = nil, _ body: @Sendable (ClientWorld) async throws -> Void
+        _ backend: StorageBackend = .sqlite, rateLimit: RateLimit? = nil, secondPer429: Bool = false, backgroundServices: Bool = false,
+        inject: RecordingTransport.Injection? = nil, maxUploadSize: Int = 1 << 20, _ body: @Sendable (ClientWorld) async throws -> Void
     ) async throws {
         try await backend.withStorage { storage, ping in
             var builder = DemoDatasetBuilder(seed: 7, anchor: anchor, size: .small)
@@ -40,8 +45,8 @@ struct ClientWorld: Sendable {
             let dependencies = AppDependencies(
                 storage: storage, health: ping, clock: clock, policy: MessagingPolicy(),
                 rateLimiter: rateLimit.map { RateLimiter(limit: $0, clock: secondPer429 ? manual : SystemClock()) },
-                media: MediaStorage(files: try DiskMediaFiles(root: mediaFolder), urlPrefix: "http://fanout.test/media/", maxUploadSize: 1 << 20))
-            let configuration = AppConfiguration(runsBackgroundServices: false)
+                media: MediaStorage(files: try DiskMediaFiles(root: mediaFolder), urlPrefix: "http://fanout.test/media/", maxUploadSize: maxUploadSize))
+            let configuration = AppConfiguration(runsBackgroundServices: backgroundServices)
             let app = buildApplication(configuration: configuration, dependencies: dependencies)
             try await StallWatch.phase("app.test(.live)") {
                 try await app.test(.live) { client in
@@ -61,8 +66,46 @@ struct ClientWorld: Sendable {
     /// (0, 0: every permission; 0, 2: read-only).
     func client(organization: Int = 0, connection: Int = 0, retry: FanoutClient.RetryPolicy = .init(baseDelay: .milliseconds(20))) -> FanoutClient {
         let org = credentials.organizations[organization]
-        return FanoutClient(configuration: .init(
-            baseURL: baseURL, apiKey: org.apiKey, connectionID: org.connections[connection].id, retryPolicy: retry, transport: transport))
+        return FanoutClient(
+            configuration: .init(baseURL: baseURL, apiKey: org.apiKey, connectionID: org.connections[connection].id, retryPolicy: retry),
+            transport: transport)
+    }
+
+    /// What a plain HTTP request (no FanoutClient, no generated code) gets:
+    /// the status and the JSON object, for comparing the client's values and
+    /// walks with the wire. `connection` nil: the organization's key alone.
+    func plain(
+        _ method: String = "GET", _ pathAndQuery: String, body: [String: Any]? = nil, organization: Int = 0, connection: Int? = 0
+    ) async throws -> (status: Int, json: [String: Any]) {
+        let org = credentials.organizations[organization]
+        var request = URLRequest(url: URL(string: baseURL.absoluteString + pathAndQuery)!)
+        request.httpMethod = method
+        request.setValue(org.apiKey, forHTTPHeaderField: "apiKey")
+        if let connection { request.setValue(org.connections[connection].id, forHTTPHeaderField: "x-connection-id") }
+        if let body {
+            request.httpBody = try JSONSerialization.data(withJSONObject: body)
+            request.setValue("application/json", forHTTPHeaderField: "content-type")
+        }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        let json = data.isEmpty ? [:] : try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], "\(pathAndQuery): not an object")
+        return (status, json)
+    }
+
+    /// The items of every page of an offset-paged GET (`list`, `hasMore`,
+    /// `nextOffset` or the offset past the page), walked by plain HTTP.
+    func plainOffsetWalk(_ path: String, limit: Int, listKey: String = "list", connection: Int? = 0) async throws -> [[String: Any]] {
+        var items: [[String: Any]] = []
+        var offset = 0
+        while true {
+            let separator = path.contains("?") ? "&" : "?"
+            let (status, json) = try await plain("GET", "\(path)\(separator)limit=\(limit)&offset=\(offset)", connection: connection)
+            try #require(status == 200, "\(path) offset \(offset): \(status) \(json)")
+            let page = try #require(json[listKey] as? [[String: Any]], "\(path): no \(listKey)")
+            items += page
+            guard json["hasMore"] as? Bool == true else { return items }
+            offset = (json["nextOffset"] as? Int) ?? offset + page.count
+        }
     }
 
     var ownerCreatorID: Int64 { credentials.organizations[0].connections[0].creatorID }

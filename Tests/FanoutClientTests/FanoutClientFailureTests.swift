@@ -1,4 +1,5 @@
 import FanoutClient
+import FanoutClientAsyncHTTPClient
 import FanoutCore
 import FanoutTestSupport
 import Foundation
@@ -10,14 +11,13 @@ import Testing
 @Suite struct FanoutClientFailureTests {
     @Test func errorsCarryTheServersTypeMessageAndRequestID() async throws {
         try await ClientWorld.with { world in
-            let stranger = FanoutClient(configuration: .init(
-                baseURL: world.baseURL, apiKey: "sk_live_nope", connectionID: "conn_nope", transport: world.transport))
+            let stranger = FanoutClient(baseURL: world.baseURL, apiKey: "sk_live_nope", connectionID: "conn_nope", transport: world.transport)
             let unauthorized = await #expect(throws: FanoutClientError.self) { try await stranger.chatsPage() }
             #expect(unauthorized?.status == .unauthorized && unauthorized?.code == "UNAUTHORIZED")
             #expect(unauthorized?.requestID?.isEmpty == false)
 
             let org = world.credentials.organizations[0]
-            let lost = FanoutClient(configuration: .init(baseURL: world.baseURL, apiKey: org.apiKey, connectionID: "conn_nope", transport: world.transport))
+            let lost = FanoutClient(baseURL: world.baseURL, apiKey: org.apiKey, connectionID: "conn_nope", transport: world.transport)
             let noSession = await #expect(throws: FanoutClientError.self) { try await lost.chatsPage() }
             #expect(noSession?.status == .unauthorized && noSession?.code == "SESSION_NOT_PROVIDED")
 
@@ -67,7 +67,7 @@ import Testing
             #expect(posts.map(\.status) == [503, 200])
             let keys = posts.map { $0.request.headerFields[HTTPField.Name("Idempotency-Key")!] }
             #expect(keys[0] != nil && keys[0] == keys[1], "one key for the call and its retry")
-            #expect(try await client.userLists(query: "Once only").list.map(\.id) == [list.id], "one list, not two")
+            #expect(try await client.userListsPage(query: "Once only").items.map(\.id) == [list.id], "one list, not two")
         }
     }
 
@@ -89,11 +89,50 @@ import Testing
     @Test func noServerIsAConnectionFailureAfterTheRetries() async throws {
         let client = FanoutClient(configuration: .init(
             baseURL: URL(string: "http://127.0.0.1:9")!, apiKey: "k", connectionID: "c", retryPolicy: .init(maximumAttempts: 3, baseDelay: .milliseconds(10)),
-            timeout: .seconds(1)))
+            timeout: .seconds(1)))  // FanoutClientAsyncHTTPClient's transport, with the one-second deadline
         let start = ContinuousClock.now
         let error = await #expect(throws: FanoutClientError.self) { try await client.chatsPage() }
         #expect(error?.status == nil && error?.code == "CONNECTION_FAILED" && error?.underlying != nil)
         // Three attempts take ~3 s; CI's 2-core machine, starting every suite at once, took 46 s.
         #expect(ContinuousClock.now - start < .seconds(180), "three attempts with a one-second deadline each, not a hang")
+    }
+
+    /// A transport that answers every request with one canned JSON body.
+    struct CannedTransport: ClientTransport {
+        let body: String
+        func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (HTTPResponse, HTTPBody?) {
+            (HTTPResponse(status: .ok, headerFields: [.contentType: "application/json"]), HTTPBody(self.body))
+        }
+    }
+
+    static func chatList(createdAt: String, price: String) -> String {
+        #"{"list":[{"withUser":{"id":7,"_view":"s"},"unreadMessagesCount":2,"lastMessage":{"id":11,"text":"hi","fromUser":{"id":7,"name":"Fan"},"#
+            + #""media":[],"previews":[],"createdAt":"\#(createdAt)","price":\#(price)}}],"hasMore":false,"nextOffset":null}"#
+    }
+
+    @Test func moneyIsExactAndAnAnswerBreakingThePromiseIsAnErrorNamingTheField() async throws {
+        let url = URL(string: "http://fanout.invalid")!
+        let good = FanoutClient(baseURL: url, apiKey: "k", connectionID: "c", transport: CannedTransport(body: Self.chatList(createdAt: "2026-12-07T19:35:46+00:00", price: "9.99")))
+        let chat = try #require(try await good.chatsPage().items.first)
+        #expect(chat.lastMessage?.price == Decimal(string: "9.99") && chat.lastMessage?.price.description == "9.99", "not 9.9900000000000002")
+        #expect(chat.lastMessage?.createdAt == Date(timeIntervalSince1970: 1_796_672_146) && chat.unreadCount == 2 && chat.lastMessage?.fromUser.name == "Fan")
+
+        let badDate = FanoutClient(baseURL: url, apiKey: "k", connectionID: "c", transport: CannedTransport(body: Self.chatList(createdAt: "yesterday", price: "0")))
+        let error = await #expect(throws: FanoutClientError.self) { try await badDate.chatsPage() }
+        #expect(error?.code == "INVALID_RESPONSE" && error?.field == "message.createdAt" && error?.status == nil)
+    }
+
+    @Test func aServerThatNamesTheSamePageAgainEndsTheWalk() async throws {
+        // Every answer: one chat, "more", and the next page at offset 0 again (or 1, then 0).
+        let url = URL(string: "http://fanout.invalid")!
+        let looping = Self.chatList(createdAt: "2026-12-07T19:35:46+00:00", price: "0")
+            .replacingOccurrences(of: #""hasMore":false,"nextOffset":null"#, with: #""hasMore":true,"nextOffset":0"#)
+        let client = FanoutClient(baseURL: url, apiKey: "k", connectionID: "c", transport: CannedTransport(body: looping))
+        let walked = try await client.chats(pageSize: 1).reduce(into: 0) { count, _ in count += 1 }
+        #expect(walked == 1, "one page, then offset 0 again: the walk stops instead of looping")
+
+        let empty = #"{"list":[],"hasMore":true,"nextOffset":5}"#
+        let emptyClient = FanoutClient(baseURL: url, apiKey: "k", connectionID: "c", transport: CannedTransport(body: empty))
+        #expect(try await emptyClient.chats().pages.reduce(into: 0) { count, _ in count += 1 } == 1, "an empty page that says more ends it")
     }
 }

@@ -1,7 +1,6 @@
 """Fanout's webhooks as the official SDK receives them: a receiver on a free
 port checks each delivery with `onlyfans_sdk.webhooks.verify_webhook_payload`
 and routes it with `WebhookRouter`; a wrong secret fails there."""
-import http.server
 import json
 import os
 import threading
@@ -10,24 +9,7 @@ import urllib.request
 
 import pytest
 from onlyfans_sdk.webhooks import WebhookRouter, WebhookVerificationError, verify_webhook_payload
-
-
-class Receiver(http.server.ThreadingHTTPServer):
-    def __init__(self):
-        self.received = []
-        super().__init__(("127.0.0.1", 0), Handler)
-
-
-class Handler(http.server.BaseHTTPRequestHandler):
-    def do_POST(self):
-        body = self.rfile.read(int(self.headers["Content-Length"]))
-        self.server.received.append((dict(self.headers), body))
-        self.send_response(204)
-        self.end_headers()
-
-    def log_message(self, *args):
-        pass
-
+from webhook_capture import Receiver
 
 def call(method, path, api_key, body=None):
     request = urllib.request.Request(

@@ -1,6 +1,6 @@
-import Foundation
-import HTTPTypes
-import OpenAPIRuntime
+internal import Foundation
+internal import HTTPTypes
+internal import OpenAPIRuntime
 
 /// Any answer outside 2xx becomes a `FanoutClientError` carrying the
 /// server's error JSON, so the typed methods only ever see success; a

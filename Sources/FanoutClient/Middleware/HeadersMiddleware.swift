@@ -1,6 +1,6 @@
-import Foundation
-import HTTPTypes
-import OpenAPIRuntime
+internal import Foundation
+internal import HTTPTypes
+internal import OpenAPIRuntime
 
 /// The credentials on every request (OFAuth's `apiKey` and
 /// `x-connection-id`), the user agent, and an `Idempotency-Key` on every

@@ -1,6 +1,6 @@
-import Foundation
-import HTTPTypes
-import OpenAPIRuntime
+internal import Foundation
+internal import HTTPTypes
+internal import OpenAPIRuntime
 
 /// Retries 429, 502, 503 and 504 answers and failed connections, waiting
 /// as `RetryPolicy` says. Writes are safe to retry because `HeadersMiddleware`

@@ -5,28 +5,13 @@
 public struct PagedSequence<Item: Sendable>: AsyncSequence, Sendable {
     public typealias Element = Item
 
-    /// A page and where the next one starts (nil: none).
-    public struct Page: Sendable {
-        public var items: [Item]
-        public var next: Cursor?
-
-        public init(items: [Item], next: Cursor?) {
-            self.items = items
-            self.next = next
-        }
-    }
-
-    /// Where a page starts: the API's own way for this walk.
-    public enum Cursor: Sendable, Hashable {
-        case offset(Int)
-        case lastID(String)
-        case marker(Int)
-    }
+    public typealias Page = FanoutClient.Page<Item>
+    public typealias Cursor = FanoutClient.PageCursor
 
     let first: Cursor?
     let fetch: @Sendable (Cursor?) async throws -> Page
 
-    public init(first: Cursor? = nil, fetch: @escaping @Sendable (Cursor?) async throws -> Page) {
+    init(first: Cursor? = nil, fetch: @escaping @Sendable (Cursor?) async throws -> Page) {
         self.first = first
         self.fetch = fetch
     }
@@ -61,6 +46,9 @@ public struct PagedSequence<Item: Sendable>: AsyncSequence, Sendable {
         public struct Iterator: AsyncIteratorProtocol {
             var cursor: Cursor?
             var done = false
+            /// Every cursor asked for: a server that names one again (or
+            /// says "more" with an empty page) would otherwise be walked forever.
+            var asked: Set<Cursor> = []
             let fetch: @Sendable (Cursor?) async throws -> Page
 
             init(cursor: Cursor?, fetch: @escaping @Sendable (Cursor?) async throws -> Page) {
@@ -70,11 +58,29 @@ public struct PagedSequence<Item: Sendable>: AsyncSequence, Sendable {
 
             public mutating func next() async throws -> Page? {
                 guard !done else { return nil }
+                if let cursor { asked.insert(cursor) }
                 let page = try await fetch(cursor)
                 cursor = page.next
-                done = page.next == nil
+                done = page.next.map { asked.contains($0) || page.items.isEmpty } ?? true
                 return page
             }
         }
+    }
+}
+
+extension PagedSequence {
+    /// A walk by offset from 0, each page naming the next.
+    static func byOffset(_ page: @escaping @Sendable (_ offset: Int) async throws -> Page) -> PagedSequence {
+        PagedSequence(first: .offset(0)) { cursor in try await page(cursor?.offset ?? 0) }
+    }
+
+    /// A walk by marker, the first page without one.
+    static func byMarker(_ page: @escaping @Sendable (_ marker: Int?) async throws -> Page) -> PagedSequence {
+        PagedSequence(first: nil) { cursor in try await page(cursor?.marker) }
+    }
+
+    /// A walk by `last_id`, the first page without one.
+    static func byLastID(_ page: @escaping @Sendable (_ lastID: String?) async throws -> Page) -> PagedSequence {
+        PagedSequence(first: nil) { cursor in try await page(cursor?.lastID) }
     }
 }

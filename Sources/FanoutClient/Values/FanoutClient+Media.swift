@@ -1,0 +1,35 @@
+public import Foundation
+
+extension FanoutClient {
+    /// A photo, video, gif or audio file: in a message, a chat's media, the vault.
+    public struct Media: Sendable, Hashable, Identifiable {
+        public enum Kind: String, Sendable, Hashable, CaseIterable {
+            case photo, video, gif, audio
+        }
+
+        /// One rendition of the file.
+        public struct File: Sendable, Hashable {
+            public var url: URL
+            public var width: Int?
+            public var height: Int?
+            /// Bytes.
+            public var size: Int?
+        }
+
+        public var id: Int
+        public var kind: Kind
+        public var createdAt: Date
+        /// Processed and viewable (false while converting).
+        public var isReady: Bool
+        /// Whether this viewer may see it (false for a paid message's locked media).
+        public var canView: Bool
+        public var hasError: Bool
+        /// Seconds, for video and audio.
+        public var duration: Double?
+        /// The full file, its preview, thumbnail and square preview, as far as the API gives them.
+        public var full: File?
+        public var preview: File?
+        public var thumbnail: File?
+        public var squarePreview: File?
+    }
+}
