@@ -3,7 +3,9 @@ import PackageDescription
 
 let package = Package(
     name: "fanout",
-    platforms: [.macOS(.v15)],
+    // The client's products go into apps too: Duration, Task.sleep(for:) and
+    // the ISO 8601 format style need iOS 16 and its peers.
+    platforms: [.macOS(.v15), .iOS(.v16), .tvOS(.v16), .watchOS(.v9), .visionOS(.v1)],
     products: [
         .executable(name: "fanout", targets: ["fanout"]),
         .library(name: "FanoutAPI", targets: ["FanoutAPI"]),

@@ -86,3 +86,20 @@ for name, text in [("full", "postgresql://fan%40out:p%2Fss@db.example:6543/fanou
                    ("encoded-socket", "postgresql://fanout:secret@%2Ftmp%2Fpg%2F:6000/fanout"),
                    ("big-port", "postgres://u@h:99999999999999999999/d")]:
     write("postgres-url", name, text)
+
+# client-wire: what a server answers the Swift client: dates, money as text,
+# and 25 bytes read as a Double, three Ints and flags (an upload plan).
+for name, data in [("date", "2026-12-07T19:35:46+00:00"), ("date-fraction", "2026-12-07T19:35:46.123Z"), ("day", "2026-12-07"),
+                   ("price", "9.99"), ("negative", "-12.50"), ("two-points", "1.2.3"),
+                   ("plan-11mib", struct.pack(">qqqB", 11 * 1024 * 1024, 5 * 1024 * 1024, 3, 0)),
+                   ("plan-parts-only", struct.pack(">qqqB", 3000, 0, 2, 1)),
+                   ("plan-huge", struct.pack(">qqqB", 2**62, 1, 10_000, 0))]:
+    write("client-wire", name, data)
+
+# webhook-signature: id, timestamp, signature header, secret and body,
+# separated by NUL; an even length makes the harness add the right signature.
+delivery = b"msg_p5jXN8AQM9LWM0D4loKWxJek\x001790000000\x00v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=\x00whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\x00"
+write("webhook-signature", "signed-even", delivery + b'{"type":"webhook.test"}' + (b" " if len(delivery + b'{"type":"webhook.test"}') % 2 else b""))
+write("webhook-signature", "signed-odd", delivery + b'{"type":"webhook.test"}' + (b"" if len(delivery + b'{"type":"webhook.test"}') % 2 else b" "))
+write("webhook-signature", "stale", b"msg_1\x001614265330\x00v1,AAAA v2,BBBB\x00whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\x00{}")
+write("webhook-signature", "raw-secret", b"msg_1\x001790000100\x00v1,\x00MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\x00{}")

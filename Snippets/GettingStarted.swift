@@ -11,7 +11,7 @@ func gettingStarted(apiKey: String, connectionID: String, videoURL: URL) async t
         print(chat.withUser.id, chat.unreadCount, chat.lastMessage?.text ?? "")
     }
     for try await message in client.chatMessages(userID: 2000013).prefix(50) {         // pages by last_id, 10 at most
-        print(message.id, message.createdAt ?? .distantPast, message.price)              // Date, Decimal
+        print(message.id, message.createdAt, message.price)              // Date, Decimal
     }
     let sent = try await client.sendMessage(to: 2000013, text: "Thanks for the tip!")
     print(sent.id)

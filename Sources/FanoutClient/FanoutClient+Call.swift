@@ -16,6 +16,16 @@ extension FanoutClient {
                 message: "The answer to \(error.operationID) could not be read: \(error.causeDescription)",
                 requestID: error.response?.headerFields[.init("x-request-id")!], field: nil, allowed: nil, retryAfter: nil,
                 underlying: error.underlyingError)
+        } catch let error as FanoutClientError {
+            throw error
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            // The generated `.ok`/`.created` accessors throw the runtime's own
+            // (internal) error for a 2xx the contract does not list.
+            throw FanoutClientError(
+                status: nil, code: "INVALID_RESPONSE", message: "The answer could not be read: \(error)",
+                requestID: nil, field: nil, allowed: nil, retryAfter: nil, underlying: error)
         }
     }
 }

@@ -31,7 +31,7 @@ extension FanoutClient {
     /// this chat) when given; `query` keeps those whose text contains it
     /// (`limit` 1–10).
     public func chatMessagesPage(
-        userID: Int, lastID: String? = nil, firstID: String? = nil, query: String? = nil, limit: Int = chatMessagesPageLimit, offset: Int? = nil
+        userID: Int, lastID: Int? = nil, firstID: Int? = nil, query: String? = nil, limit: Int = chatMessagesPageLimit, offset: Int? = nil
     ) async throws -> Page<Message> {
         try await messagesPage(userID: userID, lastID: lastID, firstID: firstID, query: query, includeUsers: false, limit: limit, offset: offset)
             .messages
@@ -40,23 +40,23 @@ extension FanoutClient {
     /// ``chatMessagesPage(userID:lastID:firstID:query:limit:offset:)`` with
     /// the chat's two participants, the creator and the fan.
     public func chatMessagesPageWithUsers(
-        userID: Int, lastID: String? = nil, firstID: String? = nil, query: String? = nil, limit: Int = chatMessagesPageLimit, offset: Int? = nil
+        userID: Int, lastID: Int? = nil, firstID: Int? = nil, query: String? = nil, limit: Int = chatMessagesPageLimit, offset: Int? = nil
     ) async throws -> ChatMessagesPage {
         try await messagesPage(userID: userID, lastID: lastID, firstID: firstID, query: query, includeUsers: true, limit: limit, offset: offset)
     }
 
     /// A page of `GET /v2/access/chats/{userId}/messages`, `include_users` when asked.
     private func messagesPage(
-        userID: Int, lastID: String?, firstID: String?, query: String?, includeUsers: Bool, limit: Int, offset: Int?
+        userID: Int, lastID: Int?, firstID: Int?, query: String?, includeUsers: Bool, limit: Int, offset: Int?
     ) async throws -> ChatMessagesPage {
         let page = try await call {
             try await api.listChatMessages(
                 path: .init(userId: String(userID)),
-                query: .init(limit: limit, offset: offset, query: query, lastId: lastID, firstId: firstID, includeUsers: includeUsers ? true : nil)
+                query: .init(limit: limit, offset: offset, query: query, lastId: lastID.map(String.init), firstId: firstID.map(String.init), includeUsers: includeUsers ? true : nil)
             ).ok.body.json
         }
         let messages = try page.list.map(Message.init)
-        let next = page.hasMore ? (page.nextLastId.map(String.init) ?? messages.last.map { String($0.id) }) : nil
+        let next = page.hasMore ? (page.nextLastId ?? messages.last?.id) : nil
         return ChatMessagesPage(messages: Page(items: messages, next: next.map { .lastID($0) }), users: (page.users ?? []).map(User.init))
     }
 
@@ -101,19 +101,19 @@ extension FanoutClient {
     /// those the recipient opened (or not) when given; `senderNames` false
     /// leaves out the senders' names (`limit` 1–100).
     public func chatMediaPage(
-        userID: Int, kind: ChatMediaKind? = nil, opened: Bool? = nil, senderNames: Bool = true, lastID: String? = nil,
+        userID: Int, kind: ChatMediaKind? = nil, opened: Bool? = nil, senderNames: Bool = true, lastID: Int? = nil,
         limit: Int = 20, offset: Int? = nil
     ) async throws -> Page<Message> {
         let page = try await call {
             try await api.listChatMedia(
                 path: .init(userId: String(userID)),
                 query: .init(
-                    limit: limit, offset: offset, lastId: lastID, _type: kind?.wire, opened: opened.map { $0 ? ._true : ._false },
+                    limit: limit, offset: offset, lastId: lastID.map(String.init), _type: kind?.wire, opened: opened.map { $0 ? ._true : ._false },
                     skipUsers: senderNames ? nil : .all)
             ).ok.body.json
         }
         let messages = try page.list.map(Message.init)
-        return Page(items: messages, next: page.hasMore ? messages.last.map { .lastID(String($0.id)) } : nil)
+        return Page(items: messages, next: page.hasMore ? messages.last.map { .lastID($0.id) } : nil)
     }
 
     /// Every message of the chat with `userID` that carries media, newest

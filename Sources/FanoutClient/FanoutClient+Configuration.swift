@@ -12,10 +12,14 @@ extension FanoutClient {
         /// `FanoutClientAsyncHTTPClient` makes (a transport you pass keeps its own).
         public var timeout: Duration
         public var userAgent: String
+        /// The largest answer read (32 MiB unless set): a larger one is a
+        /// ``FanoutClientError`` with the code `RESPONSE_TOO_LARGE`, not a
+        /// process out of memory.
+        public var maximumResponseBytes: Int
 
         public init(
             baseURL: URL, apiKey: String, connectionID: String, retryPolicy: RetryPolicy = .default,
-            timeout: Duration = .seconds(30), userAgent: String = "FanoutClient/1 (Swift)"
+            timeout: Duration = .seconds(30), userAgent: String = "FanoutClient/1 (Swift)", maximumResponseBytes: Int = 32 << 20
         ) {
             self.baseURL = baseURL
             self.apiKey = apiKey
@@ -23,6 +27,7 @@ extension FanoutClient {
             self.retryPolicy = retryPolicy
             self.timeout = timeout
             self.userAgent = userAgent
+            self.maximumResponseBytes = maximumResponseBytes
         }
     }
 

@@ -34,7 +34,7 @@ public struct FanoutClient: Sendable {
         api = Client(
             serverURL: configuration.baseURL, transport: transport,
             middlewares: [
-                FailureMiddleware(),
+                FailureMiddleware(maximumResponseBytes: configuration.maximumResponseBytes),
                 HeadersMiddleware(apiKey: configuration.apiKey, connectionID: configuration.connectionID, userAgent: configuration.userAgent),
                 RetryMiddleware(policy: configuration.retryPolicy),
             ])

@@ -1,7 +1,35 @@
 internal import Crypto
-internal import Foundation
+public import Foundation
 
 extension FanoutWebhook {
+    /// How far a delivery's `webhook-timestamp` may be from now, either way:
+    /// an older one may be a replay, a newer one a forged clock.
+    public static let tolerance: TimeInterval = 5 * 60
+
+    /// The delivery's id and signing time, once its signature is the secret's.
+    static func checkSignature(payload: Data, headers: [String: String], secret: String, now: Date) throws -> (id: String, signedAt: Date) {
+        let signed = try SignedHeaders(headers)
+        let key = try SigningKey(secret)
+        let signedAt = try checkTimestamp(signed.timestamp, now: now)
+        guard key.hasSigned(signed.signatures, id: signed.id, timestamp: signed.timestamp, payload: payload) else {
+            throw VerificationError.noMatchingSignature
+        }
+        return (signed.id, signedAt)
+    }
+
+    /// The date of a number of seconds since 1970 within ``tolerance`` of `now`.
+    static func checkTimestamp(_ text: String, now: Date) throws -> Date {
+        // Digits only, and few enough that Int64 and Double hold them exactly: no trapping conversion.
+        guard !text.isEmpty, text.utf8.count <= 15, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let seconds = Int64(text) else {
+            throw VerificationError.invalidTimestamp(text)
+        }
+        let signedAt = Date(timeIntervalSince1970: Double(seconds))
+        let age = now.timeIntervalSince(signedAt)
+        if age > tolerance { throw VerificationError.timestampTooOld(signedAt) }
+        if age < -tolerance { throw VerificationError.timestampInFuture(signedAt) }
+        return signedAt
+    }
+
     /// The three signing headers, `webhook-*` or else `svix-*`, any case.
     struct SignedHeaders {
         var id: String
@@ -11,7 +39,12 @@ extension FanoutWebhook {
 
         init(_ headers: [String: String]) throws {
             var lowercased: [String: String] = [:]
-            for (name, value) in headers { lowercased[name.lowercased()] = value }
+            // Names that differ only in case (two `Webhook-Signature` lines a
+            // framework kept apart) are joined, not one kept at random.
+            for (name, value) in headers.sorted(by: { $0.key < $1.key }) {
+                let key = name.lowercased()
+                lowercased[key] = lowercased[key].map { $0 + " " + value } ?? value
+            }
             func value(_ name: String) throws -> String {
                 guard let value = lowercased["webhook-\(name)"] ?? lowercased["svix-\(name)"], !value.isEmpty else {
                     throw VerificationError.missingHeader("webhook-\(name)")

@@ -85,13 +85,13 @@ import Testing
 
             // first_id: that message first, then older ones; one not in this chat: 404.
             let middle = walked[5]
-            let from = try await client.chatMessagesPage(userID: fan, firstID: String(middle.id), limit: 3)
+            let from = try await client.chatMessagesPage(userID: fan, firstID: middle.id, limit: 3)
             #expect(from.items.map(\.id) == walked[5..<8].map(\.id))
             let offset = try await client.chatMessagesPage(userID: fan, limit: 2, offset: 3)
             #expect(offset.items.map(\.id) == walked[3..<5].map(\.id))
             let other = try #require(try await client.chatsPage(limit: 2).items.map(\.withUser.id).first { $0 != fan })
             let stranger = try #require(try await client.chatMessagesPage(userID: other, limit: 1).items.first)
-            await #expect(performing: { try await client.chatMessagesPage(userID: fan, firstID: String(stranger.id)) }, throws: Wire.code("RESOURCE_NOT_FOUND"))
+            await #expect(performing: { try await client.chatMessagesPage(userID: fan, firstID: stranger.id) }, throws: Wire.code("RESOURCE_NOT_FOUND"))
             await #expect(performing: { try await client.chatMessagesPage(userID: fan, limit: 11) }, throws: Wire.code("BAD_REQUEST", field: "limit"))
         }
     }
@@ -108,7 +108,7 @@ import Testing
                 #expect(user.name == wire["name"] as? String && user.username == wire["username"] as? String)
             }
             #expect(page.messages.items.map(\.id) == Wire.ids(try #require(plain["list"] as? [[String: Any]])))
-            #expect(page.messages.next == (plain["nextLastId"] as? Int).map { .lastID(String($0)) })
+            #expect(page.messages.next == (plain["nextLastId"] as? Int).map { .lastID($0) })
         }
     }
 
@@ -182,7 +182,7 @@ import Testing
             let plain2 = Wire.ids(try await Wire.lastIDWalk(world, "\(path)?opened=false", limit: 20))
             #expect(unopened == plain2)
             #expect(Set(unopened + opened) == Set(walked.map(\.id)) && Set(unopened).isDisjoint(with: opened))
-            let page = try await client.chatMediaPage(userID: fan, lastID: String(walked[0].id), limit: 1, offset: 1)
+            let page = try await client.chatMediaPage(userID: fan, lastID: walked[0].id, limit: 1, offset: 1)
             #expect(page.items.map(\.id) == [walked[2].id])
 
             let named = try await client.chatMediaPage(userID: fan, limit: 5)

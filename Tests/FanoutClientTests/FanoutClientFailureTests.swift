@@ -100,9 +100,19 @@ import Testing
     /// A transport that answers every request with one canned JSON body.
     struct CannedTransport: ClientTransport {
         let body: String
+        var status: HTTPResponse.Status = .ok
         func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (HTTPResponse, HTTPBody?) {
-            (HTTPResponse(status: .ok, headerFields: [.contentType: "application/json"]), HTTPBody(self.body))
+            (HTTPResponse(status: status, headerFields: [.contentType: "application/json"]), HTTPBody(self.body))
         }
+    }
+
+    @Test(arguments: [HTTPResponse.Status.noContent, .accepted, .created])
+    func aSuccessTheContractDoesNotListIsAFanoutClientError(status: HTTPResponse.Status) async throws {
+        let client = FanoutClient(
+            baseURL: URL(string: "http://fanout.invalid")!, apiKey: "k", connectionID: "c",
+            transport: CannedTransport(body: #"{"list":[],"hasMore":false}"#, status: status))
+        let error = await #expect(throws: FanoutClientError.self) { try await client.chatsPage() }
+        #expect(error?.code == "INVALID_RESPONSE" && error?.underlying != nil)
     }
 
     static func chatList(createdAt: String, price: String) -> String {
@@ -122,17 +132,32 @@ import Testing
         #expect(error?.code == "INVALID_RESPONSE" && error?.field == "message.createdAt" && error?.status == nil)
     }
 
-    @Test func aServerThatNamesTheSamePageAgainEndsTheWalk() async throws {
-        // Every answer: one chat, "more", and the next page at offset 0 again (or 1, then 0).
+    @Test func aServerThatNamesAPageAgainOrOnlySaysMoreIsAnErrorNotALoop() async throws {
+        // Every answer: one chat, "more", and the next page at offset 0 again.
         let url = URL(string: "http://fanout.invalid")!
         let looping = Self.chatList(createdAt: "2026-12-07T19:35:46+00:00", price: "0")
             .replacingOccurrences(of: #""hasMore":false,"nextOffset":null"#, with: #""hasMore":true,"nextOffset":0"#)
         let client = FanoutClient(baseURL: url, apiKey: "k", connectionID: "c", transport: CannedTransport(body: looping))
-        let walked = try await client.chats(pageSize: 1).reduce(into: 0) { count, _ in count += 1 }
-        #expect(walked == 1, "one page, then offset 0 again: the walk stops instead of looping")
+        var walked = 0
+        let again = await #expect(throws: FanoutClientError.self) { for try await _ in client.chats(pageSize: 1) { walked += 1 } }
+        #expect(walked == 1 && again?.code == "INVALID_RESPONSE" && again?.field == "next page", "the first page's chat, then an error")
 
+        // Empty pages that say "more", each at a new offset (the server's nextOffset is always 5 past it: a
+        // canned answer repeats 5, so the second asks offset 5 again): the walk ends in an error, not forever.
         let empty = #"{"list":[],"hasMore":true,"nextOffset":5}"#
         let emptyClient = FanoutClient(baseURL: url, apiKey: "k", connectionID: "c", transport: CannedTransport(body: empty))
-        #expect(try await emptyClient.chats().pages.reduce(into: 0) { count, _ in count += 1 } == 1, "an empty page that says more ends it")
+        await #expect(throws: FanoutClientError.self) { for try await _ in emptyClient.chats().pages {} }
+    }
+
+    @Test func anAnswerLargerThanTheLimitIsRefusedNotRead() async throws {
+        let body = Self.chatList(createdAt: "2026-12-07T19:35:46+00:00", price: "0")
+        let configuration = FanoutClient.Configuration(
+            baseURL: URL(string: "http://fanout.invalid")!, apiKey: "k", connectionID: "c", maximumResponseBytes: body.utf8.count - 1)
+        let small = FanoutClient(configuration: configuration, transport: CannedTransport(body: body))
+        let error = await #expect(throws: FanoutClientError.self) { try await small.chatsPage() }
+        #expect(error?.code == "RESPONSE_TOO_LARGE")
+        var roomy = configuration
+        roomy.maximumResponseBytes = body.utf8.count
+        #expect(try await FanoutClient(configuration: roomy, transport: CannedTransport(body: body)).chatsPage().items.count == 1)
     }
 }

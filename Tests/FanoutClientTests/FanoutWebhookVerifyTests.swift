@@ -164,6 +164,11 @@ import Testing
 
         let future = Self.envelope("realtime.story.posted", eventBody: #"{"id":1}"#)
         #expect(try verified(future).body == .unknown(type: "realtime.story.posted", payload: future))
+        // A type not known yet, in an envelope of another shape (a numeric timestamp, no environment): accepted as it is.
+        let otherShape = Data(#"{"eventType":"rules.updated","timestamp":1790000000,"data":[1,2]}"#.utf8)
+        let rules = try verified(otherShape)
+        #expect(rules.body == .unknown(type: "rules.updated", payload: otherShape) && rules.environment.rawValue == "")
+        #expect(rules.timestamp == Date(timeIntervalSince1970: 1_790_000_000), "the signing time stands in")
     }
 
     @Test func aSignedBodyThatIsNoEventFailsNamingWhere() {

@@ -17,25 +17,30 @@ struct RetryMiddleware: ClientMiddleware {
         _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
         next: (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
-        // A body is read once: its bytes are kept to send it again, so a
-        // body of unknown or large size goes once.
-        let replayable = switch body?.length {
-        case nil: true
-        case .known(let length): length <= Self.largestReplayedBody
-        case .unknown: false
+        guard policy.maximumAttempts > 1 else { return try await next(request, body, baseURL) }
+        // A body that can be iterated again (bytes in memory, a file part
+        // read from disk) is sent again as it is; one that can be read only
+        // once is kept in memory to send it again when it is small, and
+        // goes once when it is of unknown or large size.
+        let resend: HTTPBody?
+        switch (body?.iterationBehavior, body?.length) {
+        case (nil, _), (.multiple?, _): resend = body
+        case (.single?, .known(let length)?) where length <= Self.largestReplayedBody:
+            resend = HTTPBody(try await [UInt8](collecting: body!, upTo: Int(Self.largestReplayedBody)))
+        default: return try await next(request, body, baseURL)
         }
-        guard replayable, policy.maximumAttempts > 1 else { return try await next(request, body, baseURL) }
-        let bytes: [UInt8]? = if let body { try await [UInt8](collecting: body, upTo: Int(Self.largestReplayedBody)) } else { nil }
         var attempt = 1
         while true {
             let serverAsked: Duration?
             do {
-                let (response, responseBody) = try await next(request, bytes.map { HTTPBody($0) }, baseURL)
+                let (response, responseBody) = try await next(request, resend, baseURL)
                 guard Self.retriedStatuses.contains(response.status.code), attempt < policy.maximumAttempts else {
                     return (response, responseBody)
                 }
                 serverAsked = FanoutClientError.serverAskedDelay(response.headerFields)
-            } catch let error as ClientError where error.causeDescription.hasPrefix("Transport threw") && !(error.underlyingError is CancellationError) {
+            } catch let error as ClientError
+                where error.causeDescription.hasPrefix("Transport threw") && !(error.underlyingError is CancellationError)
+                    && !(error.underlyingError is FanoutClientError) {
                 // No answer (refused, reset, timed out): worth another try.
                 try Task.checkCancellation()
                 guard attempt < policy.maximumAttempts else { throw error }

@@ -17,13 +17,13 @@ extension FanoutClient {
     /// (`last_id`, newer messages do not shift it), or an opaque marker.
     public enum PageCursor: Sendable, Hashable {
         case offset(Int)
-        case lastID(String)
+        case lastID(Int)
         case marker(Int)
 
         /// The offset, when this is one.
         public var offset: Int? { if case .offset(let value) = self { value } else { nil } }
         /// The message id, when this is one.
-        public var lastID: String? { if case .lastID(let value) = self { value } else { nil } }
+        public var lastID: Int? { if case .lastID(let value) = self { value } else { nil } }
         /// The marker, when this is one.
         public var marker: Int? { if case .marker(let value) = self { value } else { nil } }
     }

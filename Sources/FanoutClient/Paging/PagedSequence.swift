@@ -46,9 +46,12 @@ public struct PagedSequence<Item: Sendable>: AsyncSequence, Sendable {
         public struct Iterator: AsyncIteratorProtocol {
             var cursor: Cursor?
             var done = false
-            /// Every cursor asked for: a server that names one again (or
-            /// says "more" with an empty page) would otherwise be walked forever.
+            /// Every cursor asked for, and the empty pages in a row that said
+            /// "more": a server that names a page again, or answers nothing
+            /// but "more", would otherwise be walked forever.
             var asked: Set<Cursor> = []
+            var emptyInARow = 0
+            static var mostEmptyPagesInARow: Int { 20 }
             let fetch: @Sendable (Cursor?) async throws -> Page
 
             init(cursor: Cursor?, fetch: @escaping @Sendable (Cursor?) async throws -> Page) {
@@ -56,12 +59,29 @@ public struct PagedSequence<Item: Sendable>: AsyncSequence, Sendable {
                 self.fetch = fetch
             }
 
+            /// What ends the walk after the page that caused it was handed out.
+            var failure: FanoutClientError?
+
             public mutating func next() async throws -> Page? {
+                if let failure {
+                    done = true
+                    self.failure = nil
+                    throw failure
+                }
                 guard !done else { return nil }
                 if let cursor { asked.insert(cursor) }
                 let page = try await fetch(cursor)
+                emptyInARow = page.items.isEmpty ? emptyInARow + 1 : 0
+                if let next = page.next {
+                    // A filtered list may have an empty page with more after it; a loop may not.
+                    if asked.contains(next) {
+                        failure = .invalidResponse(field: "next page", value: "\(next), asked before")
+                    } else if emptyInARow > Self.mostEmptyPagesInARow {
+                        failure = .invalidResponse(field: "next page", value: "more after \(emptyInARow) empty pages in a row")
+                    }
+                }
                 cursor = page.next
-                done = page.next.map { asked.contains($0) || page.items.isEmpty } ?? true
+                done = page.next == nil
                 return page
             }
         }
@@ -80,7 +100,7 @@ extension PagedSequence {
     }
 
     /// A walk by `last_id`, the first page without one.
-    static func byLastID(_ page: @escaping @Sendable (_ lastID: String?) async throws -> Page) -> PagedSequence {
+    static func byLastID(_ page: @escaping @Sendable (_ lastID: Int?) async throws -> Page) -> PagedSequence {
         PagedSequence(first: nil) { cursor in try await page(cursor?.lastID) }
     }
 }

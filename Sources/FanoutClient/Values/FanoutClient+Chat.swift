@@ -13,6 +13,22 @@ extension FanoutClient {
         public var lastReadMessageID: Int?
         public var pinnedMessagesCount: Int
 
+        public init(
+            withUser: UserReference, lastMessage: Message? = nil, unreadCount: Int, canSendMessage: Bool,
+            cannotSendReason: String? = nil, hasUnreadTips: Bool, isMuted: Bool, lastReadMessageID: Int? = nil,
+            pinnedMessagesCount: Int
+        ) {
+            self.withUser = withUser
+            self.lastMessage = lastMessage
+            self.unreadCount = unreadCount
+            self.canSendMessage = canSendMessage
+            self.cannotSendReason = cannotSendReason
+            self.hasUnreadTips = hasUnreadTips
+            self.isMuted = isMuted
+            self.lastReadMessageID = lastReadMessageID
+            self.pinnedMessagesCount = pinnedMessagesCount
+        }
+
         public var id: Int { withUser.id }
     }
 }

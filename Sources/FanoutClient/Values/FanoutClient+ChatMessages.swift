@@ -14,6 +14,10 @@ extension FanoutClient {
     /// The answer to unsending a direct message.
     public struct UnsentMessage: Sendable, Hashable {
         public var isSuccess: Bool
+
+        public init(isSuccess: Bool) {
+            self.isSuccess = isSuccess
+        }
     }
 
     /// Which media a chat's media list keeps.

@@ -18,6 +18,21 @@ extension FanoutClient {
         public var canReceiveChatMessages: Bool
         public var canChat: Bool
 
+        public init(
+            user: User, lists: [UserListReference], isSubscribed: Bool, isPerformer: Bool, isRestricted: Bool, canRestrict: Bool,
+            isBlocked: Bool, canReceiveChatMessages: Bool, canChat: Bool
+        ) {
+            self.user = user
+            self.lists = lists
+            self.isSubscribed = isSubscribed
+            self.isPerformer = isPerformer
+            self.isRestricted = isRestricted
+            self.canRestrict = canRestrict
+            self.isBlocked = isBlocked
+            self.canReceiveChatMessages = canReceiveChatMessages
+            self.canChat = canChat
+        }
+
         public var id: Int { user.id }
     }
 

@@ -61,6 +61,35 @@ extension FanoutClient {
         public var canUnsend: Bool
         public var unsendSeconds: Int
         public var hasError: Bool
+
+        public init(
+            id: Int, text: String, fromUser: UserReference, media: [Media], previewMediaIDs: [Int], price: Decimal, isFree: Bool,
+            isTextLocked: Bool, createdAt: Date? = nil, changedAt: Date? = nil, date: Date, state: State, recipientsCount: Int,
+            pendingCount: Int, sentCount: Int, viewedCount: Int, purchasedCount: Int, mediaCounts: MediaCounts, canUnsend: Bool,
+            unsendSeconds: Int, hasError: Bool
+        ) {
+            self.id = id
+            self.text = text
+            self.fromUser = fromUser
+            self.media = media
+            self.previewMediaIDs = previewMediaIDs
+            self.price = price
+            self.isFree = isFree
+            self.isTextLocked = isTextLocked
+            self.createdAt = createdAt
+            self.changedAt = changedAt
+            self.date = date
+            self.state = state
+            self.recipientsCount = recipientsCount
+            self.pendingCount = pendingCount
+            self.sentCount = sentCount
+            self.viewedCount = viewedCount
+            self.purchasedCount = purchasedCount
+            self.mediaCounts = mediaCounts
+            self.canUnsend = canUnsend
+            self.unsendSeconds = unsendSeconds
+            self.hasError = hasError
+        }
     }
 
     /// Where a mass message stands right after it was created or replaced.
@@ -78,6 +107,21 @@ extension FanoutClient {
         public var canUnsend: Bool
         public var unsendSeconds: Int
         public var hasError: Bool
+
+        public init(
+            id: Int, date: Date, state: MassMessage.State, isReady: Bool, recipientsCount: Int, pendingCount: Int,
+            canUnsend: Bool, unsendSeconds: Int, hasError: Bool
+        ) {
+            self.id = id
+            self.date = date
+            self.state = state
+            self.isReady = isReady
+            self.recipientsCount = recipientsCount
+            self.pendingCount = pendingCount
+            self.canUnsend = canUnsend
+            self.unsendSeconds = unsendSeconds
+            self.hasError = hasError
+        }
     }
 
     /// The answer to deleting a mass message: the message as it stands
@@ -86,5 +130,10 @@ extension FanoutClient {
     public struct DeletedMassMessage: Sendable, Hashable {
         public var isSuccess: Bool
         public var massMessage: MassMessage?
+
+        public init(isSuccess: Bool, massMessage: MassMessage? = nil) {
+            self.isSuccess = isSuccess
+            self.massMessage = massMessage
+        }
     }
 }

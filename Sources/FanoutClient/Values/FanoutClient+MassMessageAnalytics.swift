@@ -21,6 +21,25 @@ extension FanoutClient {
         public var isCanceled: Bool
         public var canUnsend: Bool
         public var unsendSeconds: Int
+
+        public init(
+            id: Int, date: Date, text: String, media: [Media], previews: [Media], price: Decimal, isFree: Bool, sentCount: Int,
+            viewedCount: Int, purchasedCount: Int, isCanceled: Bool, canUnsend: Bool, unsendSeconds: Int
+        ) {
+            self.id = id
+            self.date = date
+            self.text = text
+            self.media = media
+            self.previews = previews
+            self.price = price
+            self.isFree = isFree
+            self.sentCount = sentCount
+            self.viewedCount = viewedCount
+            self.purchasedCount = purchasedCount
+            self.isCanceled = isCanceled
+            self.canUnsend = canUnsend
+            self.unsendSeconds = unsendSeconds
+        }
     }
 
     /// The mass messages sent in a range, newest first, up to the limit asked.
@@ -28,6 +47,11 @@ extension FanoutClient {
         public var items: [MassMessageAnalytics]
         /// More were sent in the range than the limit: narrow the range to see them.
         public var hasMore: Bool
+
+        public init(items: [MassMessageAnalytics], hasMore: Bool) {
+            self.items = items
+            self.hasMore = hasMore
+        }
     }
 
     /// Per UTC day: mass-message deliveries and their purchases, direct
@@ -37,6 +61,16 @@ extension FanoutClient {
         public var massMessagePurchases: ChartSeries
         public var directMessages: ChartSeries
         public var directMessagePurchases: ChartSeries
+
+        public init(
+            massMessages: ChartSeries, massMessagePurchases: ChartSeries, directMessages: ChartSeries,
+            directMessagePurchases: ChartSeries
+        ) {
+            self.massMessages = massMessages
+            self.massMessagePurchases = massMessagePurchases
+            self.directMessages = directMessages
+            self.directMessagePurchases = directMessagePurchases
+        }
     }
 
     /// One chart line: a count per day, its total, and its change against
@@ -46,6 +80,11 @@ extension FanoutClient {
             /// The day, at its midnight UTC.
             public var date: Date
             public var count: Int
+
+            public init(date: Date, count: Int) {
+                self.date = date
+                self.count = count
+            }
         }
 
         public var points: [Point]
@@ -54,5 +93,12 @@ extension FanoutClient {
         public var delta: Int
         /// The money it brought (purchases), when the API says.
         public var gross: Decimal?
+
+        public init(points: [Point], total: Int, delta: Int, gross: Decimal? = nil) {
+            self.points = points
+            self.total = total
+            self.delta = delta
+            self.gross = gross
+        }
     }
 }

@@ -14,6 +14,13 @@ extension FanoutClient {
             public var height: Int?
             /// Bytes.
             public var size: Int?
+
+            public init(url: URL, width: Int? = nil, height: Int? = nil, size: Int? = nil) {
+                self.url = url
+                self.width = width
+                self.height = height
+                self.size = size
+            }
         }
 
         public var id: Int
@@ -31,5 +38,22 @@ extension FanoutClient {
         public var preview: File?
         public var thumbnail: File?
         public var squarePreview: File?
+
+        public init(
+            id: Int, kind: Kind, createdAt: Date, isReady: Bool, canView: Bool, hasError: Bool, duration: Double? = nil,
+            full: File? = nil, preview: File? = nil, thumbnail: File? = nil, squarePreview: File? = nil
+        ) {
+            self.id = id
+            self.kind = kind
+            self.createdAt = createdAt
+            self.isReady = isReady
+            self.canView = canView
+            self.hasError = hasError
+            self.duration = duration
+            self.full = full
+            self.preview = preview
+            self.thumbnail = thumbnail
+            self.squarePreview = squarePreview
+        }
     }
 }

@@ -6,7 +6,7 @@ extension FanoutClient {
         public var id: Int
         public var text: String
         public var fromUser: UserReference
-        public var createdAt: Date?
+        public var createdAt: Date
         public var changedAt: Date?
         public var media: [Media]
         /// The ids of the media that are free previews of a paid message.
@@ -25,5 +25,30 @@ extension FanoutClient {
         public var canPurchase: Bool
         public var isLiked: Bool
         public var isPinned: Bool
+
+        public init(
+            id: Int, text: String, fromUser: UserReference, createdAt: Date, changedAt: Date? = nil, media: [Media],
+            previewMediaIDs: [Int], price: Decimal, isFree: Bool, isTip: Bool, isOpened: Bool, isNew: Bool, isTextLocked: Bool,
+            isFromMassMessage: Bool, massMessageID: Int? = nil, canPurchase: Bool, isLiked: Bool, isPinned: Bool
+        ) {
+            self.id = id
+            self.text = text
+            self.fromUser = fromUser
+            self.createdAt = createdAt
+            self.changedAt = changedAt
+            self.media = media
+            self.previewMediaIDs = previewMediaIDs
+            self.price = price
+            self.isFree = isFree
+            self.isTip = isTip
+            self.isOpened = isOpened
+            self.isNew = isNew
+            self.isTextLocked = isTextLocked
+            self.isFromMassMessage = isFromMassMessage
+            self.massMessageID = massMessageID
+            self.canPurchase = canPurchase
+            self.isLiked = isLiked
+            self.isPinned = isPinned
+        }
     }
 }

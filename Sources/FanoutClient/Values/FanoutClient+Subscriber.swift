@@ -15,6 +15,20 @@ extension FanoutClient {
         /// The creator's lists they are on.
         public var lists: [UserListReference]
 
+        public init(
+            user: User, lastSeen: Date? = nil, subscription: Subscription, spending: Spending, isRestricted: Bool,
+            isBlocked: Bool, capabilities: Capabilities, lists: [UserListReference]
+        ) {
+            self.user = user
+            self.lastSeen = lastSeen
+            self.subscription = subscription
+            self.spending = spending
+            self.isRestricted = isRestricted
+            self.isBlocked = isBlocked
+            self.capabilities = capabilities
+            self.lists = lists
+        }
+
         public var id: Int { user.id }
 
         public struct Subscription: Sendable, Hashable {
@@ -31,6 +45,21 @@ extension FanoutClient {
             public var discount: Discount?
             /// Its periods, the current one included.
             public var history: [Period]
+
+            public init(
+                isActive: Bool, isExpired: Bool, subscribedAt: Date, expiresAt: Date? = nil, renewedAt: Date? = nil,
+                price: Decimal, regularPrice: Decimal, discount: Discount? = nil, history: [Period]
+            ) {
+                self.isActive = isActive
+                self.isExpired = isExpired
+                self.subscribedAt = subscribedAt
+                self.expiresAt = expiresAt
+                self.renewedAt = renewedAt
+                self.price = price
+                self.regularPrice = regularPrice
+                self.discount = discount
+                self.history = history
+            }
         }
 
         /// A discount the creator gave (`setSubscriberDiscount`).
@@ -41,6 +70,13 @@ extension FanoutClient {
             public var months: Int
             public var startedAt: Date?
             public var finishesAt: Date?
+
+            public init(percent: Int, months: Int, startedAt: Date? = nil, finishesAt: Date? = nil) {
+                self.percent = percent
+                self.months = months
+                self.startedAt = startedAt
+                self.finishesAt = finishesAt
+            }
         }
 
         /// One period of a subscription.
@@ -57,6 +93,21 @@ extension FanoutClient {
             /// `subscribe` or `renew`.
             public var action: String
             public var isCurrent: Bool
+
+            public init(
+                id: Int, startsAt: Date, expiresAt: Date, price: Decimal, regularPrice: Decimal, discount: Decimal, kind: String,
+                action: String, isCurrent: Bool
+            ) {
+                self.id = id
+                self.startsAt = startsAt
+                self.expiresAt = expiresAt
+                self.price = price
+                self.regularPrice = regularPrice
+                self.discount = discount
+                self.kind = kind
+                self.action = action
+                self.isCurrent = isCurrent
+            }
         }
 
         /// What they spent on the creator, in dollars.
@@ -67,6 +118,17 @@ extension FanoutClient {
             public var messages: Decimal
             public var posts: Decimal
             public var streams: Decimal
+
+            public init(
+                total: Decimal, tips: Decimal, subscriptions: Decimal, messages: Decimal, posts: Decimal, streams: Decimal
+            ) {
+                self.total = total
+                self.tips = tips
+                self.subscriptions = subscriptions
+                self.messages = messages
+                self.posts = posts
+                self.streams = streams
+            }
         }
 
         /// What the creator may do with them.
@@ -77,6 +139,18 @@ extension FanoutClient {
             public var canUnsubscribe: Bool
             public var canReceiveMessages: Bool
             public var canSendTrial: Bool
+
+            public init(
+                canRestrict: Bool, canBlock: Bool, canReport: Bool, canUnsubscribe: Bool, canReceiveMessages: Bool,
+                canSendTrial: Bool
+            ) {
+                self.canRestrict = canRestrict
+                self.canBlock = canBlock
+                self.canReport = canReport
+                self.canUnsubscribe = canUnsubscribe
+                self.canReceiveMessages = canReceiveMessages
+                self.canSendTrial = canSendTrial
+            }
         }
     }
 }

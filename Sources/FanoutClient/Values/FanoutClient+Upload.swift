@@ -24,12 +24,23 @@ extension FanoutClient {
         public var number: Int
         /// The part's MD5, hex.
         public var etag: String
+
+        public init(uploadID: String, number: Int, etag: String) {
+            self.uploadID = uploadID
+            self.number = number
+            self.etag = etag
+        }
     }
 
     /// A completed upload: the vault media it became.
     public struct UploadedMedia: Sendable, Hashable {
         public var uploadID: String
         public var media: Media
+
+        public init(uploadID: String, media: Media) {
+            self.uploadID = uploadID
+            self.media = media
+        }
     }
 
     /// Whether the vault already has a file (or a part arrived) with an
@@ -37,6 +48,11 @@ extension FanoutClient {
     public struct UploadCheck: Sendable, Hashable {
         public var exists: Bool
         public var media: Media?
+
+        public init(exists: Bool, media: Media? = nil) {
+            self.exists = exists
+            self.media = media
+        }
     }
 
     /// How far an upload is, reported after each request that carried bytes.

@@ -16,6 +16,24 @@ extension FanoutClient {
         public var canAddUsers: Bool
         public var isPinnedToFeed: Bool
         public var isPinnedToChat: Bool
+
+        public init(
+            id: Int, name: String, kind: String, usersCount: Int, postsCount: Int, recentMembers: [User], canUpdate: Bool,
+            canDelete: Bool, canManageUsers: Bool, canAddUsers: Bool, isPinnedToFeed: Bool, isPinnedToChat: Bool
+        ) {
+            self.id = id
+            self.name = name
+            self.kind = kind
+            self.usersCount = usersCount
+            self.postsCount = postsCount
+            self.recentMembers = recentMembers
+            self.canUpdate = canUpdate
+            self.canDelete = canDelete
+            self.canManageUsers = canManageUsers
+            self.canAddUsers = canAddUsers
+            self.isPinnedToFeed = isPinnedToFeed
+            self.isPinnedToChat = isPinnedToChat
+        }
     }
 
     /// What adding a user to several lists at once did: the lists it is on
@@ -24,10 +42,20 @@ extension FanoutClient {
         public struct Failure: Sendable, Hashable {
             public var listID: Int
             public var reason: String
+
+            public init(listID: Int, reason: String) {
+                self.listID = listID
+                self.reason = reason
+            }
         }
 
         /// The lists the user was added to (or already was on).
         public var addedListIDs: [Int]
         public var failures: [Failure]
+
+        public init(addedListIDs: [Int], failures: [Failure]) {
+            self.addedListIDs = addedListIDs
+            self.failures = failures
+        }
     }
 }

@@ -12,6 +12,19 @@ extension FanoutClient {
         public var counts: VaultCounts
         /// Its (up to 3) most recently added media.
         public var recentMedia: [VaultMediaPreview]
+
+        public init(
+            id: Int, name: String, hasMedia: Bool, canUpdate: Bool, canDelete: Bool, counts: VaultCounts,
+            recentMedia: [VaultMediaPreview]
+        ) {
+            self.id = id
+            self.name = name
+            self.hasMedia = hasMedia
+            self.canUpdate = canUpdate
+            self.canDelete = canDelete
+            self.counts = counts
+            self.recentMedia = recentMedia
+        }
     }
 
     /// Media counts by kind: of one vault list, or of the whole vault.
@@ -34,6 +47,11 @@ extension FanoutClient {
         public var kind: Media.Kind
         /// Its thumbnail, else the file itself.
         public var url: URL?
+
+        public init(kind: Media.Kind, url: URL? = nil) {
+            self.kind = kind
+            self.url = url
+        }
     }
 
     /// One page of vault lists, with the whole vault's counts.
@@ -45,6 +63,17 @@ extension FanoutClient {
         /// The (up to 3) newest media of the whole vault.
         public var allRecentMedia: [VaultMediaPreview]
         public var canCreateLists: Bool
+
+        public init(
+            items: [VaultList], next: PageCursor? = nil, all: VaultCounts, allRecentMedia: [VaultMediaPreview],
+            canCreateLists: Bool
+        ) {
+            self.items = items
+            self.next = next
+            self.all = all
+            self.allRecentMedia = allRecentMedia
+            self.canCreateLists = canCreateLists
+        }
 
         /// Whether the server has another page.
         public var hasMore: Bool { next != nil }

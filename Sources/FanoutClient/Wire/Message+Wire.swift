@@ -36,7 +36,7 @@ extension FanoutClient.Message {
     package init(_ fields: Components.Schemas.MessageFields, price: Decimal) throws {
         self.init(
             id: fields.id, text: fields.text, fromUser: FanoutClient.UserReference(fields.fromUser),
-            createdAt: try WireValue.optionalDate(fields.createdAt, field: "message.createdAt"),
+            createdAt: try WireValue.date(fields.createdAt ?? "", field: "message.createdAt"),
             changedAt: try WireValue.optionalDate(fields.changedAt, field: "message.changedAt"),
             media: try fields.media.map(FanoutClient.Media.init), previewMediaIDs: fields.previews, price: price,
             isFree: fields.isFree ?? (price == 0), isTip: fields.isTip ?? false, isOpened: fields.isOpened ?? false,

@@ -34,7 +34,13 @@ package enum WireValue {
 
     /// A decimal string read as money (`"0"`, `"12.50"`).
     package static func money(_ text: String, field: String) throws -> Decimal {
-        guard let value = Decimal(string: text, locale: posix), text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) else {
+        // `-?digits(.digits)?` in ASCII only: Decimal(string:) reads the
+        // longest valid prefix, so "1.2.3" would otherwise come out as 1.2.
+        let bytes = Array(text.utf8)
+        let unsigned = bytes.first == UInt8(ascii: "-") ? bytes.dropFirst() : bytes[...]
+        let parts = unsigned.split(separator: UInt8(ascii: "."), maxSplits: 1, omittingEmptySubsequences: false)
+        let isDigits = { (part: ArraySlice<UInt8>) in !part.isEmpty && part.count <= 40 && part.allSatisfy { (0x30...0x39).contains($0) } }
+        guard !parts.isEmpty, parts.allSatisfy(isDigits), let value = Decimal(string: text, locale: posix) else {
             throw FanoutClientError.invalidResponse(field: field, value: text)
         }
         return value
