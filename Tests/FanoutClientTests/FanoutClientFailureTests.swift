@@ -142,11 +142,22 @@ import Testing
         let again = await #expect(throws: FanoutClientError.self) { for try await _ in client.chats(pageSize: 1) { walked += 1 } }
         #expect(walked == 1 && again?.code == "INVALID_RESPONSE" && again?.field == "next page", "the first page's chat, then an error")
 
-        // Empty pages that say "more", each at a new offset (the server's nextOffset is always 5 past it: a
-        // canned answer repeats 5, so the second asks offset 5 again): the walk ends in an error, not forever.
-        let empty = #"{"list":[],"hasMore":true,"nextOffset":5}"#
-        let emptyClient = FanoutClient(baseURL: url, apiKey: "k", connectionID: "c", transport: CannedTransport(body: empty))
-        await #expect(throws: FanoutClientError.self) { for try await _ in emptyClient.chats().pages {} }
+        // Empty pages that say "more", each naming a new offset (one past the one asked): a filtered list
+        // may have a few; after 20 in a row the walk ends in an error instead of walking on forever.
+        let emptyClient = FanoutClient(baseURL: url, apiKey: "k", connectionID: "c", transport: EmptyPagesTransport())
+        var pages = 0
+        let endless = await #expect(throws: FanoutClientError.self) { for try await _ in emptyClient.chats().pages { pages += 1 } }
+        #expect(pages == 21 && endless?.field == "next page", "21 empty pages handed out, then the error")
+    }
+
+    /// Answers every chats page empty, with "more" at the next offset.
+    struct EmptyPagesTransport: ClientTransport {
+        func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (HTTPResponse, HTTPBody?) {
+            let query = URLComponents(string: request.path ?? "")?.queryItems ?? []
+            let offset = query.first { $0.name == "offset" }?.value.flatMap { Int($0) } ?? 0
+            return (HTTPResponse(status: .ok, headerFields: [.contentType: "application/json"]),
+                    HTTPBody(#"{"list":[],"hasMore":true,"nextOffset":\#(offset + 1)}"#))
+        }
     }
 
     @Test func anAnswerLargerThanTheLimitIsRefusedNotRead() async throws {
